@@ -1,0 +1,57 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import { ThemeToggle } from '@/components/ui/theme-toggle';
+import { UserMenu } from '@/components/ui/user-menu';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Goalpost: learn goal misgeneralization', template: '%s · Goalpost' },
+  description:
+    'An interactive course on goal misgeneralization: why a capable AI system trained on a correct signal can learn the wrong goal, and what we can do about it.',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
+    { media: '(prefers-color-scheme: dark)', color: '#14161a' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* eslint-disable-next-line @next/next/no-sync-scripts -- must run before paint to avoid a theme flash */}
+        <script src="/theme-init.js" />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/" className="brand">
+              <span aria-hidden="true">⚑</span> Goalpost
+            </Link>
+            <nav aria-label="Main" className="site-nav">
+              <Link href="/chapters">Chapters</Link>
+              <Link href="/glossary">Glossary</Link>
+            </nav>
+            <div className="header-tools">
+              <ThemeToggle />
+              <UserMenu />
+            </div>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="site-footer__inner">
+            Goalpost is an open course on goal misgeneralization. Every claim is cited to its primary source.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

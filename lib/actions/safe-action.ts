@@ -1,0 +1,81 @@
+import 'server-only';
+import { z } from 'zod';
+import { AuthorizationError } from '../auth/session';
+
+export interface ActionResult<T = undefined> {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  status?: number;
+  data?: T;
+}
+
+/** A failure the user can act on; its message is shown as is. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of fd.entries()) {
+    if (k.startsWith('$ACTION')) continue;
+    out[k] = typeof v === 'string' ? v : undefined;
+  }
+  return out;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * Every server action goes through here: the input (FormData or a plain object) is parsed with the action's zod
+ * schema, known failures become { ok: false, message, fieldErrors }, and nothing unexpected leaks a stack trace.
+ * Authorization happens inside the handler, next to the data (requireUser / requireRole).
+ */
+export function defineAction<S extends z.ZodType, R>(
+  schema: S,
+  handler: (input: z.output<S>) => Promise<ActionResult<R> | R>,
+) {
+  async function run(input: unknown): Promise<ActionResult<R>> {
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, status: 400, message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      const result = await handler(parsed.data);
+      if (result && typeof result === 'object' && 'ok' in result) return result as ActionResult<R>;
+      return { ok: true, data: result as R };
+    } catch (e) {
+      if (isNextControlFlow(e)) throw e;
+      if (e instanceof ActionError) return { ok: false, status: e.status, message: e.message, fieldErrors: e.fieldErrors };
+      if (e instanceof AuthorizationError) return { ok: false, status: e.status, message: e.message };
+      console.error('[action] unexpected error', e);
+      return { ok: false, status: 500, message: 'Something went wrong on our side; nothing was saved. Please try again.' };
+    }
+  }
+  return run;
+}
+
+/** The shape useActionState wants: (previousState, formData). */
+export function formAction<R>(run: (input: unknown) => Promise<ActionResult<R>>) {
+  return (_prev: ActionResult<R> | null, formData: FormData) => run(formData);
+}
+
+// redirect() and notFound() work by throwing; they must pass through untouched.
+function isNextControlFlow(e: unknown): boolean {
+  const digest = (e as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+}

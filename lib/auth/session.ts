@@ -1,0 +1,49 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { auth } from './config';
+import { getUserById, type Role, type UserRecord } from '../db/users';
+
+/**
+ * The signed-in user, re-read from the database once per request. A session whose version no longer matches
+ * (signed out everywhere, password or role changed) counts as signed out.
+ */
+export const currentUser = cache(async (): Promise<UserRecord | null> => {
+  const session = await auth();
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await getUserById(id);
+  if (!user) return null;
+  const sv = (session as unknown as { sv?: unknown }).sv;
+  if (typeof sv === 'number' && sv !== user.sessionVersion) return null;
+  return user;
+});
+
+export class AuthorizationError extends Error {
+  constructor(
+    message: string,
+    readonly status: 401 | 403 | 404,
+  ) {
+    super(message);
+  }
+}
+
+/** For data functions and actions: throws (401) rather than redirecting. */
+export async function requireUser(): Promise<UserRecord> {
+  const user = await currentUser();
+  if (!user) throw new AuthorizationError('Please sign in to do that.', 401);
+  return user;
+}
+
+export async function requireRole(role: Role): Promise<UserRecord> {
+  const user = await requireUser();
+  if (user.role !== role) throw new AuthorizationError(`Only ${role}s can do that.`, 403);
+  return user;
+}
+
+/** For pages: sends a signed-out visitor to sign in and back. */
+export async function requireUserOrRedirect(path: string): Promise<UserRecord> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  return user;
+}

@@ -1,0 +1,16 @@
+import path from 'node:path';
+
+export const DEFAULT_DATABASE_URL = 'file:./data/goalpost.db';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export function storeKind(url: string): StoreKind {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
+}
+
+/** Absolute path of a `file:` SQLite URL, resolved against the project root (cwd), not prisma/. */
+export function resolveSqliteFile(url: string): string {
+  const raw = url.replace(/^file:/, '').split('?')[0] ?? '';
+  if (raw === ':memory:') return raw;
+  return path.isAbsolute(raw) ? raw : path.resolve(process.cwd(), raw);
+}

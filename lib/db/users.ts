@@ -1,0 +1,76 @@
+import 'server-only';
+import { db } from './client';
+
+export type Role = 'learner' | 'instructor';
+
+export interface UserRecord {
+  id: string;
+  name: string | null;
+  email: string;
+  role: Role;
+  sessionVersion: number;
+  createdAt: Date;
+}
+
+const publicFields = { id: true, name: true, email: true, role: true, sessionVersion: true, createdAt: true } as const;
+
+function toRecord(u: { id: string; name: string | null; email: string; role: string; sessionVersion: number; createdAt: Date }): UserRecord {
+  return { ...u, role: u.role === 'instructor' ? 'instructor' : 'learner' };
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super('An account with this email already exists.');
+  }
+}
+
+export async function createUser(input: { name: string; email: string; passwordHash: string; role: Role }): Promise<UserRecord> {
+  try {
+    const u = await db.user.create({ data: input, select: publicFields });
+    return toRecord(u);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new EmailTakenError();
+    throw e;
+  }
+}
+
+export async function findUserForSignIn(email: string) {
+  return db.user.findUnique({ where: { email }, select: { ...publicFields, passwordHash: true } });
+}
+
+export async function getUserById(id: string): Promise<UserRecord | null> {
+  const u = await db.user.findUnique({ where: { id }, select: publicFields });
+  return u ? toRecord(u) : null;
+}
+
+export async function setUserRole(email: string, role: Role): Promise<UserRecord | null> {
+  const u = await db.user.findUnique({ where: { email } });
+  if (!u) return null;
+  // A role change ends existing sessions: they carry the old sessionVersion.
+  const updated = await db.user.update({
+    where: { email },
+    data: { role, sessionVersion: { increment: 1 } },
+    select: publicFields,
+  });
+  return toRecord(updated);
+}
+
+export async function bumpSessionVersion(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+export async function updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+}
+
+export async function updateUserName(userId: string, name: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { name } });
+}
+
+export async function countUsers(): Promise<number> {
+  return db.user.count();
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'P2002';
+}

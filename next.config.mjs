@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // The build output lives in .next (default); scripts/start.ts decides when it is stale.
+  serverExternalPackages: ['better-sqlite3', 'pg', 'esbuild', 'mdx-bundler'],
+  typedRoutes: false,
+  // Type-check and lint run in `npm test`, so the production build does not repeat them.
+  typescript: { ignoreBuildErrors: true },
+};
+
+export default nextConfig;
