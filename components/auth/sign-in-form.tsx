@@ -14,7 +14,7 @@ export function SignInForm({ next }: { next?: string }) {
         </div>
       )}
       <input type="hidden" name="next" value={next ?? ''} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
+      <Field name="email" defaultValue={state?.values?.email} label="Email" type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
       <Field
         name="password"
         label="Password"

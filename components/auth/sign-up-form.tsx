@@ -15,8 +15,8 @@ export function SignUpForm({ next }: { next?: string }) {
         </div>
       )}
       <input type="hidden" name="next" value={next ?? ''} />
-      <Field name="name" label="Name" autoComplete="name" required maxLength={80} errors={fe?.name} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required errors={fe?.email} />
+      <Field name="name" defaultValue={state?.values?.name} label="Name" autoComplete="name" required maxLength={80} errors={fe?.name} />
+      <Field name="email" defaultValue={state?.values?.email} label="Email" type="email" autoComplete="email" required errors={fe?.email} />
       <Field
         name="password"
         label="Password"
@@ -30,10 +30,10 @@ export function SignUpForm({ next }: { next?: string }) {
         <legend>I am joining as</legend>
         <div className="radio-row">
           <label>
-            <input type="radio" name="role" value="learner" defaultChecked /> a learner
+            <input type="radio" name="role" value="learner" defaultChecked={state?.values?.role !== 'instructor'} /> a learner
           </label>
           <label>
-            <input type="radio" name="role" value="instructor" /> an instructor (I will run classes)
+            <input type="radio" name="role" value="instructor" defaultChecked={state?.values?.role === 'instructor'} /> an instructor (I will run classes)
           </label>
         </div>
         {fe?.role && <span className="error">{fe.role.join(' ')}</span>}

@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
 interface SessionUser {
@@ -10,6 +11,8 @@ interface SessionUser {
 // Pages stay static (the chapters are prerendered), so the header learns who is signed in from the browser.
 export function UserMenu() {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  // Sign-in and sign-out end in a client-side navigation, so look again whenever the page changes.
+  const pathname = usePathname();
 
   useEffect(() => {
     let live = true;
@@ -20,7 +23,7 @@ export function UserMenu() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [pathname]);
 
   if (user === undefined) return <span className="muted" aria-hidden="true" style={{ minWidth: '5rem' }} />;
   if (!user)

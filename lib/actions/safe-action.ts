@@ -8,6 +8,8 @@ export interface ActionResult<T = undefined> {
   fieldErrors?: Record<string, string[]>;
   status?: number;
   data?: T;
+  /** What the person typed (never passwords), so a form re-renders with it after a failed submit. */
+  values?: Record<string, string>;
 }
 
 /** A failure the user can act on; its message is shown as is. */
@@ -69,9 +71,14 @@ export function defineAction<S extends z.ZodType, R>(
   return run;
 }
 
-/** The shape useActionState wants: (previousState, formData). */
-export function formAction<R>(run: (input: unknown) => Promise<ActionResult<R>>) {
-  return (_prev: ActionResult<R> | null, formData: FormData) => run(formData);
+/** Echoes the submitted text fields (minus secrets) into a failed result, so the form keeps them. */
+export function withValues<R>(formData: FormData, result: ActionResult<R>): ActionResult<R> {
+  if (result.ok) return result;
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === 'string' && !/password|\$ACTION/i.test(k)) values[k] = v.slice(0, 2000);
+  }
+  return { ...result, values };
 }
 
 // redirect() and notFound() work by throwing; they must pass through untouched.

@@ -8,7 +8,7 @@ import { safeNext, signInSchema, signUpSchema } from './schemas';
 import { createUser, EmailTakenError } from '../db/users';
 import { signInThrottle } from '../db/throttle';
 import { clientIp } from './ip';
-import { defineAction, type ActionResult } from '../actions/safe-action';
+import { defineAction, withValues, type ActionResult } from '../actions/safe-action';
 
 const GENERIC_SIGN_IN_ERROR = 'That email and password do not match an account. Check them and try again.';
 
@@ -53,11 +53,11 @@ const runSignUp = defineAction(signUpSchema, async ({ name, email, password, rol
 });
 
 export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runSignIn(formData);
+  return withValues(formData, await runSignIn(formData));
 }
 
 export async function signUpAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runSignUp(formData);
+  return withValues(formData, await runSignUp(formData));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -56,7 +56,6 @@ export function chapterFolders(): string[] {
 
 export function listChapters(): ChapterMeta[] {
   return chapterFolders().map((f) => {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { body, bodyLine, ...meta } = readChapterFile(f);
     return meta;
   });

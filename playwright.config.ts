@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium';
+
+const port = process.env.E2E_PORT ?? '3100';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-first-failure',
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROME_PATH ?? findChromium() ?? undefined, args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: 'node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts',
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: { E2E_PORT: port },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

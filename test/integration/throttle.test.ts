@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { clearSignInFailures, recordSignInFailure, signInThrottle, THROTTLE } from '../../lib/db/throttle';
+
+const t0 = new Date('2026-01-01T10:00:00Z');
+const at = (ms: number) => new Date(t0.getTime() + ms);
+
+describe('sign-in throttling', () => {
+  it('limits an email after repeated failures, and lifts it once the window has passed', async () => {
+    const email = 'target@example.com';
+    for (let i = 0; i < THROTTLE.maxPerEmail - 1; i++) await recordSignInFailure(email, '198.51.100.1', at(i * 1000));
+    expect((await signInThrottle(email, '198.51.100.1', at(10_000))).limited).toBe(false);
+    await recordSignInFailure(email, '198.51.100.1', at(5000));
+    const limited = await signInThrottle(email, '198.51.100.2', at(10_000));
+    expect(limited.limited).toBe(true);
+    expect(limited.retryAfterSeconds).toBeGreaterThan(0);
+    // Not locked out for good: after the window the owner can try again.
+    expect((await signInThrottle(email, '198.51.100.2', at(THROTTLE.windowMs + 6000))).limited).toBe(false);
+  });
+
+  it('limits an address that guesses across many emails', async () => {
+    const ip = '203.0.113.50';
+    for (let i = 0; i < THROTTLE.maxPerIp; i++) await recordSignInFailure(`user${i}@example.com`, ip, at(i));
+    expect((await signInThrottle('fresh@example.com', ip, at(100))).limited).toBe(true);
+    expect((await signInThrottle('fresh@example.com', '203.0.113.51', at(100))).limited).toBe(false);
+  });
+
+  it('a successful sign-in clears the email counter', async () => {
+    const email = 'clear@example.com';
+    for (let i = 0; i < THROTTLE.maxPerEmail; i++) await recordSignInFailure(email, null, at(i));
+    expect((await signInThrottle(email, null, at(10))).limited).toBe(true);
+    await clearSignInFailures(email);
+    expect((await signInThrottle(email, null, at(10))).limited).toBe(false);
+  });
+});
