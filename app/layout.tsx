@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { UserMenu } from '@/components/ui/user-menu';
+import { SessionProvider } from '@/components/session/session-provider';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <script src="/theme-init.js" />
       </head>
       <body>
+        <SessionProvider>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
@@ -51,6 +53,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Goalpost is an open course on goal misgeneralization. Every claim is cited to its primary source.
           </div>
         </footer>
+        </SessionProvider>
       </body>
     </html>
   );

@@ -1,3 +1,5 @@
+// Brings in the hProperties field on mdast nodes' data (used to give headings their ids).
+import type {} from 'mdast-util-to-hast';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading } from 'mdast';
@@ -81,4 +83,13 @@ export function numberCitations(tree: Root): string[] {
 
 export function childrenOf(node: RootContent | Root): RootContent[] {
   return 'children' in node ? (node.children as RootContent[]) : [];
+}
+
+/** Figure numbers in order; sets `n` on each <Figure>. */
+export function numberFigures(tree: Root): number {
+  let n = 0;
+  visit(tree, (node) => {
+    if (isJsx(node) && node.name === 'Figure') setAttr(node, 'n', ++n);
+  });
+  return n;
 }

@@ -1,0 +1,232 @@
+'use client';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useSession } from '@/components/session/session-provider';
+import { submitQuizAnswer } from '@/lib/actions/learning';
+import { answerProblem, correctIndices, gradeQuiz } from '@/lib/learning/grading';
+import { addGuestAttempt, guestAttemptsFor } from '@/lib/guest/store';
+import styles from './quiz.module.css';
+
+export interface QuizChoiceView {
+  content: ReactNode;
+  explain: ReactNode;
+  correct: boolean;
+}
+
+type Phase = 'answering' | 'saving' | 'answered';
+type Confidence = 'sure' | 'unsure' | null;
+
+function newKey(): string {
+  return globalThis.crypto?.randomUUID?.().replace(/-/g, '') ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function QuizClient({
+  id,
+  kind,
+  chapter,
+  prompt,
+  choices,
+}: {
+  id: string;
+  kind: 'single' | 'multiple' | 'classify';
+  chapter: string | null;
+  prompt: ReactNode;
+  choices: QuizChoiceView[];
+}) {
+  const session = useSession();
+  const uid = useId();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [confidence, setConfidence] = useState<Confidence>(null);
+  const [phase, setPhase] = useState<Phase>('answering');
+  const [correct, setCorrect] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  const [status, setStatus] = useState('');
+  const key = useRef<string>('');
+  const started = useRef<number>(0);
+  const rootRef = useRef<HTMLFormElement>(null);
+  const quiz = { kind, choices };
+  const multiple = kind === 'multiple';
+
+  useEffect(() => {
+    key.current = newKey();
+    started.current = Date.now();
+    // A guest who answered before sees how many tries they have had.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
+    setAttempts(guestAttemptsFor(id).length);
+  }, [id]);
+
+  function toggle(i: number) {
+    if (phase !== 'answering') return;
+    setError(null);
+    setSelected((s) => (multiple ? (s.includes(i) ? s.filter((x) => x !== i) : [...s, i].sort()) : [i]));
+  }
+
+  async function submit() {
+    if (phase !== 'answering') return;
+    const problem = answerProblem(quiz, selected);
+    if (problem) return setError(problem);
+    if (!confidence) return setError('Say whether you are sure or unsure: it decides when this question comes back for review.');
+    setError(null);
+    setPhase('saving');
+    const durationMs = Math.max(0, Date.now() - started.current);
+    const localCorrect = gradeQuiz(quiz, selected);
+    let result = localCorrect;
+    if (session.status === 'user') {
+      try {
+        const r = await submitQuizAnswer({ quizId: id, selected, confident: confidence === 'sure', durationMs, idempotencyKey: key.current });
+        if (!r.ok || !r.data) {
+          setPhase('answering');
+          return setError(r.message ?? 'Your answer could not be saved. Try again.');
+        }
+        result = r.data.correct;
+      } catch {
+        // The same key is reused on retry, so a request that did reach the server is not stored twice.
+        setPhase('answering');
+        return setError('Your answer could not be saved (network problem). Check your connection and press Check again.');
+      }
+    } else {
+      addGuestAttempt({
+        idempotencyKey: key.current,
+        itemKind: 'quiz',
+        itemId: id,
+        chapter,
+        response: { selected },
+        correct: localCorrect,
+        confident: confidence === 'sure',
+        durationMs,
+      });
+    }
+    setCorrect(result);
+    setAttempts((n) => n + 1);
+    setPhase('answered');
+    setStatus(
+      result
+        ? 'Correct. Read why below.'
+        : `Not quite. ${multiple ? 'The correct answers are' : 'The correct answer is'} marked below, with why each option is right or wrong.`,
+    );
+  }
+
+  function retry() {
+    key.current = newKey();
+    started.current = Date.now();
+    setSelected([]);
+    setConfidence(null);
+    setCorrect(null);
+    setPhase('answering');
+    setStatus('');
+    rootRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text')) return;
+    const n = Number.parseInt(e.key, 10);
+    if (n >= 1 && n <= choices.length) {
+      e.preventDefault();
+      toggle(n - 1);
+      rootRef.current?.querySelectorAll<HTMLInputElement>(`input[name="${uid}-choice"]`)[n - 1]?.focus();
+    } else if (e.key === 'Enter' && phase === 'answering' && target.tagName !== 'BUTTON') {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  const right = correctIndices(quiz);
+  const answered = phase === 'answered';
+  const kindLabel = kind === 'classify' ? 'Classify the scenario' : multiple ? 'Choose all that apply' : 'Choose one';
+
+  return (
+    <form
+      ref={rootRef}
+      className={styles.quiz}
+      data-quiz-id={id}
+      data-state={answered ? (correct ? 'correct' : 'incorrect') : 'open'}
+      aria-labelledby={`${uid}-prompt`}
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p className={styles.kicker}>
+        <span>Check yourself</span> · <span>{kindLabel}</span>
+        {attempts > 0 && <span className={styles.attempts}> · {attempts === 1 ? '1 try so far' : `${attempts} tries so far`}</span>}
+      </p>
+      <div id={`${uid}-prompt`} className={styles.prompt}>
+        {prompt}
+      </div>
+      <fieldset className={styles.choices} disabled={phase === 'saving'}>
+        <legend className="visually-hidden">{kindLabel} (keys 1 to {choices.length})</legend>
+        {choices.map((c, i) => {
+          const isSelected = selected.includes(i);
+          const mark = answered ? (c.correct ? 'correct' : isSelected ? 'wrong' : 'other') : isSelected ? 'selected' : 'none';
+          return (
+            <div key={i} className={styles.choice} data-mark={mark}>
+              <label className={styles.choiceLabel}>
+                <input
+                  type={multiple ? 'checkbox' : 'radio'}
+                  name={`${uid}-choice`}
+                  value={i}
+                  checked={isSelected}
+                  onChange={() => toggle(i)}
+                  readOnly={answered}
+                  aria-describedby={answered && c.explain ? `${uid}-explain-${i}` : undefined}
+                />
+                <span className={styles.key} aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className={styles.choiceText}>{c.content}</span>
+                {answered && (
+                  <span className={styles.verdict}>
+                    {c.correct ? '✓ Correct answer' : isSelected ? '✗ Your answer' : ''}
+                  </span>
+                )}
+              </label>
+              {answered && c.explain && (
+                <p id={`${uid}-explain-${i}`} className={styles.explain}>
+                  {c.explain}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+      {!answered && (
+        <fieldset className={styles.confidence} disabled={phase === 'saving'}>
+          <legend>How sure are you?</legend>
+          {(['sure', 'unsure'] as const).map((v) => (
+            <label key={v}>
+              <input type="radio" name={`${uid}-confidence`} value={v} checked={confidence === v} onChange={() => setConfidence(v)} />{' '}
+              {v === 'sure' ? 'Sure' : 'Unsure'}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {error && (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      )}
+      <div className={styles.actions}>
+        {answered ? (
+          <button type="button" className="button button--ghost" onClick={retry}>
+            Try again
+          </button>
+        ) : (
+          <button type="submit" className="button" disabled={phase === 'saving'}>
+            {phase === 'saving' ? 'Checking…' : 'Check'}
+          </button>
+        )}
+        {answered && attempts > 1 && <span className="muted">Only your first try counts for mastery.</span>}
+        {session.status === 'guest' && !answered && (
+          <span className="muted">Saved in this browser. <a href="/signup">Create an account</a> to keep it.</span>
+        )}
+      </div>
+      <p role="status" aria-live="polite" className={answered ? (correct ? styles.resultOk : styles.resultBad) : 'visually-hidden'}>
+        {status}
+      </p>
+      {answered && !correct && right.length > 0 && <span className="visually-hidden">Correct: {right.map((i) => i + 1).join(', ')}</span>}
+    </form>
+  );
+}

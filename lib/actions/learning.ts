@@ -1,0 +1,77 @@
+'use server';
+import { z } from 'zod';
+import { requireUser } from '../auth/session';
+import { getCourse, getQuiz } from '../content/course';
+import { recordAttempt } from '../db/attempts';
+import { saveReadingPosition, setChapterComplete } from '../db/progress';
+import { answerProblem, correctIndices, gradeQuiz } from '../learning/grading';
+import { ActionError, defineAction, type ActionResult } from './safe-action';
+
+export const idempotencyKeySchema = z
+  .string({ error: 'Missing request key; reload the page and try again.' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Malformed request key; reload the page and try again.');
+
+const quizAnswerSchema = z.object({
+  quizId: z.string().min(1).max(100),
+  selected: z.array(z.number().int().min(0).max(9)).min(1, 'Pick an answer.').max(10),
+  confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
+  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export interface QuizAnswerResult {
+  correct: boolean;
+  correctIndices: number[];
+  firstAttempt: boolean;
+  duplicate: boolean;
+}
+
+const runSubmitQuizAnswer = defineAction(quizAnswerSchema, async (input): Promise<QuizAnswerResult> => {
+  const user = await requireUser();
+  const quiz = getQuiz(input.quizId);
+  if (!quiz) throw new ActionError('That question no longer exists. Reload the page to get the current version.', 404);
+  const problem = answerProblem(quiz, input.selected);
+  if (problem) throw new ActionError(problem, 400);
+  const correct = gradeQuiz(quiz, input.selected);
+  const { attempt, duplicate } = await recordAttempt(user.id, {
+    idempotencyKey: input.idempotencyKey,
+    itemKind: 'quiz',
+    itemId: quiz.id,
+    chapter: quiz.chapter,
+    response: { selected: [...new Set(input.selected)].sort((a, b) => a - b) },
+    correct,
+    confident: input.confident,
+    durationMs: input.durationMs,
+  });
+  return { correct: attempt.correct, correctIndices: correctIndices(quiz), firstAttempt: attempt.firstAttempt, duplicate };
+});
+
+/** Grades and stores one quiz answer for the signed-in learner, exactly once per idempotency key. */
+export async function submitQuizAnswer(input: unknown): Promise<ActionResult<QuizAnswerResult>> {
+  return runSubmitQuizAnswer(input);
+}
+
+const chapterSlug = z.string().refine((s) => getCourse().chapters.some((c) => c.slug === s), 'There is no such chapter.');
+
+const runMarkComplete = defineAction(z.object({ chapter: chapterSlug, complete: z.boolean() }), async ({ chapter, complete }) => {
+  const user = await requireUser();
+  await setChapterComplete(user.id, chapter, complete);
+  return { complete };
+});
+
+export async function markChapterComplete(input: unknown): Promise<ActionResult<{ complete: boolean }>> {
+  return runMarkComplete(input);
+}
+
+const runSavePosition = defineAction(
+  z.object({ chapter: chapterSlug, position: z.string().regex(/^[a-z0-9-]{1,120}$/, 'Not a section anchor.') }),
+  async ({ chapter, position }) => {
+    const user = await requireUser();
+    await saveReadingPosition(user.id, chapter, position);
+    return { saved: true };
+  },
+);
+
+export async function saveChapterPosition(input: unknown): Promise<ActionResult<{ saved: boolean }>> {
+  return runSavePosition(input);
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzeChapter, type ChapterAnalysis, type Issue } from './analyze';
+import { splitFrontmatter } from './chapters';
+import { frontmatterSchema } from './frontmatter';
+import { loadGlossary, loadReferences } from './references';
+import { loadScenarioBank } from './scenarios';
+import { countWords } from './words';
+
+// Routes a chapter may link to besides chapters and glossary entries.
+const STATIC_ROUTES = new Set(['/', '/chapters', '/glossary', '/practice', '/review', '/dashboard', '/signup', '/signin', '/account']);
+// Ids every chapter page has besides its headings.
+const PAGE_IDS = new Set(['chapter-title', 'objectives-heading', 'references-heading', 'main']);
+
+export interface ChapterSummary {
+  slug: string;
+  title: string;
+  words: number;
+  quizzes: number;
+  figures: number;
+  citations: number;
+  terms: number;
+}
+
+export interface CheckResult {
+  issues: Issue[];
+  chapters: ChapterSummary[];
+  totals: {
+    chapters: number;
+    words: number;
+    quizzes: number;
+    references: number;
+    glossaryTerms: number;
+    scenarios: number;
+    scenariosByLabel: Record<string, number>;
+    contestedScenarios: number;
+  };
+}
+
+/**
+ * Checks the whole course in `contentDir`: frontmatter, MDX structure, registered components, citations,
+ * glossary terms, internal links and anchors, quiz ids, and the scenario bank. `compile`, when given, also
+ * compiles each chapter through the real MDX pipeline.
+ */
+export async function checkContent(contentDir: string, compile?: (source: string) => Promise<unknown>): Promise<CheckResult> {
+  const rel = (f: string) => path.relative(process.cwd(), f);
+  const issues: Issue[] = [];
+  const refs = loadReferences(path.join(contentDir, 'references.yaml'));
+  const gloss = loadGlossary(path.join(contentDir, 'glossary.yaml'));
+  issues.push(...refs.issues, ...gloss.issues);
+
+  const chaptersDir = path.join(contentDir, 'chapters');
+  const folders = fs.existsSync(chaptersDir) ? fs.readdirSync(chaptersDir).filter((f) => fs.statSync(path.join(chaptersDir, f)).isDirectory()).sort() : [];
+  const analyses: ChapterAnalysis[] = [];
+  const summaries: ChapterSummary[] = [];
+  const sources = new Map<string, string>();
+
+  for (const folder of folders) {
+    const file = path.join(chaptersDir, folder, 'index.mdx');
+    const m = /^(\d{2})-([a-z0-9-]+)$/.exec(folder);
+    if (!m) {
+      issues.push({ file: rel(path.join(chaptersDir, folder)), line: 1, message: 'chapter folders are named NN-slug' });
+      continue;
+    }
+    if (!fs.existsSync(file)) {
+      issues.push({ file: rel(path.join(chaptersDir, folder)), line: 1, message: 'missing index.mdx' });
+      continue;
+    }
+    const raw = fs.readFileSync(file, 'utf8');
+    sources.set(m[2]!, raw);
+    const { data, body } = splitFrontmatter(raw);
+    const fm = frontmatterSchema.safeParse(data);
+    if (!fm.success) {
+      for (const i of fm.error.issues) issues.push({ file: rel(file), line: 1, message: `frontmatter ${i.path.join('.') || ''}: ${i.message}` });
+    } else if (fm.data.section !== Number(m[1])) {
+      issues.push({ file: rel(file), line: 1, message: `frontmatter section ${fm.data.section} does not match the folder number ${m[1]}` });
+    }
+    const a = analyzeChapter(raw, m[2]!, file);
+    analyses.push(a);
+    issues.push(...a.issues);
+    summaries.push({
+      slug: a.slug,
+      title: fm.success ? fm.data.title : folder,
+      words: countWords(body),
+      quizzes: a.quizzes.length,
+      figures: a.components.filter((c) => c.name === 'Figure').length,
+      citations: a.citationOrder.length,
+      terms: new Set(a.terms.map((t) => t.id)).size,
+    });
+  }
+
+  const anchors = new Map(analyses.map((a) => [a.slug, new Set([...a.headings.map((h) => h.slug), ...PAGE_IDS, ...figureIds(a)])]));
+  const quizIds = new Map<string, string>();
+  for (const a of analyses) {
+    for (const c of a.citations) if (!refs.references.has(c.id)) issues.push({ file: a.file, line: c.line, message: `unknown citation key "${c.id}" (not in references.yaml)` });
+    for (const t of a.terms) if (!gloss.glossary.has(t.id)) issues.push({ file: a.file, line: t.line, message: `unknown glossary id "${t.id}" (not in glossary.yaml)` });
+    for (const q of a.quizzes) {
+      const prev = quizIds.get(q.id);
+      if (prev) issues.push({ file: a.file, line: q.line, message: `duplicate quiz id "${q.id}" (also in ${prev})` });
+      quizIds.set(q.id, `${a.file}:${q.line}`);
+    }
+    for (const l of a.links) {
+      const problem = linkProblem(l.url, a.slug, anchors, gloss.glossary);
+      if (problem) issues.push({ file: a.file, line: l.line, message: problem });
+    }
+  }
+  for (const g of gloss.glossary.values())
+    if (!anchors.has(g.chapter)) issues.push({ file: 'content/glossary.yaml', line: 1, message: `glossary "${g.id}": unknown chapter "${g.chapter}"` });
+
+  const bank = loadScenarioBank(path.join(contentDir, 'scenarios'));
+  for (const i of bank.issues) issues.push({ file: i.file, line: i.line, message: i.message });
+  for (const s of bank.scenarios) {
+    if (s.source.kind === 'paper' && !refs.references.has(s.source.ref))
+      issues.push({ file: 'content/scenarios', line: 1, message: `scenario "${s.id}": unknown source.ref "${s.source.ref}"` });
+  }
+
+  if (compile) {
+    for (const [slug, raw] of sources) {
+      try {
+        await compile(raw);
+      } catch (e) {
+        issues.push({ file: `content/chapters/${folders.find((f) => f.endsWith(slug))}/index.mdx`, line: 1, message: `does not compile: ${(e as Error).message.split('\n')[0]}` });
+      }
+    }
+  }
+
+  const byLabel: Record<string, number> = {};
+  for (const s of bank.scenarios) byLabel[s.label] = (byLabel[s.label] ?? 0) + 1;
+  return {
+    issues,
+    chapters: summaries,
+    totals: {
+      chapters: summaries.length,
+      words: summaries.reduce((n, c) => n + c.words, 0),
+      quizzes: summaries.reduce((n, c) => n + c.quizzes, 0),
+      references: refs.references.size,
+      glossaryTerms: gloss.glossary.size,
+      scenarios: bank.scenarios.length,
+      scenariosByLabel: byLabel,
+      contestedScenarios: bank.scenarios.filter((s) => s.contested).length,
+    },
+  };
+}
+
+function figureIds(a: ChapterAnalysis): string[] {
+  let n = 0;
+  return a.components.filter((c) => c.name === 'Figure').map((c) => (typeof c.attrs.id === 'string' ? c.attrs.id : `figure-${++n}`));
+}
+
+function linkProblem(url: string, self: string, anchors: Map<string, Set<string>>, glossary: Map<string, unknown>): string | null {
+  if (/^(https?:|mailto:)/.test(url)) return null;
+  if (url.startsWith('#')) return anchors.get(self)?.has(url.slice(1)) ? null : `broken anchor "${url}" (no such heading in this chapter)`;
+  if (!url.startsWith('/')) return `relative link "${url}": use a path starting with / (e.g. /chapters/introduction)`;
+  const [p = '', hash] = url.split('#');
+  const pathOnly = p.replace(/\/$/, '') || '/';
+  const ch = /^\/chapters\/([a-z0-9-]+)$/.exec(pathOnly);
+  if (ch) {
+    const target = anchors.get(ch[1]!);
+    if (!target) return `broken link "${url}": no chapter "${ch[1]}"`;
+    if (hash && !target.has(hash)) return `broken anchor "${url}": chapter "${ch[1]}" has no heading "#${hash}"`;
+    return null;
+  }
+  if (pathOnly === '/glossary' && hash) return glossary.has(hash) ? null : `broken link "${url}": no glossary entry "${hash}"`;
+  if (STATIC_ROUTES.has(pathOnly)) return null;
+  return `broken link "${url}": no such page`;
+}

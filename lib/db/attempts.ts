@@ -1,0 +1,73 @@
+import 'server-only';
+import { db } from './client';
+import { isUniqueViolation } from './users';
+
+export interface NewAttempt {
+  idempotencyKey: string;
+  itemKind: 'quiz' | 'scenario';
+  itemId: string;
+  chapter: string | null;
+  response: unknown;
+  correct: boolean;
+  confident: boolean;
+  durationMs: number | null;
+  classId?: string | null;
+  createdAt?: Date;
+}
+
+export interface StoredAttempt {
+  id: string;
+  itemId: string;
+  correct: boolean;
+  firstAttempt: boolean;
+  createdAt: Date;
+}
+
+/**
+ * Stores an answer exactly once per (user, idempotency key): a retried or double-submitted request returns the
+ * row stored the first time. The first attempt at an item is flagged; only it counts for mastery.
+ */
+export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
+  const select = { id: true, itemId: true, correct: true, firstAttempt: true, createdAt: true } as const;
+  const key = { userId_idempotencyKey: { userId, idempotencyKey: a.idempotencyKey } };
+  const existing = await db.attempt.findUnique({ where: key, select });
+  if (existing) return { attempt: existing, duplicate: true };
+  try {
+    const attempt = await db.$transaction(async (tx) => {
+      const prior = await tx.attempt.findFirst({ where: { userId, itemId: a.itemId }, select: { id: true } });
+      return tx.attempt.create({
+        data: {
+          userId,
+          idempotencyKey: a.idempotencyKey,
+          itemKind: a.itemKind,
+          itemId: a.itemId,
+          chapter: a.chapter,
+          response: JSON.stringify(a.response),
+          correct: a.correct,
+          confident: a.confident,
+          durationMs: a.durationMs,
+          classId: a.classId ?? null,
+          firstAttempt: !prior,
+          ...(a.createdAt ? { createdAt: a.createdAt } : {}),
+        },
+        select,
+      });
+    });
+    return { attempt, duplicate: false };
+  } catch (e) {
+    // Two copies of the same request raced: the other one stored it.
+    if (isUniqueViolation(e)) {
+      const again = await db.attempt.findUnique({ where: key, select });
+      if (again) return { attempt: again, duplicate: true };
+    }
+    throw e;
+  }
+}
+
+export async function attemptsForItem(userId: string, itemId: string) {
+  return db.attempt.findMany({ where: { userId, itemId }, orderBy: { createdAt: 'asc' } });
+}
+
+export async function countAttempts(userId: string): Promise<number> {
+  return db.attempt.count({ where: { userId } });
+}
