@@ -50,7 +50,7 @@ export function HoverCard({
       <a href={href} className={className} aria-label={label} aria-describedby={id}>
         {trigger}
       </a>
-      <span id={id} role="note" className={styles.card} data-open={open ? 'true' : 'false'}>
+      <span id={id} role="note" className={styles.card} hidden={!open}>
         {children}
       </span>
     </span>

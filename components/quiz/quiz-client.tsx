@@ -41,6 +41,7 @@ export function QuizClient({
   const [error, setError] = useState<string | null>(null);
   const [attempts, setAttempts] = useState(0);
   const [status, setStatus] = useState('');
+  const [lastTime, setLastTime] = useState<boolean | null>(null);
   const key = useRef<string>('');
   const started = useRef<number>(0);
   const rootRef = useRef<HTMLFormElement>(null);
@@ -52,7 +53,9 @@ export function QuizClient({
     started.current = Date.now();
     // A guest who answered before sees how many tries they have had.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
-    setAttempts(guestAttemptsFor(id).length);
+    const previous = guestAttemptsFor(id);
+    setAttempts(previous.length);
+    setLastTime(previous.at(-1)?.correct ?? null);
   }, [id]);
 
   function toggle(i: number) {
@@ -152,6 +155,9 @@ export function QuizClient({
       <p className={styles.kicker}>
         <span>Check yourself</span> · <span>{kindLabel}</span>
         {attempts > 0 && <span className={styles.attempts}> · {attempts === 1 ? '1 try so far' : `${attempts} tries so far`}</span>}
+        {!answered && lastTime !== null && (
+          <span className={styles.attempts}> · last time: {lastTime ? 'right' : 'not quite'}</span>
+        )}
       </p>
       <div id={`${uid}-prompt`} className={styles.prompt}>
         {prompt}
