@@ -6,10 +6,8 @@ import { recordAttempt } from '../db/attempts';
 import { saveReadingPosition, setChapterComplete } from '../db/progress';
 import { answerProblem, correctIndices, gradeQuiz } from '../learning/grading';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
+import { idempotencyKeySchema } from './schemas';
 
-export const idempotencyKeySchema = z
-  .string({ error: 'Missing request key; reload the page and try again.' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Malformed request key; reload the page and try again.');
 
 const quizAnswerSchema = z.object({
   quizId: z.string().min(1).max(100),
