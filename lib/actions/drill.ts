@@ -1,0 +1,122 @@
+'use server';
+import { z } from 'zod';
+import { requireUser } from '../auth/session';
+import { getScenario } from '../content/bank';
+import type { Scenario } from '../content/scenarios';
+import { recordAttempt } from '../db/attempts';
+import { createScenarioSet, deleteScenarioSet, getOwnScenarioSet } from '../db/scenario-sets';
+import { gradeDrill, type DrillResult } from '../learning/classify';
+import { parseScenarioImport, type ImportError } from '../learning/scenario-import';
+import { ActionError, defineAction, type ActionResult } from './safe-action';
+import { idempotencyKeySchema } from './schemas';
+
+const labelSchema = z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure'], { error: 'Pick one of the three failure modes.' });
+
+const drillAnswerSchema = z.object({
+  scenarioId: z.string().min(1).max(120),
+  setId: z.string().min(1).max(40).nullable().default(null),
+  label: labelSchema,
+  axes: z.object({
+    signal: z.enum(['right', 'wrong'], { error: 'Answer: was the training signal right?' }),
+    capability: z.enum(['generalized', 'failed'], { error: 'Answer: did the system stay competent?' }),
+    goal: z.enum(['intended', 'proxy', 'literal', 'none'], { error: 'Answer: which goal did it pursue?' }),
+  }),
+  confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
+  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export interface DrillAnswerResult extends DrillResult {
+  firstAttempt: boolean;
+  duplicate: boolean;
+}
+
+async function findScenario(userId: string, scenarioId: string, setId: string | null): Promise<{ scenario: Scenario; itemId: string }> {
+  if (!setId) {
+    const scenario = getScenario(scenarioId);
+    if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
+    return { scenario, itemId: scenario.id };
+  }
+  const set = await getOwnScenarioSet(userId, setId);
+  const scenario = set?.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) throw new ActionError('That scenario set was not found, or it is not yours.', 404);
+  return { scenario, itemId: `set:${setId}:${scenario.id}` };
+}
+
+const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<DrillAnswerResult> => {
+  const user = await requireUser();
+  const { scenario, itemId } = await findScenario(user.id, input.scenarioId, input.setId);
+  const result = gradeDrill(scenario, { label: input.label, axes: input.axes });
+  const { attempt, duplicate } = await recordAttempt(user.id, {
+    idempotencyKey: input.idempotencyKey,
+    itemKind: 'scenario',
+    itemId,
+    chapter: scenario.chapter,
+    response: { label: input.label, axes: input.axes, truth: scenario.label },
+    correct: result.correct,
+    confident: input.confident,
+    durationMs: input.durationMs,
+  });
+  return { ...result, correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
+});
+
+/** Grades and stores one classifier-drill answer for the signed-in learner, exactly once per idempotency key. */
+export async function submitDrillAnswer(input: unknown): Promise<ActionResult<DrillAnswerResult>> {
+  return runSubmitDrill(input);
+}
+
+const MAX_IMPORT_BYTES = 1024 * 1024;
+const importSchema = z.object({
+  title: z.string({ error: 'Give the set a title.' }).trim().min(1, 'Give the set a title.').max(120, 'Keep the title under 120 characters.'),
+  format: z.enum(['json', 'csv'], { error: 'Choose JSON or CSV.' }),
+  text: z
+    .string({ error: 'Choose a file or paste the scenarios.' })
+    .min(2, 'Choose a file or paste the scenarios.')
+    .max(MAX_IMPORT_BYTES, 'The file is over 1 MB; split it into smaller sets.'),
+});
+
+export interface ImportOutcome {
+  setId: string | null;
+  imported: number;
+  rejected: ImportError[];
+}
+
+const runImport = defineAction(importSchema, async ({ title, format, text }): Promise<ActionResult<ImportOutcome>> => {
+  const user = await requireUser();
+  const { scenarios, errors } = parseScenarioImport(text, format);
+  if (scenarios.length === 0) {
+    return {
+      ok: false,
+      status: 422,
+      message: errors[0]?.row === 0 ? errors[0].message : 'No scenario in the file is valid, so nothing was imported. Fix the rows listed below and try again.',
+      data: { setId: null, imported: 0, rejected: errors.slice(0, 200) },
+    };
+  }
+  const set = await createScenarioSet(user.id, title, scenarios);
+  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors.slice(0, 200) } };
+});
+
+/** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */
+export async function importScenarioSet(input: unknown): Promise<ActionResult<ImportOutcome>> {
+  if (input instanceof FormData) {
+    const file = input.get('file');
+    const text = file instanceof File && file.size > 0 ? (file.size > MAX_IMPORT_BYTES ? 'x'.repeat(MAX_IMPORT_BYTES + 1) : await file.text()) : input.get('text');
+    const format = input.get('format') ?? (file instanceof File && file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+    return runImport({ title: input.get('title'), format, text });
+  }
+  return runImport(input);
+}
+
+export async function importScenarioSetForm(_prev: ActionResult<ImportOutcome> | null, formData: FormData) {
+  return importScenarioSet(formData);
+}
+
+const runDelete = defineAction(z.object({ setId: z.string().min(1).max(40) }), async ({ setId }) => {
+  const user = await requireUser();
+  if (!(await deleteScenarioSet(user.id, setId))) throw new ActionError('That set was not found, or it is not yours.', 404);
+  return { deleted: true };
+});
+
+export async function deleteScenarioSetAction(input: unknown): Promise<ActionResult<{ deleted: boolean }>> {
+  return runDelete(input);
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { db } from './client';
+import type { Scenario } from '../content/scenarios';
+
+export interface ScenarioSetSummary {
+  id: string;
+  title: string;
+  count: number;
+  createdAt: Date;
+}
+
+/** Stores a validated set in one transaction: either the whole set is saved or nothing is. */
+export async function createScenarioSet(ownerId: string, title: string, scenarios: Scenario[]): Promise<ScenarioSetSummary> {
+  const row = await db.$transaction((tx) =>
+    tx.scenarioSet.create({ data: { ownerId, title, scenarios: JSON.stringify(scenarios) }, select: { id: true, title: true, createdAt: true } }),
+  );
+  return { ...row, count: scenarios.length };
+}
+
+export async function listScenarioSets(ownerId: string): Promise<ScenarioSetSummary[]> {
+  const rows = await db.scenarioSet.findMany({ where: { ownerId }, orderBy: { createdAt: 'desc' } });
+  return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt, count: (JSON.parse(r.scenarios) as unknown[]).length }));
+}
+
+/** A set the user may use: their own (class sharing is checked by the caller through the class's assignments). */
+export async function getOwnScenarioSet(userId: string, setId: string): Promise<{ id: string; title: string; scenarios: Scenario[] } | null> {
+  const row = await db.scenarioSet.findFirst({ where: { id: setId, ownerId: userId } });
+  return row ? { id: row.id, title: row.title, scenarios: JSON.parse(row.scenarios) as Scenario[] } : null;
+}
+
+export async function deleteScenarioSet(userId: string, setId: string): Promise<boolean> {
+  const r = await db.scenarioSet.deleteMany({ where: { id: setId, ownerId: userId } });
+  return r.count === 1;
+}
