@@ -71,3 +71,15 @@ export async function attemptsForItem(userId: string, itemId: string) {
 export async function countAttempts(userId: string): Promise<number> {
   return db.attempt.count({ where: { userId } });
 }
+
+/** Items whose most recent attempt was wrong (for "the ones I missed"), newest first. */
+export async function missedItemIds(userId: string, itemKind: 'quiz' | 'scenario'): Promise<string[]> {
+  const rows = await db.attempt.findMany({
+    where: { userId, itemKind },
+    orderBy: { createdAt: 'desc' },
+    select: { itemId: true, correct: true },
+  });
+  const latest = new Map<string, boolean>();
+  for (const r of rows) if (!latest.has(r.itemId)) latest.set(r.itemId, r.correct);
+  return [...latest].filter(([, correct]) => !correct).map(([id]) => id);
+}
