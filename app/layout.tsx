@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { UserMenu } from '@/components/ui/user-menu';
 import { SessionProvider } from '@/components/session/session-provider';
+import { SearchDialog } from '@/components/search/search-dialog';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -40,6 +41,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/glossary">Glossary</Link>
             </nav>
             <div className="header-tools">
+              <SearchDialog />
               <ThemeToggle />
               <UserMenu />
             </div>

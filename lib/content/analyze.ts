@@ -32,13 +32,6 @@ export interface QuizInfo {
   line: number;
 }
 
-export interface SectionInfo {
-  slug: string;
-  title: string;
-  depth: number;
-  text: string;
-}
-
 export interface ChapterAnalysis {
   slug: string;
   file: string;
@@ -49,7 +42,6 @@ export interface ChapterAnalysis {
   links: { url: string; line: number }[];
   quizzes: QuizInfo[];
   components: { name: string; line: number; attrs: Record<string, string | true> }[];
-  sections: SectionInfo[];
   issues: Issue[];
 }
 
@@ -85,7 +77,7 @@ export function analyzeChapter(raw: string, slug: string, file: string): Chapter
     const err = e as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
     const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? 1;
     issue(line, `MDX syntax error: ${err.reason ?? err.message}`);
-    return { slug, file: rel, headings: [], citations: [], citationOrder: [], terms: [], links: [], quizzes: [], components: [], sections: [], issues };
+    return { slug, file: rel, headings: [], citations: [], citationOrder: [], terms: [], links: [], quizzes: [], components: [], issues };
   }
 
   const headings = slugHeadings(tree);
@@ -148,7 +140,7 @@ export function analyzeChapter(raw: string, slug: string, file: string): Chapter
     q.section = before.at(-1)?.slug ?? null;
   }
 
-  return { slug, file: rel, headings, citations, citationOrder, terms, links, quizzes, components, sections: sectionsOf(tree), issues };
+  return { slug, file: rel, headings, citations, citationOrder, terms, links, quizzes, components, issues };
 }
 
 function readQuiz(node: JsxNode, chapter: string, issue: (line: number | undefined, m: string) => void): QuizInfo | null {
@@ -210,21 +202,4 @@ function readQuiz(node: JsxNode, chapter: string, issue: (line: number | undefin
     choices,
     line: line ?? 1,
   };
-}
-
-/** Plain text per section (for search): everything between one heading and the next, quizzes and figures left out. */
-function sectionsOf(tree: Root): SectionInfo[] {
-  const sections: SectionInfo[] = [{ slug: '', title: '', depth: 1, text: '' }];
-  for (const node of tree.children) {
-    if (node.type === 'heading') {
-      const id = (node.data?.hProperties as { id?: string } | undefined)?.id ?? '';
-      sections.push({ slug: id, title: toString(node).trim(), depth: node.depth, text: '' });
-      continue;
-    }
-    if (node.type === 'yaml') continue;
-    if (isJsx(node) && (node.name === 'Quiz' || node.name === 'Figure')) continue;
-    const text = flat(toString(node));
-    if (text) sections.at(-1)!.text += (sections.at(-1)!.text ? ' ' : '') + text;
-  }
-  return sections.filter((s) => s.text || s.slug);
 }
