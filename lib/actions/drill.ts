@@ -4,6 +4,8 @@ import { requireUser } from '../auth/session';
 import { getScenario } from '../content/bank';
 import type { Scenario } from '../content/scenarios';
 import { recordAttempt } from '../db/attempts';
+import { getSettings } from '../db/settings';
+import { now } from '../clock';
 import { createScenarioSet, deleteScenarioSet, getOwnScenarioSet } from '../db/scenario-sets';
 import { gradeDrill, type DrillResult } from '../learning/classify';
 import { parseScenarioImport, type ImportError } from '../learning/scenario-import';
@@ -56,6 +58,9 @@ const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<Dr
     correct: result.correct,
     confident: input.confident,
     durationMs: input.durationMs,
+    createdAt: await now(),
+    // A scenario card stands for its concept (the failure mode), so a review can show another scenario of it.
+    schedule: { concept: scenario.contested ? null : scenario.label, retention: (await getSettings(user.id)).desiredRetention },
   });
   return { ...result, correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import { getCourse, getQuiz } from '../content/course';
 import { recordAttempt } from '../db/attempts';
+import { getSettings } from '../db/settings';
+import { now } from '../clock';
 import { saveReadingPosition, setChapterComplete } from '../db/progress';
 import { answerProblem, correctIndices, gradeQuiz } from '../learning/grading';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
@@ -40,6 +42,8 @@ const runSubmitQuizAnswer = defineAction(quizAnswerSchema, async (input): Promis
     correct,
     confident: input.confident,
     durationMs: input.durationMs,
+    createdAt: await now(),
+    schedule: { concept: null, retention: (await getSettings(user.id)).desiredRetention },
   });
   return { correct: attempt.correct, correctIndices: correctIndices(quiz), firstAttempt: attempt.firstAttempt, duplicate };
 });

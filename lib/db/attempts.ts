@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from './client';
 import { isUniqueViolation } from './users';
+import { createCardFromFirstAnswer } from './reviews';
 
 export interface NewAttempt {
   idempotencyKey: string;
@@ -13,6 +14,8 @@ export interface NewAttempt {
   durationMs: number | null;
   classId?: string | null;
   createdAt?: Date;
+  /** When given, a first attempt also creates the item's review card (its first FSRS review). */
+  schedule?: { concept: string | null; retention: number };
 }
 
 export interface StoredAttempt {
@@ -35,7 +38,7 @@ export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ at
   try {
     const attempt = await db.$transaction(async (tx) => {
       const prior = await tx.attempt.findFirst({ where: { userId, itemId: a.itemId }, select: { id: true } });
-      return tx.attempt.create({
+      const created = await tx.attempt.create({
         data: {
           userId,
           idempotencyKey: a.idempotencyKey,
@@ -52,6 +55,18 @@ export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ at
         },
         select,
       });
+      if (created.firstAttempt && a.schedule) {
+        await createCardFromFirstAnswer(tx, userId, {
+          itemKind: a.itemKind,
+          itemId: a.itemId,
+          concept: a.schedule.concept,
+          signal: { correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind },
+          at: created.createdAt,
+          retention: a.schedule.retention,
+          idempotencyKey: a.idempotencyKey,
+        });
+      }
+      return created;
     });
     return { attempt, duplicate: false };
   } catch (e) {

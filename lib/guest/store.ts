@@ -14,14 +14,36 @@ export interface GuestAttempt {
   createdAt: string;
 }
 
+export interface GuestReview {
+  idempotencyKey: string;
+  itemKind: 'quiz' | 'scenario';
+  itemId: string; // the card's item (the first one answered)
+  shownItemId: string;
+  rating: number; // ts-fsrs Rating
+  review: string; // ISO time
+  retention: number;
+  correct: boolean;
+  confident: boolean;
+  durationMs: number | null;
+}
+
 export interface GuestData {
   version: 1;
   attempts: GuestAttempt[];
+  reviews: GuestReview[];
   completed: Record<string, string>; // chapter slug -> ISO date
   positions: Record<string, string>; // chapter slug -> heading anchor
+  settings: { desiredRetention: number; newCardsPerDay: number };
 }
 
-const empty = (): GuestData => ({ version: 1, attempts: [], completed: {}, positions: {} });
+const empty = (): GuestData => ({
+  version: 1,
+  attempts: [],
+  reviews: [],
+  completed: {},
+  positions: {},
+  settings: { desiredRetention: 0.9, newCardsPerDay: 20 },
+});
 
 export function readGuest(storage: Storage | undefined = globalThis.localStorage): GuestData {
   try {
@@ -59,4 +81,25 @@ export function addGuestAttempt(attempt: Omit<GuestAttempt, 'firstAttempt' | 'cr
 
 export function guestAttemptsFor(itemId: string, storage?: Storage): GuestAttempt[] {
   return readGuest(storage).attempts.filter((a) => a.itemId === itemId);
+}
+
+/** Records a guest review once per idempotency key. */
+export function addGuestReview(review: GuestReview, storage?: Storage): void {
+  const data = readGuest(storage);
+  if (data.reviews.some((r) => r.idempotencyKey === review.idempotencyKey)) return;
+  data.reviews.push(review);
+  writeGuest(data, storage);
+}
+
+export function hasGuestProgress(storage?: Storage): boolean {
+  const d = readGuest(storage);
+  return d.attempts.length > 0 || d.reviews.length > 0 || Object.keys(d.completed).length > 0;
+}
+
+export function clearGuest(storage: Storage | undefined = globalThis.localStorage): void {
+  try {
+    storage?.removeItem(GUEST_KEY);
+  } catch {
+    // nothing to clear
+  }
 }

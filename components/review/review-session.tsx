@@ -1,0 +1,341 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ReviewItem } from '@/lib/content/review-items';
+import { submitReview } from '@/lib/actions/review';
+import { answerProblem, gradeQuiz } from '@/lib/learning/grading';
+import { LABELS, LABEL_TEXT, type Label } from '@/lib/learning/classify';
+import { ratingFor, reviewCard, type Grade } from '@/lib/learning/srs';
+import { addGuestReview, readGuest } from '@/lib/guest/store';
+import { buildGuestCards, guestDueCards } from '@/lib/guest/cards';
+import styles from './review.module.css';
+
+export interface ReviewEntry {
+  cardId: string;
+  isNew: boolean;
+  item: ReviewItem;
+}
+
+interface Initial {
+  entries: ReviewEntry[];
+  dueCount: number;
+  heldBackNew: number;
+  nextDue: string | null;
+  now: string;
+}
+
+interface Outcome {
+  correct: boolean;
+  rating: string;
+  nextDue: string;
+}
+
+const RATING_TEXT: Record<string, string> = { Again: 'Again', Hard: 'Hard', Good: 'Good', Easy: 'Easy' };
+const RATING_BY_GRADE: Record<number, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+function newKey(): string {
+  return globalThis.crypto?.randomUUID?.().replace(/-/g, '') ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function whenText(iso: string, from: Date): string {
+  const ms = new Date(iso).getTime() - from.getTime();
+  const mins = Math.round(ms / 60000);
+  if (mins < 60) return mins <= 1 ? 'in a minute' : `in ${mins} minutes`;
+  const hours = Math.round(mins / 60);
+  if (hours < 24) return hours === 1 ? 'in an hour' : `in ${hours} hours`;
+  const days = Math.round(hours / 24);
+  return days === 1 ? 'tomorrow' : `in ${days} days`;
+}
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+async function loadGuestQueue(): Promise<Initial> {
+  const data = readGuest();
+  const t = new Date();
+  const { due, heldBackNew } = guestDueCards(data, t);
+  const cards = buildGuestCards(data);
+  const future = cards.filter((c) => c.card.due.getTime() > t.getTime()).sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
+  let entries: ReviewEntry[] = [];
+  if (due.length) {
+    const res = await fetch('/api/review-items', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cards: due.slice(0, 200).map((c) => ({ id: c.id, itemKind: c.itemKind, itemId: c.itemId, reps: c.card.reps })) }),
+    });
+    if (!res.ok) throw new Error('Could not load your review questions.');
+    const { items } = (await res.json()) as { items: { id: string; item: ReviewItem | null }[] };
+    entries = items.flatMap((i) => (i.item ? [{ cardId: i.id, isNew: !due.find((d) => d.id === i.id)?.introducedAt, item: i.item }] : []));
+  }
+  return { entries, dueCount: due.length, heldBackNew, nextDue: future[0]?.card.due.toISOString() ?? null, now: t.toISOString() };
+}
+
+export function ReviewSession({ mode, initial }: { mode: 'user' | 'guest'; initial?: Initial }) {
+  const [queue, setQueue] = useState<Initial | null>(initial ?? null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [index, setIndex] = useState(0);
+  const [done, setDone] = useState(0);
+  const [lastNext, setLastNext] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    setLoadError(null);
+    loadGuestQueue()
+      .then(setQueue)
+      .catch((e: Error) => setLoadError(e.message));
+  }, []);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a guest's cards live in this browser
+    if (mode === 'guest') load();
+  }, [mode, load]);
+
+  if (loadError)
+    return (
+      <div className="alert alert--error" role="alert">
+        {loadError}{' '}
+        <button type="button" className="button button--small" onClick={load}>
+          Try again
+        </button>
+      </div>
+    );
+  if (!queue) return <p aria-busy="true">Loading your reviews…</p>;
+
+  const entry = queue.entries[index];
+  const left = queue.entries.length - index;
+  if (!entry) {
+    const nextDue = lastNext ?? queue.nextDue;
+    return (
+      <section className={styles.empty} aria-live="polite">
+        {done > 0 ? <h2>Done for now: {done} reviewed</h2> : <h2>Nothing is due right now</h2>}
+        {queue.heldBackNew > 0 && (
+          <p>
+            {queue.heldBackNew} more card{queue.heldBackNew === 1 ? ' is' : 's are'} waiting, held back by your daily limit on new cards.{' '}
+            {mode === 'user' && <Link href="/account#review-settings">Change the limit</Link>}
+          </p>
+        )}
+        {nextDue ? (
+          <p>
+            Your next card is due <strong>{whenText(nextDue, new Date(queue.now))}</strong> ({formatDate(nextDue)}).
+          </p>
+        ) : done === 0 ? (
+          <p>
+            You have no review cards yet. Every question you answer in a <Link href="/chapters">chapter</Link> or the{' '}
+            <Link href="/practice">practice drill</Link> becomes a card that comes back here just before you would forget it.
+          </p>
+        ) : null}
+        {mode === 'guest' && (
+          <p className="muted">
+            Your cards are kept in this browser. <Link href="/signup">Create an account</Link> to keep them everywhere.
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <p className={styles.count} aria-live="polite">
+        <strong>{left}</strong> card{left === 1 ? '' : 's'} left{queue.heldBackNew > 0 ? ` (plus ${queue.heldBackNew} new held back by your daily limit)` : ''}
+      </p>
+      <ReviewCardView
+        key={`${entry.cardId}-${index}`}
+        entry={entry}
+        mode={mode}
+        onNext={(nextDue) => {
+          setDone((d) => d + 1);
+          if (nextDue && (!lastNext || nextDue < lastNext)) setLastNext(nextDue);
+          setIndex((i) => i + 1);
+        }}
+      />
+    </>
+  );
+}
+
+function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'user' | 'guest'; onNext: (nextDue: string | null) => void }) {
+  const { item } = entry;
+  const [selected, setSelected] = useState<number[]>([]);
+  const [confidence, setConfidence] = useState<'sure' | 'unsure' | null>(null);
+  const [phase, setPhase] = useState<'answering' | 'saving' | 'answered'>('answering');
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const key = useRef(newKey());
+  const started = useRef(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    started.current = Date.now();
+    headingRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (phase === 'answered') continueRef.current?.focus();
+  }, [phase]);
+
+  const options = item.kind === 'quiz' ? item.choices.map((c) => c.text) : LABELS.map((l) => LABEL_TEXT[l]);
+  const multiple = item.kind === 'quiz' && item.quizKind === 'multiple';
+
+  function pick(i: number) {
+    if (phase !== 'answering') return;
+    setError(null);
+    setSelected((s) => (multiple ? (s.includes(i) ? s.filter((x) => x !== i) : [...s, i].sort()) : [i]));
+  }
+
+  function gradeLocally(): boolean {
+    if (item.kind === 'quiz') return gradeQuiz({ kind: item.quizKind, choices: item.choices }, selected);
+    const label = LABELS[selected[0] ?? -1] as Label | undefined;
+    const s = item.scenario;
+    return label === s.label || Boolean(label && s.contested && s.acceptable?.includes(label));
+  }
+
+  async function submit() {
+    if (phase !== 'answering') return;
+    const problem = item.kind === 'quiz' ? answerProblem({ kind: item.quizKind, choices: item.choices }, selected) : selected.length ? null : 'Pick a failure mode.';
+    if (problem) return setError(problem);
+    if (!confidence) return setError('Say whether you are sure or unsure: it sets when this card comes back.');
+    setPhase('saving');
+    const durationMs = Date.now() - started.current;
+    const correct = gradeLocally();
+    if (mode === 'user') {
+      try {
+        const r = await submitReview({
+          cardId: entry.cardId,
+          shownItemId: item.shownItemId,
+          ...(item.kind === 'quiz' ? { selected } : { label: LABELS[selected[0]!] }),
+          confident: confidence === 'sure',
+          durationMs,
+          idempotencyKey: key.current,
+        });
+        if (!r.ok || !r.data) {
+          setPhase('answering');
+          return setError(r.message ?? 'Could not save this review. Try again.');
+        }
+        setOutcome({ correct: r.data.correct, rating: r.data.rating, nextDue: r.data.nextDue });
+      } catch {
+        setPhase('answering');
+        return setError('Could not save this review (network problem). Press Check again; it will not count twice.');
+      }
+    } else {
+      const data = readGuest();
+      const card = buildGuestCards(data).find((c) => c.id === entry.cardId);
+      const rating = ratingFor({ correct, confident: confidence === 'sure', durationMs, itemKind: item.kind }) as Grade;
+      const t = new Date();
+      addGuestReview({
+        idempotencyKey: key.current,
+        itemKind: item.kind,
+        itemId: entry.cardId.slice(entry.cardId.indexOf(':') + 1),
+        shownItemId: item.shownItemId,
+        rating,
+        review: t.toISOString(),
+        retention: data.settings.desiredRetention,
+        correct,
+        confident: confidence === 'sure',
+        durationMs,
+      });
+      const next = card ? reviewCard(card.card, t, rating, data.settings.desiredRetention).card.due.toISOString() : t.toISOString();
+      setOutcome({ correct, rating: RATING_BY_GRADE[rating] ?? 'Good', nextDue: next });
+    }
+    setPhase('answered');
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (phase === 'answered' && (e.key === ' ' || e.key === 'Enter')) {
+      e.preventDefault();
+      onNext(outcome?.nextDue ?? null);
+      return;
+    }
+    const n = Number.parseInt(e.key, 10);
+    if (phase === 'answering' && n >= 1 && n <= options.length) {
+      e.preventDefault();
+      pick(n - 1);
+    } else if (phase === 'answering' && e.key === 'Enter' && (e.target as HTMLElement).tagName !== 'BUTTON') {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  const answered = phase === 'answered';
+  const correctIdx = item.kind === 'quiz' ? item.choices.flatMap((c, i) => (c.correct ? [i] : [])) : [LABELS.indexOf(item.scenario.label)];
+  return (
+    <div className={styles.card} onKeyDown={onKeyDown} data-testid="review-card">
+      <p className={styles.meta}>
+        {item.kind === 'quiz' ? 'Question' : 'Scenario'} from <Link href={`/chapters/${item.chapter}`}>{item.chapterTitle}</Link>
+        {entry.isNew && <span className={styles.badge}>new</span>}
+        {item.kind === 'scenario' && item.variant && <span className={styles.badge}>a new case of the same idea</span>}
+      </p>
+      <h2 ref={headingRef} tabIndex={-1} className={styles.prompt}>
+        {item.kind === 'quiz' ? item.prompt : item.scenario.title}
+      </h2>
+      {item.kind === 'scenario' && <p>{item.scenario.description}</p>}
+      {item.kind === 'scenario' && <p className={styles.question}>Which failure is this?</p>}
+      <fieldset className={styles.options} disabled={phase === 'saving'}>
+        <legend className="visually-hidden">Answer (keys 1 to {options.length})</legend>
+        {options.map((text, i) => {
+          const mark = answered ? (correctIdx.includes(i) ? 'correct' : selected.includes(i) ? 'wrong' : 'other') : selected.includes(i) ? 'selected' : 'none';
+          return (
+            <div key={i} className={styles.option} data-mark={mark}>
+              <label>
+                <input type={multiple ? 'checkbox' : 'radio'} name="review-answer" checked={selected.includes(i)} onChange={() => pick(i)} readOnly={answered} />
+                <span className={styles.key} aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span>{text}</span>
+                {answered && <span className={styles.verdict}>{correctIdx.includes(i) ? '✓ Correct' : selected.includes(i) ? '✗ Your answer' : ''}</span>}
+              </label>
+              {answered && item.kind === 'quiz' && <p className={styles.explain}>{item.choices[i]?.explain}</p>}
+            </div>
+          );
+        })}
+      </fieldset>
+      {!answered && (
+        <fieldset className={styles.confidence} disabled={phase === 'saving'}>
+          <legend>How sure are you?</legend>
+          <label>
+            <input type="radio" name="review-confidence" checked={confidence === 'sure'} onChange={() => setConfidence('sure')} /> Sure
+          </label>
+          <label>
+            <input type="radio" name="review-confidence" checked={confidence === 'unsure'} onChange={() => setConfidence('unsure')} /> Unsure
+          </label>
+        </fieldset>
+      )}
+      {error && (
+        <p role="alert" className={styles.error}>
+          {error}
+        </p>
+      )}
+      {answered && outcome && item.kind === 'scenario' && (
+        <div className={styles.feedback}>
+          <p>{item.scenario.rationale}</p>
+          <ul>
+            <li>
+              <strong>Training signal:</strong> {item.scenario.axisNotes.signal}
+            </li>
+            <li>
+              <strong>Capability:</strong> {item.scenario.axisNotes.capability}
+            </li>
+            <li>
+              <strong>Goal pursued:</strong> {item.scenario.axisNotes.goal}
+            </li>
+          </ul>
+        </div>
+      )}
+      <p role="status" aria-live="polite" className={answered ? (outcome?.correct ? styles.ok : styles.bad) : 'visually-hidden'}>
+        {answered && outcome
+          ? `${outcome.correct ? 'Correct.' : 'Not quite.'} Rated ${RATING_TEXT[outcome.rating]}: this card comes back ${whenText(outcome.nextDue, new Date())}.`
+          : ''}
+      </p>
+      <div className={styles.actions}>
+        {answered ? (
+          <button ref={continueRef} type="button" className="button" onClick={() => onNext(outcome?.nextDue ?? null)}>
+            Continue <span className={styles.hint}>(Space)</span>
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => void submit()} disabled={phase === 'saving'}>
+            {phase === 'saving' ? 'Checking…' : 'Check'} <span className={styles.hint}>(Enter)</span>
+          </button>
+        )}
+      </div>
+      <p className={`${styles.keys} muted`}>Keys: 1–{options.length} choose · Enter check · Space or Enter continue</p>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+'use server';
+import { z } from 'zod';
+import { requireUser } from '../auth/session';
+import { now } from '../clock';
+import { getQuiz } from '../content/course';
+import { getScenario } from '../content/bank';
+import { reviewItemFor } from '../content/review-items';
+import { db } from '../db/client';
+import { recordReview, ReviewConflictError } from '../db/reviews';
+import { getSettings, settingsSchema, updateSettings } from '../db/settings';
+import { answerProblem, gradeQuiz } from '../learning/grading';
+import { Rating } from '../learning/srs';
+import { ActionError, defineAction, type ActionResult } from './safe-action';
+import { idempotencyKeySchema } from './schemas';
+
+const reviewSchema = z.object({
+  cardId: z.string().min(1).max(40),
+  shownItemId: z.string().min(1).max(120),
+  selected: z.array(z.number().int().min(0).max(9)).max(10).optional(),
+  label: z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure']).optional(),
+  confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
+  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export interface ReviewResult {
+  correct: boolean;
+  rating: 'Again' | 'Hard' | 'Good' | 'Easy';
+  nextDue: string;
+  duplicate: boolean;
+}
+
+const RATING_NAME: Record<number, ReviewResult['rating']> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
+
+const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult> => {
+  const user = await requireUser();
+  // Check the shown item belongs to this card before grading (the card itself is checked against the user below).
+  const card = await db.reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, itemKind: true, itemId: true, concept: true, reps: true } });
+  if (!card) throw new ActionError('That review card was not found. Reload the review page.', 404);
+  let correct: boolean;
+  if (card.itemKind === 'quiz') {
+    const quiz = getQuiz(card.itemId);
+    if (!quiz || input.shownItemId !== quiz.id) throw new ActionError('That question does not belong to this card. Reload the review page.', 400);
+    const selected = input.selected ?? [];
+    const problem = answerProblem(quiz, selected);
+    if (problem) throw new ActionError(problem, 400);
+    correct = gradeQuiz(quiz, selected);
+  } else {
+    // Only the scenario this card shows now (or its original) may be answered for it.
+    const allowed = new Set([card.itemId, reviewItemFor(card)?.shownItemId]);
+    const shown = allowed.has(input.shownItemId) ? getScenario(input.shownItemId) : undefined;
+    if (!shown) throw new ActionError('That scenario does not belong to this card. Reload the review page.', 400);
+    if (!input.label) throw new ActionError('Pick one of the three failure modes.', 400);
+    correct = input.label === shown.label || Boolean(shown.contested && shown.acceptable?.includes(input.label));
+  }
+  const settings = await getSettings(user.id);
+  try {
+    const r = await recordReview(
+      user.id,
+      { cardId: card.id, shownItemId: input.shownItemId, correct, confident: input.confident, durationMs: input.durationMs, idempotencyKey: input.idempotencyKey },
+      await now(),
+      settings.desiredRetention,
+    );
+    if (!r) throw new ActionError('That review card was not found. Reload the review page.', 404);
+    return { correct, rating: RATING_NAME[r.rating] ?? 'Good', nextDue: r.card.due.toISOString(), duplicate: r.duplicate };
+  } catch (e) {
+    if (e instanceof ReviewConflictError) throw new ActionError(e.message, 409);
+    throw e;
+  }
+});
+
+/** Answers and rates one review card in one idempotent step. */
+export async function submitReview(input: unknown): Promise<ActionResult<ReviewResult>> {
+  return runReview(input);
+}
+
+const settingsForm = z.object({
+  desiredRetention: z.coerce.number({ error: 'Desired retention must be a number.' }),
+  newCardsPerDay: z.coerce.number({ error: 'The daily limit must be a whole number.' }),
+});
+
+const runSettings = defineAction(settingsForm, async (input): Promise<ActionResult> => {
+  const user = await requireUser();
+  const parsed = settingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
+    return { ok: false, status: 400, message: 'Please correct the highlighted fields.', fieldErrors };
+  }
+  await updateSettings(user.id, parsed.data);
+  return { ok: true, message: 'Saved. Your next reviews use the new settings.' };
+});
+
+export async function saveReviewSettings(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runSettings(formData);
+}

@@ -1,0 +1,75 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { getCourse, getQuiz } from './course';
+import { getScenario, getScenarioBank } from './bank';
+import type { Scenario } from './scenarios';
+
+export interface QuizReviewItem {
+  kind: 'quiz';
+  shownItemId: string;
+  chapter: string;
+  chapterTitle: string;
+  section: string | null;
+  quizKind: 'single' | 'multiple' | 'classify';
+  prompt: string;
+  choices: { text: string; explain: string; correct: boolean }[];
+}
+
+export interface ScenarioReviewItem {
+  kind: 'scenario';
+  shownItemId: string;
+  chapter: string;
+  chapterTitle: string;
+  scenario: Scenario;
+  /** True when this is another scenario of the same failure mode than the one first answered. */
+  variant: boolean;
+}
+
+export type ReviewItem = QuizReviewItem | ScenarioReviewItem;
+
+function pickIndex(seed: string, n: number): number {
+  return createHash('sha256').update(seed).digest().readUInt32BE(0) % n;
+}
+
+/**
+ * What to show for a card. A scenario card stands for its concept, so each review can show a different scenario of
+ * the same failure mode (reviewing the idea, not the wording); which one is a pure function of the card and its
+ * repetition count, so a reload shows the same one.
+ */
+export function reviewItemFor(card: { id: string; itemKind: string; itemId: string; concept: string | null; reps: number }): ReviewItem | null {
+  const titles = new Map(getCourse().chapters.map((c) => [c.slug, c.title]));
+  if (card.itemKind === 'quiz') {
+    const q = getQuiz(card.itemId);
+    if (!q) return null;
+    return {
+      kind: 'quiz',
+      shownItemId: q.id,
+      chapter: q.chapter,
+      chapterTitle: titles.get(q.chapter) ?? q.chapter,
+      section: q.section,
+      quizKind: q.kind,
+      prompt: q.prompt,
+      choices: q.choices,
+    };
+  }
+  const original = getScenario(card.itemId);
+  let shown = original;
+  if (card.concept) {
+    const pool = [...getScenarioBank().values()].filter((s) => s.label === card.concept && !s.contested).sort((a, b) => a.id.localeCompare(b.id));
+    if (pool.length > 0) shown = pool[pickIndex(`${card.id}:${card.reps}`, pool.length)];
+  }
+  if (!shown) return null;
+  return {
+    kind: 'scenario',
+    shownItemId: shown.id,
+    chapter: shown.chapter,
+    chapterTitle: titles.get(shown.chapter) ?? shown.chapter,
+    scenario: shown,
+    variant: shown.id !== card.itemId,
+  };
+}
+
+export function chapterOfItem(itemKind: string, itemId: string): string | null {
+  if (itemKind === 'quiz') return getQuiz(itemId)?.chapter ?? null;
+  return getScenario(itemId)?.chapter ?? null;
+}

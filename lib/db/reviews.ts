@@ -1,0 +1,226 @@
+import 'server-only';
+import { db } from './client';
+import type { Prisma } from './generated/client.ts';
+import { newCard, ratingFor, reviewCard, State, type AnswerSignal, type Card, type Grade } from '../learning/srs';
+import { forecast, interleave, utcDay } from '../learning/queue';
+
+type Tx = Prisma.TransactionClient;
+
+export interface CardRow {
+  id: string;
+  itemKind: string;
+  itemId: string;
+  concept: string | null;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}
+
+export function toCard(r: CardRow): Card {
+  return {
+    due: r.due,
+    stability: r.stability,
+    difficulty: r.difficulty,
+    elapsed_days: r.elapsedDays,
+    scheduled_days: r.scheduledDays,
+    learning_steps: r.learningSteps,
+    reps: r.reps,
+    lapses: r.lapses,
+    state: r.state as State,
+    ...(r.lastReview ? { last_review: r.lastReview } : {}),
+  };
+}
+
+function cardFields(c: Card) {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.last_review ?? null,
+  };
+}
+
+function logFields(before: Card, rating: Grade, review: Date, retention: number) {
+  return {
+    rating,
+    state: before.state,
+    due: before.due,
+    stability: before.stability,
+    difficulty: before.difficulty,
+    elapsedDays: before.elapsed_days,
+    lastElapsedDays: before.elapsed_days,
+    scheduledDays: before.scheduled_days,
+    learningSteps: before.learning_steps,
+    review,
+    requestRetention: retention,
+  };
+}
+
+export interface FirstAnswer {
+  itemKind: 'quiz' | 'scenario';
+  itemId: string;
+  concept: string | null;
+  signal: AnswerSignal;
+  at: Date;
+  retention: number;
+  idempotencyKey: string;
+}
+
+/** The first answer to an item (in a chapter or the drill) creates its review card and is its first review. */
+export async function createCardFromFirstAnswer(tx: Tx, userId: string, a: FirstAnswer): Promise<void> {
+  const exists = await tx.reviewCard.findUnique({ where: { userId_itemKind_itemId: { userId, itemKind: a.itemKind, itemId: a.itemId } }, select: { id: true } });
+  if (exists) return;
+  const rating = ratingFor(a.signal);
+  const start = newCard(a.at);
+  const out = reviewCard(start, a.at, rating, a.retention);
+  const card = await tx.reviewCard.create({
+    data: { userId, itemKind: a.itemKind, itemId: a.itemId, concept: a.concept, createdAt: a.at, ...cardFields(out.card) },
+    select: { id: true },
+  });
+  await tx.reviewLog.create({
+    data: {
+      userId,
+      cardId: card.id,
+      idempotencyKey: `first-${a.idempotencyKey}`,
+      ...logFields(out.before, rating, a.at, out.retention),
+      durationMs: a.signal.durationMs,
+      shownItemId: a.itemId,
+      correct: a.signal.correct,
+      confident: a.signal.confident,
+    },
+  });
+}
+
+export interface DueCard extends CardRow {
+  chapter: string | null;
+  isNew: boolean;
+}
+
+export interface DueQueue {
+  cards: DueCard[];
+  dueCount: number;
+  newLeftToday: number;
+  heldBackNew: number;
+}
+
+const cardSelect = {
+  id: true,
+  itemKind: true,
+  itemId: true,
+  concept: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+  introducedAt: true,
+} as const;
+
+/**
+ * The cards due now for this learner, interleaved. Cards that have not yet come up in /review are "new" and
+ * limited per UTC day by the learner's setting. Uses the (userId, due) and (userId, introducedAt) indexes.
+ */
+export async function getDueQueue(
+  userId: string,
+  now: Date,
+  opts: { newPerDay: number; chapterOf: (itemKind: string, itemId: string) => string | null; limit?: number },
+): Promise<DueQueue> {
+  const dayStart = new Date(`${utcDay(now)}T00:00:00.000Z`);
+  const [due, introducedToday] = await Promise.all([
+    db.reviewCard.findMany({ where: { userId, due: { lte: now } }, orderBy: { due: 'asc' }, select: cardSelect, take: 5000 }),
+    db.reviewCard.count({ where: { userId, introducedAt: { gte: dayStart } } }),
+  ]);
+  const newLeftToday = Math.max(0, opts.newPerDay - introducedToday);
+  const old = due.filter((c) => c.introducedAt !== null);
+  const fresh = due.filter((c) => c.introducedAt === null);
+  const admitted = [...old, ...fresh.slice(0, newLeftToday)];
+  const cards = interleave(
+    admitted.map((c) => ({ ...c, chapter: opts.chapterOf(c.itemKind, c.itemId), isNew: c.introducedAt === null })),
+  ).slice(0, opts.limit ?? 200);
+  return { cards, dueCount: admitted.length, newLeftToday, heldBackNew: Math.max(0, fresh.length - newLeftToday) };
+}
+
+export class ReviewConflictError extends Error {}
+
+export interface ReviewInput {
+  cardId: string;
+  shownItemId: string;
+  correct: boolean;
+  confident: boolean;
+  durationMs: number | null;
+  idempotencyKey: string;
+}
+
+/**
+ * Rates one review and reschedules the card, exactly once per idempotency key (a double click or retried request
+ * changes the schedule once). Returns null when the card is not this learner's.
+ */
+export async function recordReview(userId: string, input: ReviewInput, now: Date, retention: number) {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.reviewLog.findUnique({
+      where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
+      select: { rating: true, card: { select: cardSelect } },
+    });
+    if (existing) return { duplicate: true, rating: existing.rating as Grade, card: existing.card };
+    const row = await tx.reviewCard.findFirst({ where: { id: input.cardId, userId }, select: cardSelect });
+    if (!row) return null;
+    const rating = ratingFor({ correct: input.correct, confident: input.confident, durationMs: input.durationMs, itemKind: row.itemKind as 'quiz' | 'scenario' });
+    const out = reviewCard(toCard(row), now, rating, retention);
+    // Guard against another tab reviewing the same card at the same moment with a different key.
+    const updated = await tx.reviewCard.updateMany({
+      where: { id: row.id, userId, reps: row.reps },
+      data: { ...cardFields(out.card), introducedAt: row.introducedAt ?? now },
+    });
+    if (updated.count !== 1) throw new ReviewConflictError('This card was just reviewed elsewhere. Reload to continue.');
+    await tx.reviewLog.create({
+      data: {
+        userId,
+        cardId: row.id,
+        idempotencyKey: input.idempotencyKey,
+        ...logFields(out.before, rating, now, out.retention),
+        durationMs: input.durationMs,
+        shownItemId: input.shownItemId,
+        correct: input.correct,
+        confident: input.confident,
+      },
+    });
+    const card = await tx.reviewCard.findUniqueOrThrow({ where: { id: row.id }, select: cardSelect });
+    return { duplicate: false, rating, card };
+  });
+}
+
+export async function reviewForecast(userId: string, now: Date, days = 14) {
+  const until = new Date(now.getTime() + days * 86_400_000);
+  const rows = await db.reviewCard.findMany({ where: { userId, due: { lte: until } }, select: { due: true } });
+  return forecast(rows.map((r) => r.due), now, days);
+}
+
+export async function nextDueAt(userId: string, after: Date): Promise<Date | null> {
+  const row = await db.reviewCard.findFirst({ where: { userId, due: { gt: after } }, orderBy: { due: 'asc' }, select: { due: true } });
+  return row?.due ?? null;
+}
+
+export async function cardsWithLogs(userId: string) {
+  return db.reviewCard.findMany({
+    where: { userId },
+    select: { ...cardSelect, createdAt: true, logs: { orderBy: { review: 'asc' }, select: { rating: true, review: true, requestRetention: true } } },
+  });
+}
