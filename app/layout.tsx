@@ -4,6 +4,7 @@ import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { UserMenu } from '@/components/ui/user-menu';
 import { SessionProvider } from '@/components/session/session-provider';
 import { SearchDialog } from '@/components/search/search-dialog';
+import { GuestMergePrompt } from '@/components/account/guest-merge-prompt';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -38,6 +39,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <nav aria-label="Main" className="site-nav">
               <Link href="/chapters">Chapters</Link>
+              <Link href="/practice">Practice</Link>
+              <Link href="/review">Review</Link>
+              <Link href="/dashboard">Dashboard</Link>
               <Link href="/glossary">Glossary</Link>
             </nav>
             <div className="header-tools">
@@ -47,6 +51,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </div>
           </div>
         </header>
+        <GuestMergePrompt />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

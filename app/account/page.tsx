@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { signOutAction } from '@/lib/auth/actions';
+import { getSettings } from '@/lib/db/settings';
+import { ReviewSettingsForm } from '@/components/account/review-settings-form';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await requireUserOrRedirect('/account');
+  const settings = await getSettings(user.id);
   return (
     <div className="page prose">
       <h1>Your account</h1>
@@ -19,11 +23,45 @@ export default async function AccountPage() {
         <dt className="muted">Member since</dt>
         <dd>{user.createdAt.toISOString().slice(0, 10)}</dd>
       </dl>
-      <form action={signOutAction} style={{ marginTop: '1.5rem' }}>
-        <button className="button button--ghost" type="submit">
-          Sign out
-        </button>
-      </form>
+
+      <section aria-labelledby="review-settings" style={{ marginTop: '2rem' }}>
+        <h2 id="review-settings">Review settings</h2>
+        <ReviewSettingsForm desiredRetention={settings.desiredRetention} newCardsPerDay={settings.newCardsPerDay} />
+      </section>
+
+      <section aria-labelledby="your-data" style={{ marginTop: '2rem' }}>
+        <h2 id="your-data">Your data</h2>
+        <p>Everything you do here is yours to take away.</p>
+        <ul>
+          <li>
+            <a href="/api/account/export" download>
+              Export everything (JSON)
+            </a>
+            : your answers, review cards and log, progress, classes and imported scenario sets.
+          </li>
+          <li>
+            <a href="/api/account/review-log" download>
+              Export the review log (CSV)
+            </a>{' '}
+            in the FSRS optimizer&rsquo;s columns (card_id, review_time, review_rating, review_state, review_duration), to fit
+            your own scheduling parameters.
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="sign-out" style={{ marginTop: '2rem' }}>
+        <h2 id="sign-out">Sign out</h2>
+        <form action={signOutAction}>
+          <button className="button button--ghost" type="submit">
+            Sign out
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="delete-account" style={{ marginTop: '2rem' }}>
+        <h2 id="delete-account">Delete account</h2>
+        <DeleteAccountForm email={user.email} />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,140 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { currentUser } from '@/lib/auth/session';
+import { now } from '@/lib/clock';
+import { getCourse } from '@/lib/content/course';
+import { getScenarioBank } from '@/lib/content/bank';
+import { getDashboard } from '@/lib/db/dashboard';
+import { LABEL_TEXT } from '@/lib/learning/classify';
+import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from '@/components/dashboard/charts';
+import styles from '@/components/dashboard/dashboard.module.css';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+export const dynamic = 'force-dynamic';
+
+export default async function DashboardPage() {
+  const user = await currentUser();
+  if (!user) {
+    return (
+      <div className="page prose">
+        <h1>Your dashboard</h1>
+        <p className="lead">
+          Your progress, mastery, review forecast and the mix-ups you make most often live here once you have an account. As a guest, your answers
+          and review cards are kept in this browser and <Link href="/review">Review</Link> works already.
+        </p>
+        <p>
+          <Link className="button" href="/signup?next=/dashboard">
+            Create a free account
+          </Link>{' '}
+          <Link className="button button--ghost" href="/signin?next=/dashboard">
+            Sign in
+          </Link>
+        </p>
+        <p className="muted">When you sign up or in, we offer to bring your browser&rsquo;s progress along.</p>
+      </div>
+    );
+  }
+  const t = await now();
+  const course = getCourse();
+  const bank = getScenarioBank();
+  const data = await getDashboard({
+    userId: user.id,
+    now: t,
+    chapters: course.chapters.map((c) => ({
+      slug: c.slug,
+      title: c.title,
+      quizIds: course.analyses.get(c.slug)?.quizzes.map((q) => q.id) ?? [],
+      scenarioIds: [...bank.values()].filter((s) => s.chapter === c.slug).map((s) => s.id),
+    })),
+    scenarioLabels: new Map([...bank.values()].map((s) => [s.id, s.label])),
+  });
+  const done = data.chapters.filter((c) => c.completed).length;
+  return (
+    <div className="page">
+      <h1>Your dashboard</h1>
+      <div className={styles.grid}>
+        <section className="card" aria-labelledby="due-h">
+          <h2 id="due-h">Reviews</h2>
+          <p className={styles.stat} data-testid="due-today">
+            {data.dueToday}
+          </p>
+          <p>due today, of {data.totalCards} card{data.totalCards === 1 ? '' : 's'} in your deck.</p>
+          <p>
+            <Link className="button" href="/review">
+              {data.dueToday ? 'Start reviewing' : 'Open review'}
+            </Link>
+          </p>
+          <h3>Next 14 days</h3>
+          <ForecastChart data={data.forecast} />
+        </section>
+
+        <section className="card" aria-labelledby="streak-h">
+          <h2 id="streak-h">Study days</h2>
+          <ActivityHeatmap activity={data.activity} now={t} streak={data.streak} />
+        </section>
+
+        <section className="card" aria-labelledby="chapters-h">
+          <h2 id="chapters-h">Chapters</h2>
+          <p className="muted">
+            {done} of {data.chapters.length} chapters finished.
+          </p>
+          <ul className={styles.chapters}>
+            {data.chapters.map((c) => (
+              <li key={c.slug} className={styles.chapterRow}>
+                <span>
+                  <Link href={`/chapters/${c.slug}`}>{c.title}</Link>
+                  {c.completed && <span> ✓ finished</span>}
+                  <span className={styles.chapterMeta}>
+                    {' '}
+                    · {c.answered} of {c.items} questions answered, {c.firstCorrect} right first time
+                  </span>
+                </span>
+                <MasteryBadge level={c.level} />
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section className="card" aria-labelledby="modes-h">
+          <h2 id="modes-h">Failure modes</h2>
+          <ul className={styles.chapters}>
+            {data.modes.map((m) => (
+              <li key={m.label} className={styles.chapterRow}>
+                <span>
+                  {LABEL_TEXT[m.label]}
+                  <span className={styles.chapterMeta}>
+                    {' '}
+                    · {m.answered} scenarios, {m.firstCorrect} right first time
+                  </span>
+                </span>
+                <MasteryBadge level={m.level} />
+              </li>
+            ))}
+          </ul>
+          <h3>Your mix-ups</h3>
+          <ConfusionMatrix confusion={data.confusion} />
+        </section>
+
+        <section className="card" aria-labelledby="recent-h">
+          <h2 id="recent-h">Recent activity</h2>
+          {data.recent.length === 0 ? (
+            <p className="muted">
+              Nothing yet. Start with the <Link href="/chapters/introduction">introduction</Link>.
+            </p>
+          ) : (
+            <ul className={styles.recent}>
+              {data.recent.map((r, i) => (
+                <li key={i}>
+                  <span>{r.correct ? '✓' : '✗'}</span>
+                  <span>{r.kind === 'review' ? 'Reviewed' : r.kind === 'quiz' ? 'Answered' : 'Classified'}</span>
+                  <code>{r.itemId}</code>
+                  <span className="muted">{r.at.toISOString().slice(0, 16).replace('T', ' ')} UTC</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
