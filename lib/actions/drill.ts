@@ -6,7 +6,7 @@ import type { Scenario } from '../content/scenarios';
 import { recordAttempt } from '../db/attempts';
 import { getSettings } from '../db/settings';
 import { now } from '../clock';
-import { createScenarioSet, deleteScenarioSet, getOwnScenarioSet } from '../db/scenario-sets';
+import { createScenarioSet, deleteScenarioSet, getUsableScenarioSet } from '../db/scenario-sets';
 import { gradeDrill, type DrillResult } from '../learning/classify';
 import { parseScenarioImport, type ImportError } from '../learning/scenario-import';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
@@ -39,9 +39,9 @@ async function findScenario(userId: string, scenarioId: string, setId: string | 
     if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
     return { scenario, itemId: scenario.id };
   }
-  const set = await getOwnScenarioSet(userId, setId);
+  const set = await getUsableScenarioSet(userId, setId);
   const scenario = set?.scenarios.find((s) => s.id === scenarioId);
-  if (!scenario) throw new ActionError('That scenario set was not found, or it is not yours.', 404);
+  if (!scenario) throw new ActionError('That scenario set was not found, or it is not shared with you.', 404);
   return { scenario, itemId: `set:${setId}:${scenario.id}` };
 }
 

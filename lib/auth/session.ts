@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { auth } from './config';
 import { getUserById, type Role, type UserRecord } from '../db/users';
+import { instructorRole } from '../db/classes';
 
 /**
  * The signed-in user, re-read from the database once per request. A session whose version no longer matches
@@ -46,4 +47,15 @@ export async function requireUserOrRedirect(path: string): Promise<UserRecord> {
   const user = await currentUser();
   if (!user) redirect(`/signin?next=${encodeURIComponent(path)}`);
   return user;
+}
+
+/**
+ * The signed-in user, if they teach this class (owner or co-instructor). Re-read on every call, so a removed
+ * co-instructor loses access on their next request. A class you do not teach looks like one that does not exist.
+ */
+export async function requireInstructor(classId: string): Promise<UserRecord & { classRole: 'owner' | 'co-instructor' }> {
+  const user = await requireUser();
+  const classRole = await instructorRole(user.id, classId);
+  if (!classRole) throw new AuthorizationError('That class was not found, or you do not teach it.', 404);
+  return { ...user, classRole };
 }

@@ -32,3 +32,19 @@ export async function deleteScenarioSet(userId: string, setId: string): Promise<
   const r = await db.scenarioSet.deleteMany({ where: { id: setId, ownerId: userId } });
   return r.count === 1;
 }
+
+/**
+ * A set the user may practise: their own, or one a class they are enrolled in was assigned (target "set:<id>").
+ * Checked on every read, so leaving the class or the assignment being removed ends access.
+ */
+export async function getUsableScenarioSet(userId: string, setId: string): Promise<{ id: string; title: string; scenarios: Scenario[] } | null> {
+  const own = await getOwnScenarioSet(userId, setId);
+  if (own) return own;
+  const assigned = await db.assignment.findFirst({
+    where: { kind: 'drill', target: `set:${setId}`, class: { enrolments: { some: { userId } } } },
+    select: { id: true },
+  });
+  if (!assigned) return null;
+  const row = await db.scenarioSet.findUnique({ where: { id: setId } });
+  return row ? { id: row.id, title: row.title, scenarios: JSON.parse(row.scenarios) as Scenario[] } : null;
+}

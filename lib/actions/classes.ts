@@ -1,0 +1,164 @@
+'use server';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireInstructor, requireRole, requireUser } from '../auth/session';
+import { clientIp } from '../auth/ip';
+import { getCourse } from '../content/course';
+import {
+  addCoInstructor,
+  createAssignment,
+  createClass,
+  deleteAssignment,
+  enrol,
+  findClassByCode,
+  leaveClass,
+  removeCoInstructor,
+  rotateJoinCode,
+} from '../db/classes';
+import { hitRateLimit } from '../db/rate-limit';
+import { getOwnScenarioSet } from '../db/scenario-sets';
+import { normalizeJoinCode } from '../learning/join-code';
+import { ActionError, defineAction, withValues, type ActionResult } from './safe-action';
+
+const classId = z.string().min(1).max(40);
+const title = z.string({ error: 'Give the class a name.' }).trim().min(1, 'Give the class a name.').max(120, 'Keep the name under 120 characters.');
+
+const runCreate = defineAction(z.object({ title }), async ({ title }): Promise<ActionResult> => {
+  const user = await requireRole('instructor');
+  const c = await createClass(user.id, title);
+  redirect(`/teach/${c.id}`);
+});
+
+export async function createClassAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return withValues(formData, await runCreate(formData));
+}
+
+const runRotate = defineAction(z.object({ classId }), async ({ classId }) => {
+  await requireInstructor(classId);
+  return { joinCode: await rotateJoinCode(classId) };
+});
+
+/** A new join code; the old one and its invite link stop working at once. */
+export async function rotateJoinCodeAction(input: unknown): Promise<ActionResult<{ joinCode: string }>> {
+  return runRotate(input);
+}
+
+const runAddCo = defineAction(
+  z.object({ classId, email: z.email({ error: 'Enter the email address of an instructor account.' }).transform((e) => e.toLowerCase()) }),
+  async ({ classId, email }): Promise<ActionResult> => {
+    const me = await requireInstructor(classId);
+    if (me.classRole !== 'owner') throw new ActionError('Only the class owner can add co-instructors.', 403);
+    const r = await addCoInstructor(classId, email);
+    const messages = {
+      added: `${email} now co-teaches this class.`,
+      already: `${email} already co-teaches this class.`,
+      'no-user': `No account uses ${email}. Ask them to sign up as an instructor first.`,
+      'not-instructor': `${email} has a learner account. They can switch with npm run user:role, or sign up as an instructor.`,
+    } as const;
+    return { ok: r === 'added' || r === 'already', status: r === 'added' || r === 'already' ? 200 : 400, message: messages[r] };
+  },
+);
+
+export async function addCoInstructorAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return withValues(formData, await runAddCo(formData));
+}
+
+const runRemoveCo = defineAction(z.object({ classId, userId: z.string().min(1).max(40) }), async ({ classId, userId }) => {
+  const me = await requireInstructor(classId);
+  if (me.classRole !== 'owner') throw new ActionError('Only the class owner can remove co-instructors.', 403);
+  if (!(await removeCoInstructor(classId, userId))) throw new ActionError('That person does not co-teach this class.', 404);
+  return { removed: true };
+});
+
+export async function removeCoInstructorAction(input: unknown): Promise<ActionResult<{ removed: boolean }>> {
+  return runRemoveCo(input);
+}
+
+const assignmentSchema = z
+  .object({
+    classId,
+    kind: z.enum(['chapter', 'drill', 'review'], { error: 'Choose what to assign.' }),
+    chapter: z.string().optional(),
+    drill: z.string().optional(),
+    reviews: z.coerce.number().int().optional(),
+    title: z.string().trim().max(120, 'Keep the title under 120 characters.').optional(),
+    opensAt: z.coerce.date({ error: 'Enter when the assignment opens.' }),
+    dueAt: z.coerce.date({ error: 'Enter a due date.' }),
+  })
+  .refine((a) => a.dueAt > a.opensAt, { path: ['dueAt'], message: 'The due date must be after the open date.' });
+
+const runCreateAssignment = defineAction(assignmentSchema, async (a): Promise<ActionResult> => {
+  const me = await requireInstructor(a.classId);
+  const course = getCourse();
+  let target: string;
+  let label: string;
+  if (a.kind === 'chapter') {
+    const c = course.chapters.find((x) => x.slug === a.chapter);
+    if (!c) return { ok: false, status: 400, message: 'Choose a chapter.', fieldErrors: { chapter: ['Choose a chapter.'] } };
+    target = c.slug;
+    label = `Read “${c.title}” and answer its questions`;
+  } else if (a.kind === 'drill') {
+    const d = a.drill ?? '';
+    const ok =
+      /^chapter:[a-z0-9-]+$/.test(d) && course.chapters.some((c) => `chapter:${c.slug}` === d)
+        ? true
+        : /^difficulty:(intro|core|advanced)$/.test(d) || d === 'all'
+          ? true
+          : /^set:[a-z0-9]{10,40}$/.test(d) && Boolean(await getOwnScenarioSet(me.id, d.slice(4)));
+    if (!ok) return { ok: false, status: 400, message: 'Choose a drill set (one of yours, or a built-in one).', fieldErrors: { drill: ['Choose a drill set.'] } };
+    target = d;
+    label = `Classifier drill: ${d.replace(':', ' ')}`;
+  } else {
+    const n = a.reviews ?? 0;
+    if (n < 1 || n > 500) return { ok: false, status: 400, message: 'Set a review target between 1 and 500.', fieldErrors: { reviews: ['Between 1 and 500 reviews.'] } };
+    target = String(n);
+    label = `Do ${n} reviews`;
+  }
+  await createAssignment(a.classId, { kind: a.kind, target, title: a.title || label, opensAt: a.opensAt, dueAt: a.dueAt });
+  return { ok: true, message: 'Assignment created. Learners see it on their dashboard.' };
+});
+
+export async function createAssignmentAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return withValues(formData, await runCreateAssignment(formData));
+}
+
+const runDeleteAssignment = defineAction(z.object({ classId, assignmentId: z.string().min(1).max(40) }), async ({ classId, assignmentId }) => {
+  await requireInstructor(classId);
+  if (!(await deleteAssignment(classId, assignmentId))) throw new ActionError('That assignment was not found in this class.', 404);
+  return { deleted: true };
+});
+
+export async function deleteAssignmentAction(input: unknown): Promise<ActionResult<{ deleted: boolean }>> {
+  return runDeleteAssignment(input);
+}
+
+const JOIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
+
+const runJoin = defineAction(z.object({ code: z.string({ error: 'Enter the class code.' }).max(40, 'That is too long for a class code.') }), async ({ code }): Promise<ActionResult> => {
+  const user = await requireUser();
+  // Both the account and the address are limited, so codes cannot be guessed by brute force.
+  const ip = clientIp(await headers());
+  const limited = (await hitRateLimit(`join:user:${user.id}`, JOIN_LIMIT.max, JOIN_LIMIT.windowMs)) || (ip && (await hitRateLimit(`join:ip:${ip}`, JOIN_LIMIT.max * 3, JOIN_LIMIT.windowMs)));
+  if (limited) return { ok: false, status: 429, message: 'Too many tries with class codes. Wait 15 minutes and try again, or use the invite link from your teacher.' };
+  const normalized = normalizeJoinCode(code);
+  if (!normalized) return { ok: false, status: 400, message: 'A class code has 10 letters and digits, like 7KQ2M-9XH4C.', fieldErrors: { code: ['Check the code: 10 letters and digits.'] } };
+  const c = await findClassByCode(normalized);
+  if (!c || c.archivedAt) return { ok: false, status: 404, message: 'No class uses that code. Check it with your teacher; codes can be changed.', fieldErrors: { code: ['No class uses that code.'] } };
+  await enrol(c.id, user.id);
+  redirect(`/classes?joined=${c.id}`);
+});
+
+export async function joinClassAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return withValues(formData, await runJoin(formData));
+}
+
+const runLeave = defineAction(z.object({ classId }), async ({ classId }) => {
+  const user = await requireUser();
+  if (!(await leaveClass(classId, user.id))) throw new ActionError('You are not in that class.', 404);
+  return { left: true };
+});
+
+export async function leaveClassAction(input: unknown): Promise<ActionResult<{ left: boolean }>> {
+  return runLeave(input);
+}

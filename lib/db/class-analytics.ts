@@ -1,0 +1,151 @@
+import 'server-only';
+import { db } from './client';
+import { assignmentResult, type AssignmentResult, type AssignmentSpec } from '../learning/assignments';
+import { classConfusion, itemStatistics, type DrillResponse, type Label, type Response } from '../learning/item-stats';
+
+export interface ClassData {
+  learners: { id: string; name: string | null; email: string; joinedAt: Date }[];
+  firsts: { userId: string; itemKind: string; itemId: string; correct: boolean; response: string; createdAt: Date }[];
+  completed: { userId: string; chapter: string; completedAt: Date | null }[];
+  reviews: { userId: string; review: Date }[];
+  lastActive: Map<string, Date>;
+}
+
+/**
+ * One pass over a class's data: its learners, their first attempts (Attempt(userId, itemId) index, firstAttempt
+ * filter), finished chapters, reviews since the earliest assignment opened, and last activity.
+ */
+export async function loadClassData(classId: string, reviewsSince: Date | null): Promise<ClassData> {
+  const enrolments = await db.enrolment.findMany({
+    where: { classId },
+    orderBy: { joinedAt: 'asc' },
+    select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  const ids = enrolments.map((e) => e.user.id);
+  if (ids.length === 0) return { learners: [], firsts: [], completed: [], reviews: [], lastActive: new Map() };
+  const [firsts, completed, reviews, last] = await Promise.all([
+    db.attempt.findMany({
+      where: { userId: { in: ids }, firstAttempt: true },
+      select: { userId: true, itemKind: true, itemId: true, correct: true, response: true, createdAt: true },
+    }),
+    db.chapterProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, chapter: true, completedAt: true } }),
+    reviewsSince
+      ? db.reviewLog.findMany({
+          where: { userId: { in: ids }, review: { gte: reviewsSince }, NOT: { idempotencyKey: { startsWith: 'first-' } } },
+          select: { userId: true, review: true },
+        })
+      : Promise.resolve([]),
+    db.attempt.groupBy({ by: ['userId'], where: { userId: { in: ids } }, _max: { createdAt: true } }),
+  ]);
+  return {
+    learners: enrolments.map((e) => ({ ...e.user, joinedAt: e.joinedAt })),
+    firsts,
+    completed,
+    reviews,
+    lastActive: new Map(last.flatMap((l) => (l._max.createdAt ? [[l.userId, l._max.createdAt] as const] : []))),
+  };
+}
+
+export interface RosterRow {
+  learnerId: string;
+  name: string;
+  email: string;
+  lastActive: Date | null;
+  results: (AssignmentResult & { assignmentId: string })[];
+  completion: number; // share of assignments done (on time or late)
+  meanScore: number | null;
+  lateCount: number;
+}
+
+export function buildRoster(data: ClassData, assignments: (AssignmentSpec & { id: string })[], now: Date): RosterRow[] {
+  const firstsBy = new Map<string, Map<string, { correct: boolean; at: Date }>>();
+  for (const f of data.firsts) {
+    let m = firstsBy.get(f.userId);
+    if (!m) firstsBy.set(f.userId, (m = new Map()));
+    m.set(f.itemId, { correct: f.correct, at: f.createdAt });
+  }
+  const doneBy = new Map<string, Map<string, Date>>();
+  for (const c of data.completed) {
+    if (!c.completedAt) continue;
+    let m = doneBy.get(c.userId);
+    if (!m) doneBy.set(c.userId, (m = new Map()));
+    m.set(c.chapter, c.completedAt);
+  }
+  const reviewsBy = new Map<string, Date[]>();
+  for (const r of data.reviews) {
+    const list = reviewsBy.get(r.userId);
+    if (list) list.push(r.review);
+    else reviewsBy.set(r.userId, [r.review]);
+  }
+  return data.learners.map((l) => {
+    const work = { firstAttempts: firstsBy.get(l.id) ?? new Map(), completedChapters: doneBy.get(l.id) ?? new Map(), reviewTimes: reviewsBy.get(l.id) ?? [] };
+    const results = assignments.map((a) => ({ assignmentId: a.id, ...assignmentResult(a, work, now) }));
+    const scored = results.filter((r) => r.score !== null);
+    return {
+      learnerId: l.id,
+      name: l.name ?? l.email,
+      email: l.email,
+      lastActive: data.lastActive.get(l.id) ?? null,
+      results,
+      completion: results.length ? results.filter((r) => r.status === 'done' || r.status === 'done-late').length / results.length : 0,
+      meanScore: scored.length ? scored.reduce((n, r) => n + r.score!, 0) / scored.length : null,
+      lateCount: results.filter((r) => r.status === 'late' || r.status === 'done-late').length,
+    };
+  });
+}
+
+function answerOf(itemKind: string, response: string): { answer: string; label?: Label; truth?: Label; axes?: Record<string, string> } {
+  try {
+    const r = JSON.parse(response) as { selected?: number[]; label?: Label; truth?: Label; axes?: Record<string, string> };
+    if (itemKind === 'quiz') return { answer: (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+') || '—' };
+    return { answer: r.label ?? '—', label: r.label, truth: r.truth, axes: r.axes };
+  } catch {
+    return { answer: '—' };
+  }
+}
+
+export function classItemStats(data: ClassData) {
+  const responses: Response[] = data.firsts.map((f) => ({ learnerId: f.userId, itemId: f.itemId, correct: f.correct, answer: answerOf(f.itemKind, f.response).answer }));
+  return itemStatistics(responses).map((s) => ({ ...s, kind: data.firsts.find((f) => f.itemId === s.itemId)?.itemKind ?? 'quiz' }));
+}
+
+/** Truth for the axis check of a scenario: the expected answer per axis. */
+export type AxisTruth = (scenarioId: string) => { signal: string; capability: string; goal: string[] } | null;
+
+export function classDrillConfusion(data: ClassData, axisTruth: AxisTruth) {
+  const drill: DrillResponse[] = [];
+  for (const f of data.firsts) {
+    if (f.itemKind !== 'scenario') continue;
+    const a = answerOf('scenario', f.response);
+    if (!a.label || !a.truth) continue;
+    const t = axisTruth(f.itemId);
+    const axesWrong: DrillResponse['axesWrong'] = [];
+    if (t && a.axes) {
+      if (a.axes.signal !== t.signal) axesWrong.push('signal');
+      if (a.axes.capability !== t.capability) axesWrong.push('capability');
+      if (!t.goal.includes(a.axes.goal ?? '')) axesWrong.push('goal');
+    }
+    drill.push({ learnerId: f.userId, scenarioId: f.itemId, truth: a.truth, picked: a.label, axesWrong });
+  }
+  return classConfusion(drill);
+}
+
+/** Every attempt by the class's learners, oldest first, in pages, for a streamed CSV export. */
+export async function* classAttemptsPages(classId: string, pageSize = 2000) {
+  const ids = (await db.enrolment.findMany({ where: { classId }, select: { userId: true } })).map((e) => e.userId);
+  if (ids.length === 0) return;
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.attempt.findMany({
+      where: { userId: { in: ids } },
+      orderBy: { id: 'asc' },
+      take: pageSize,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: { id: true, userId: true, itemKind: true, itemId: true, chapter: true, response: true, correct: true, confident: true, durationMs: true, firstAttempt: true, createdAt: true, user: { select: { email: true, name: true } } },
+    });
+    if (page.length === 0) return;
+    yield page;
+    cursor = page.at(-1)!.id;
+    if (page.length < pageSize) return;
+  }
+}

@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+import { countRows, e2eDb, submit, unique } from './support';
+
+async function answerQuizzes(page: Page, n: number) {
+  const quizzes = page.locator('form[data-quiz-id]');
+  for (let i = 0; i < n; i++) {
+    const quiz = quizzes.nth(i);
+    await quiz.scrollIntoViewIfNeeded();
+    await quiz.getByRole('radio').first().check();
+    await quiz.getByRole('radio', { name: 'Sure', exact: true }).check();
+    await quiz.getByRole('button', { name: 'Check' }).click();
+    await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
+  }
+}
+
+async function signUp(page: Page, next: string) {
+  const email = `${unique('loop')}@example.com`;
+  await page.goto(`/signup?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Name').fill('Loop Learner');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('spaced repetition works');
+  await submit(page, 'Create account');
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  return email;
+}
+
+const userIdOf = (email: string) => (e2eDb().prepare('SELECT id FROM User WHERE email = ?').get(email) as { id: string }).id;
+
+test.describe('the learning loop', () => {
+  test('answers become review cards; a day later they are due, a review is recorded and the forecast changes', async ({ page }) => {
+    const email = await signUp(page, '/chapters/scheming');
+    await answerQuizzes(page, 3);
+    const userId = userIdOf(email);
+    await expect.poll(() => countRows('ReviewCard', 'userId = ?', userId)).toBe(3);
+
+    await page.goto('/review');
+    // Nothing is due yet: the first answers were just given.
+    await expect(page.getByRole('heading', { name: 'Nothing is due right now' })).toBeVisible();
+    await expect(page.getByText(/Your next card is due/)).toBeVisible();
+
+    // Move the server clock forward a day (test-only clock; no waiting).
+    const res = await page.request.post('/api/test/clock', { data: { offsetMs: 24 * 3600 * 1000 } });
+    expect(res.ok()).toBe(true);
+
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('due-today')).toHaveText('3');
+
+    await page.goto('/review');
+    await expect(page.getByText(/3\s+cards left/)).toBeVisible();
+    const card = page.getByTestId('review-card');
+    await page.keyboard.press('1');
+    await card.getByRole('radio', { name: 'Sure', exact: true }).check();
+    await card.getByRole('button', { name: /Check/ }).click();
+    await expect(card.getByRole('status')).toContainText(/comes back/);
+    await expect.poll(() => countRows('ReviewLog', "userId = ? AND idempotencyKey NOT LIKE 'first-%'", userId)).toBe(1);
+    await page.keyboard.press('Space');
+    await expect(page.getByText(/2\s+cards left/)).toBeVisible();
+
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('due-today')).toHaveText(/^[0-2]$/);
+    await expect(page.getByRole('img', { name: /Reviews due each day/ })).toBeVisible();
+  });
+
+  test("a guest's progress survives sign-up", async ({ page }) => {
+    await page.goto('/chapters/detection');
+    await answerQuizzes(page, 2);
+    await signUp(page, '/dashboard');
+    const region = page.getByRole('region', { name: 'Progress from before you signed in' });
+    await expect(region).toContainText('2 answers');
+    await region.getByRole('button', { name: 'Bring it along' }).click();
+    await expect(region.getByRole('status')).toContainText('2 answers');
+    const email = await page.getByTestId('user-menu').textContent();
+    expect(email).toContain('Loop Learner');
+    const stored = await page.evaluate(() => localStorage.getItem('goalpost-guest-v1'));
+    expect(stored).toBeNull();
+    await page.reload();
+    await expect(page.getByText(/2 of \d+ questions answered/)).toBeVisible();
+  });
+
+  test('settings validate their range, and exports download', async ({ page }) => {
+    await signUp(page, '/account');
+    await page.getByLabel('Desired retention').fill('0.5');
+    await page.getByRole('button', { name: 'Save review settings' }).click();
+    await expect(page.getByText('Desired retention must be between 0.7 and 0.97.')).toBeVisible();
+    await page.getByLabel('Desired retention').fill('0.85');
+    await page.getByRole('button', { name: 'Save review settings' }).click();
+    await expect(page.getByText(/Saved/)).toBeVisible();
+    const csv = await page.request.get('/api/account/review-log');
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\r\n')[0]).toBe('card_id,review_time,review_rating,review_state,review_duration');
+    const json = await page.request.get('/api/account/export');
+    const data = (await json.json()) as { user: { email: string; passwordHash?: string } };
+    expect(data.user.passwordHash).toBeUndefined();
+  });
+});
