@@ -5,6 +5,8 @@ import { now } from '@/lib/clock';
 import { getCourse } from '@/lib/content/course';
 import { getScenarioBank } from '@/lib/content/bank';
 import { getDashboard } from '@/lib/db/dashboard';
+import { learnerAssignments } from '@/lib/db/learner-assignments';
+import { STATUS_TEXT } from '@/lib/learning/assignments';
 import { LABEL_TEXT } from '@/lib/learning/classify';
 import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from '@/components/dashboard/charts';
 import styles from '@/components/dashboard/dashboard.module.css';
@@ -48,10 +50,30 @@ export default async function DashboardPage() {
     })),
     scenarioLabels: new Map([...bank.values()].map((s) => [s.id, s.label])),
   });
+  const assignments = await learnerAssignments(user.id, t);
   const done = data.chapters.filter((c) => c.completed).length;
   return (
     <div className="page">
       <h1>Your dashboard</h1>
+      {assignments.length > 0 && (
+        <section className="card" aria-labelledby="assignments-h" style={{ marginBottom: '1.25rem' }}>
+          <h2 id="assignments-h">Assignments from your classes</h2>
+          <ul className={styles.chapters}>
+            {assignments.map((a) => (
+              <li key={a.id} className={styles.chapterRow} data-testid="assignment">
+                <span>
+                  <Link href={a.href}>{a.title}</Link>
+                  <span className={styles.chapterMeta}>
+                    {' '}
+                    · {a.classTitle} · due {a.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+                  </span>
+                </span>
+                <strong data-status={a.status}>{STATUS_TEXT[a.status]}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className={styles.grid}>
         <section className="card" aria-labelledby="due-h">
           <h2 id="due-h">Reviews</h2>
