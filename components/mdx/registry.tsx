@@ -10,8 +10,7 @@ import { Choice, Explain, Prompt, Quiz } from '@/components/quiz/quiz';
 import { ClassifierDrill } from '@/components/drill/classifier-drill';
 import { TaxonomyTable, SimplicityBiasToy, CoinRunGridworld, ToySweep } from './widget-placeholders';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- MDX passes authored props through untyped */
-export const mdxComponents: Record<MdxComponentName, ComponentType<any>> = {
+export const mdxComponents: Record<MdxComponentName, ComponentType<never>> = {
   Cite,
   Term,
   Callout,
@@ -28,5 +27,4 @@ export const mdxComponents: Record<MdxComponentName, ComponentType<any>> = {
   ClassifierDrill,
 };
 
-export const mdxElements: Record<string, ComponentType<any>> = { h2: H2, h3: H3, table: Table };
-/* eslint-enable @typescript-eslint/no-explicit-any */
+export const mdxElements: Record<string, ComponentType<never>> = { h2: H2, h3: H3, table: Table };

@@ -15,6 +15,9 @@ export interface QuizChoiceView {
 type Phase = 'answering' | 'saving' | 'answered';
 type Confidence = 'sure' | 'unsure' | null;
 
+// Wall-clock time for measuring answer duration (only ever called from event handlers and effects).
+const clockMs = () => Date.now();
+
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.().replace(/-/g, '') ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
@@ -42,6 +45,7 @@ export function QuizClient({
   const [attempts, setAttempts] = useState(0);
   const [status, setStatus] = useState('');
   const [lastTime, setLastTime] = useState<boolean | null>(null);
+
   const key = useRef<string>('');
   const started = useRef<number>(0);
   const rootRef = useRef<HTMLFormElement>(null);
@@ -50,10 +54,10 @@ export function QuizClient({
 
   useEffect(() => {
     key.current = newKey();
-    started.current = Date.now();
-    // A guest who answered before sees how many tries they have had.
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
+    started.current = clockMs();
+    // A guest who answered before sees how many tries they have had and how the last one went.
     const previous = guestAttemptsFor(id);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
     setAttempts(previous.length);
     setLastTime(previous.at(-1)?.correct ?? null);
   }, [id]);
@@ -71,7 +75,7 @@ export function QuizClient({
     if (!confidence) return setError('Say whether you are sure or unsure: it decides when this question comes back for review.');
     setError(null);
     setPhase('saving');
-    const durationMs = Math.max(0, Date.now() - started.current);
+    const durationMs = Math.max(0, clockMs() - started.current);
     const localCorrect = gradeQuiz(quiz, selected);
     let result = localCorrect;
     if (session.status === 'user') {
@@ -111,7 +115,7 @@ export function QuizClient({
 
   function retry() {
     key.current = newKey();
-    started.current = Date.now();
+    started.current = clockMs();
     setSelected([]);
     setConfidence(null);
     setCorrect(null);

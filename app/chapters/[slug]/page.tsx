@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getMDXComponent } from 'mdx-bundler/client';
 import { getCourse } from '@/lib/content/course';
 import { getChapter } from '@/lib/content/chapters';
 import { compileChapter } from '@/lib/content/compile';
-import { mdxComponents, mdxElements } from '@/components/mdx/registry';
+import { renderMdx } from '@/components/mdx/render';
 import { ChapterHeader } from '@/components/reader/chapter-header';
 import { ChapterSidebar } from '@/components/reader/chapter-sidebar';
 import { TableOfContents } from '@/components/reader/toc';
@@ -33,8 +32,7 @@ export default async function ChapterPage({ params }: Params) {
   if (!chapter) notFound();
   const course = getCourse();
   const analysis = course.analyses.get(slug)!;
-  const { code } = await compileChapter(chapter);
-  const Content = getMDXComponent(code);
+  const { code, hash } = await compileChapter(chapter);
   const index = course.chapters.findIndex((c) => c.slug === slug);
   const toc = analysis.headings.filter((h) => h.depth === 2 || h.depth === 3);
 
@@ -44,7 +42,7 @@ export default async function ChapterPage({ params }: Params) {
       <article className={styles.article} aria-labelledby="chapter-title">
         <ChapterHeader chapter={chapter} quizCount={analysis.quizzes.length} />
         <div className={styles.prose}>
-          <Content components={{ ...mdxElements, ...mdxComponents }} />
+          {renderMdx(code, hash)}
         </div>
         <Bibliography ids={analysis.citationOrder} />
         <ChapterTools slug={slug} sectionIds={toc.map((h) => h.slug)} />
