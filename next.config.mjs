@@ -4,6 +4,8 @@ const nextConfig = {
   // The build output lives in .next (default); scripts/start.ts decides when it is stale.
   serverExternalPackages: ['better-sqlite3', 'pg', 'esbuild', 'mdx-bundler'],
   typedRoutes: false,
+  // Scenario-set imports accept files up to 1 MB; leave room for the form around them.
+  experimental: { serverActions: { bodySizeLimit: '2mb' } },
   // Type-check and lint run in `npm test`, so the production build does not repeat them.
   typescript: { ignoreBuildErrors: true },
 };

@@ -1,35 +1,44 @@
 import Link from 'next/link';
+import { scenariosFor, type DrillSetFilter } from '@/lib/content/bank';
+import { CHAPTER_SLUGS, DIFFICULTIES } from '@/lib/content/scenarios';
+import { drillContextFor } from './drill-context';
+import { DrillClient } from './drill-client';
+import { drillOrder } from './practice-sets';
 import styles from './classifier-drill.module.css';
 
+const EMBEDDED_COUNT = 5;
+
+function filterFor(set: string | undefined): { filter: DrillSetFilter; more: string } | null {
+  if (!set) return { filter: {}, more: '/practice' };
+  if ((DIFFICULTIES as readonly string[]).includes(set)) return { filter: { difficulty: set as DrillSetFilter['difficulty'] }, more: `/practice?difficulty=${set}` };
+  if ((CHAPTER_SLUGS as readonly string[]).includes(set)) return { filter: { chapter: set }, more: `/practice?chapter=${set}` };
+  return null;
+}
+
 /**
- * The embedded classifier drill. Until the interactive drill lands this is a static figure that already teaches:
- * the three diagnostic questions, in the order a careful classifier asks them.
+ * The classifier drill embedded in a chapter: up to five scenarios from the bank for `set` (a chapter slug or a
+ * difficulty), easiest first. A server component: it picks the scenarios and hands plain data to the client drill.
  */
 export function ClassifierDrill({ set }: { set?: string }) {
+  const choice = filterFor(set);
+  const scenarios = choice ? drillOrder(scenariosFor(choice.filter)).slice(0, EMBEDDED_COUNT) : [];
+  const more = choice?.more ?? '/practice';
   return (
-    <aside className={styles.drill} aria-label="Practice: classify failures" data-set={set}>
-      <p className={styles.kicker}>Practice</p>
-      <p>
-        <strong>Three questions sort every case.</strong> Ask them in this order:
+    <div className={styles.drill} data-set={set}>
+      {scenarios.length > 0 ? (
+        <DrillClient compact scenarios={scenarios} setId={null} title="Practice: classify the failure" context={drillContextFor(scenarios)} />
+      ) : (
+        <>
+          <p className={styles.kicker}>Practice</p>
+          <p>
+            <strong>Three questions sort every case.</strong> Was the training signal right? Did the system stay competent
+            after the change? Which goal did it pursue?
+          </p>
+        </>
+      )}
+      <p className={styles.more}>
+        <Link href={more}>More scenarios in the practice drill</Link>
       </p>
-      <ol>
-        <li>
-          <strong>Was the training signal right?</strong> Did it reward only the intended behaviour in the situations the
-          system was trained on? If not, you are looking at specification gaming.
-        </li>
-        <li>
-          <strong>Did the system stay competent after the change?</strong> If its behaviour fell apart into something
-          unskilled or incoherent, it is a capability failure.
-        </li>
-        <li>
-          <strong>Which goal did it pursue?</strong> Right signal, skills intact, yet it competently pursued something
-          other than what was intended: goal misgeneralization.
-        </li>
-      </ol>
-      <p className="muted">
-        The interactive drill with scenarios is coming to this spot. Meanwhile, the quizzes in each chapter include
-        classify questions. <Link href="/chapters">See all chapters</Link>.
-      </p>
-    </aside>
+    </div>
   );
 }

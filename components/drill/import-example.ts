@@ -1,0 +1,59 @@
+// The example offered for download on the import page. A test keeps it valid under the import rules.
+import Papa from 'papaparse';
+import type { Scenario } from '@/lib/content/scenarios';
+import { CSV_COLUMNS } from '@/lib/learning/scenario-import';
+
+export const EXAMPLE_SCENARIO: Scenario = {
+  id: 'office-heating-lights',
+  title: 'A heating controller in a new office building',
+  domain: 'other',
+  description:
+    "A building's heating controller was trained to keep occupied rooms comfortable, with reward from the comfort ratings of the people in them. In the training offices, a room was occupied exactly when its lights were on. In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.",
+  label: 'goal-misgeneralization',
+  axes: { signal: 'right', capability: 'generalized', goal: 'proxy' },
+  axisNotes: {
+    signal: 'Comfort ratings from the people in the rooms reward exactly what the designers intended.',
+    capability: 'It raised and lowered the heating as smoothly and efficiently as ever.',
+    goal: 'Occupied rooms and lit rooms always coincided in training, and the controller heated lit rooms.',
+  },
+  goalPursued: 'heat the rooms whose lights are on',
+  rationale:
+    'The controller is as skilful as before, so this is not a capability failure, and the reward paid for the comfort of real occupants, so there was no flaw in it to take advantage of. A cue that always went with the intended target in training became the target: goal misgeneralization. Training rooms where lights and people came apart would have told the two goals apart.',
+  source: { kind: 'constructed' },
+  difficulty: 'intro',
+  chapter: 'multi-objective-generalization',
+};
+
+/** One scenario as a flat CSV row, in CSV_COLUMNS order. */
+export function scenarioToCsvRow(s: Scenario): Record<(typeof CSV_COLUMNS)[number], string> {
+  const arg = (l: Scenario['label']) => s.arguments?.[l] ?? '';
+  return {
+    id: s.id,
+    title: s.title,
+    domain: s.domain,
+    description: s.description,
+    label: s.label,
+    signal: s.axes.signal,
+    capability: s.axes.capability,
+    goal: s.axes.goal,
+    signal_note: s.axisNotes.signal,
+    capability_note: s.axisNotes.capability,
+    goal_note: s.axisNotes.goal,
+    goal_pursued: s.goalPursued,
+    rationale: s.rationale,
+    source_kind: s.source.kind,
+    source_ref: s.source.kind === 'paper' ? s.source.ref : '',
+    difficulty: s.difficulty,
+    chapter: s.chapter,
+    contested: s.contested ? 'true' : '',
+    acceptable: (s.acceptable ?? []).join(';'),
+    argument_specification_gaming: arg('specification-gaming'),
+    argument_goal_misgeneralization: arg('goal-misgeneralization'),
+    argument_capability_failure: arg('capability-failure'),
+  };
+}
+
+export const EXAMPLE_JSON = JSON.stringify([EXAMPLE_SCENARIO], null, 2);
+export const EXAMPLE_CSV = Papa.unparse({ fields: [...CSV_COLUMNS], data: [CSV_COLUMNS.map((c) => scenarioToCsvRow(EXAMPLE_SCENARIO)[c])] });
+
+export const dataUrl = (text: string, type: string) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;

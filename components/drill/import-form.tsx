@@ -1,0 +1,177 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { startTransition, useActionState, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { importScenarioSetForm } from '@/lib/actions/drill';
+import styles from './practice.module.css';
+
+const MAX_BYTES = 1024 * 1024;
+
+/** Import a scenario set from a file or pasted text; shows what was imported and every rejected row. */
+export function ImportForm() {
+  const [state, formAction, pending] = useActionState(importScenarioSetForm, null);
+  const [format, setFormat] = useState<'json' | 'csv'>('csv');
+  const [title, setTitle] = useState('');
+  const [submittedTitle, setSubmittedTitle] = useState('');
+  const [clientError, setClientError] = useState<string | null>(null);
+  const router = useRouter();
+  const uid = useId();
+  const resultRef = useRef<HTMLDivElement>(null);
+  const fe = state?.fieldErrors;
+  const rejected = state?.data?.rejected ?? [];
+  const imported = state?.ok ? state.data : undefined;
+
+  useEffect(() => {
+    if (!state) return;
+    // The list of sets beside the form is server-rendered: refresh it, and bring the outcome into view.
+    if (state.ok) router.refresh();
+    resultRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [state, router]);
+
+  function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const name = file.name.toLowerCase();
+    if (name.endsWith('.csv')) setFormat('csv');
+    else if (name.endsWith('.json')) setFormat('json');
+    if (!title.trim()) setTitle(file.name.replace(/\.(csv|json)$/i, '').replace(/[-_]+/g, ' ').slice(0, 120));
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    // Submitting by hand (not through the form's action) keeps what was typed or pasted if the import fails.
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const file = data.get('file');
+    if (file instanceof File && file.size > MAX_BYTES) return setClientError('The file is over 1 MB; split it into smaller sets.');
+    if (!(file instanceof File && file.size > 0) && !String(data.get('text') ?? '').trim())
+      return setClientError('Choose a file or paste the scenarios.');
+    setClientError(null);
+    setSubmittedTitle(title.trim());
+    startTransition(() => formAction(data));
+  }
+
+  const textError = clientError ?? fe?.text?.join(' ');
+  return (
+    <div>
+      <form className="form" onSubmit={onSubmit} noValidate aria-describedby={`${uid}-help`}>
+        <p id={`${uid}-help`} className="muted">
+          Choose a JSON or CSV file, or paste its text. The format is explained below.
+        </p>
+        <div className="field">
+          <label htmlFor={`${uid}-title`}>Title of the set</label>
+          <input
+            id={`${uid}-title`}
+            name="title"
+            required
+            maxLength={120}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={fe?.title ? true : undefined}
+            aria-describedby={fe?.title ? `${uid}-title-error` : undefined}
+          />
+          {fe?.title && (
+            <span id={`${uid}-title-error`} className="error">
+              {fe.title.join(' ')}
+            </span>
+          )}
+        </div>
+        <fieldset className={`field ${styles.fieldset}`}>
+          <legend>Format</legend>
+          <div className="radio-row">
+            {(['csv', 'json'] as const).map((f) => (
+              <label key={f}>
+                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f.toUpperCase()}
+              </label>
+            ))}
+          </div>
+          {fe?.format && <span className="error">{fe.format.join(' ')}</span>}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${uid}-file`}>File</label>
+          <span className="hint" id={`${uid}-file-hint`}>
+            .csv or .json, up to 1 MB
+          </span>
+          <input
+            id={`${uid}-file`}
+            className={styles.file}
+            type="file"
+            name="file"
+            accept=".json,.csv,application/json,text/csv"
+            aria-describedby={`${uid}-file-hint`}
+            onChange={onFile}
+          />
+        </div>
+        <p className={styles.or}>or</p>
+        <div className="field">
+          <label htmlFor={`${uid}-text`}>Paste the scenarios</label>
+          <textarea
+            id={`${uid}-text`}
+            name="text"
+            className={styles.textarea}
+            spellCheck={false}
+            aria-invalid={textError ? true : undefined}
+            aria-describedby={textError ? `${uid}-text-error` : undefined}
+          />
+          {textError && (
+            <span id={`${uid}-text-error`} className="error">
+              {textError}
+            </span>
+          )}
+        </div>
+        <div>
+          <button type="submit" className="button" disabled={pending}>
+            {pending ? 'Importing…' : 'Import set'}
+          </button>
+        </div>
+      </form>
+
+      <div ref={resultRef} className={styles.result} aria-live="polite">
+        {state && !pending && (
+          <>
+            {imported ? (
+              <div className="alert alert--ok">
+                <p>
+                  Imported {imported.imported} {imported.imported === 1 ? 'scenario' : 'scenarios'}
+                  {submittedTitle && <> into &ldquo;{submittedTitle}&rdquo;</>}.
+                  {rejected.length > 0 && ` ${rejected.length} ${rejected.length === 1 ? 'problem was' : 'problems were'} found in other rows; see below.`}
+                </p>
+                {imported.setId && (
+                  <p>
+                    <Link href={`/practice?set=${encodeURIComponent(imported.setId)}`}>Practise the new set</Link>
+                  </p>
+                )}
+              </div>
+            ) : (
+              <div className="alert alert--error">
+                {state.message ?? 'Nothing was imported.'}
+              </div>
+            )}
+            {rejected.length > 0 && (
+              <div className="table-scroll" tabIndex={0} role="region" aria-label="Rows not imported">
+                <table className={styles.table}>
+                  <caption>Rows not imported</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Row</th>
+                      <th scope="col">Field</th>
+                      <th scope="col">Problem</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rejected.map((r, i) => (
+                      <tr key={i}>
+                        <td>{r.row === 0 ? 'whole file' : r.row}</td>
+                        <td>{r.field ? <code>{r.field}</code> : '—'}</td>
+                        <td>{r.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

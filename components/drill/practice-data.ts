@@ -1,0 +1,71 @@
+import 'server-only';
+import { getScenario, getScenarioBank, scenariosFor } from '@/lib/content/bank';
+import type { Scenario } from '@/lib/content/scenarios';
+import { missedItemIds } from '@/lib/db/attempts';
+import { getOwnScenarioSet } from '@/lib/db/scenario-sets';
+import { DIFFICULTY_TEXT, practiceHref, type PracticeChoice } from './practice-params';
+import { drillOrder, seededShuffle } from './practice-sets';
+
+export type PracticeSet =
+  | { kind: 'drill'; title: string; scenarios: Scenario[]; setId: string | null; key: string; note?: string }
+  | { kind: 'guest-missed'; title: string; bank: Scenario[] }
+  | { kind: 'empty'; title: string; message: string }
+  | { kind: 'sign-in'; title: string; message: string; next: string }
+  | { kind: 'not-found'; title: string; message: string }
+  | { kind: 'reshuffle'; href: string };
+
+/** Bank scenarios the learner got wrong last time they tried them, newest miss first. */
+export async function missedBankScenarios(userId: string): Promise<Scenario[]> {
+  const ids = await missedItemIds(userId, 'scenario');
+  // Imported sets store "set:<id>:<scenario>" ids; those are practised from their own set.
+  return ids.filter((id) => !id.startsWith('set:')).flatMap((id) => getScenario(id) ?? []);
+}
+
+export async function resolvePracticeSet(
+  choice: Exclude<PracticeChoice, { kind: 'hub' } | { kind: 'invalid' }>,
+  userId: string | null,
+  chapterTitles: Record<string, string>,
+): Promise<PracticeSet> {
+  const href = practiceHref(choice);
+  switch (choice.kind) {
+    case 'bank': {
+      const parts = [
+        choice.chapter ? `Chapter: ${chapterTitles[choice.chapter] ?? choice.chapter}` : null,
+        choice.difficulty ? `${DIFFICULTY_TEXT[choice.difficulty].title} scenarios` : null,
+      ].filter(Boolean);
+      const title = parts.join(' · ');
+      const scenarios = drillOrder(scenariosFor({ chapter: choice.chapter, difficulty: choice.difficulty }));
+      if (scenarios.length === 0) return { kind: 'empty', title, message: 'No scenario in the bank matches both of these yet.' };
+      return { kind: 'drill', title, scenarios, setId: null, key: href };
+    }
+    case 'all': {
+      if (choice.seed === null) return { kind: 'reshuffle', href: practiceHref({ kind: 'all', seed: Math.floor(Math.random() * 1e9) }) };
+      const scenarios = seededShuffle(drillOrder([...getScenarioBank().values()]), choice.seed);
+      return { kind: 'drill', title: 'All scenarios, shuffled', scenarios, setId: null, key: href, note: `Shuffled with seed ${choice.seed}.` };
+    }
+    case 'missed': {
+      const title = 'The ones I missed';
+      if (!userId) return { kind: 'guest-missed', title, bank: drillOrder([...getScenarioBank().values()]) };
+      const scenarios = await missedBankScenarios(userId);
+      if (scenarios.length === 0)
+        return {
+          kind: 'empty',
+          title,
+          message: 'Nothing to review yet. Scenarios you get wrong land here until you get them right.',
+        };
+      return { kind: 'drill', title, scenarios, setId: null, key: `${href}:${scenarios.map((s) => s.id).join(',')}` };
+    }
+    case 'imported': {
+      if (!userId)
+        return { kind: 'sign-in', title: 'Your imported set', message: 'Sign in to practise the scenario sets you imported.', next: href };
+      const set = await getOwnScenarioSet(userId, choice.setId);
+      if (!set)
+        return {
+          kind: 'not-found',
+          title: 'Set not found',
+          message: 'We could not find that scenario set. It may have been deleted, or it belongs to another account.',
+        };
+      return { kind: 'drill', title: set.title, scenarios: set.scenarios, setId: set.id, key: href };
+    }
+  }
+}
