@@ -8,7 +8,10 @@ import { Callout, Figure, KeyTakeaways } from './blocks';
 import { H2, H3, Table } from './headings';
 import { Choice, Explain, Prompt, Quiz } from '@/components/quiz/quiz';
 import { ClassifierDrill } from '@/components/drill/classifier-drill';
-import { TaxonomyTable, SimplicityBiasToy, CoinRunGridworld, ToySweep } from './widget-placeholders';
+import { TaxonomyTable } from '@/components/widgets/taxonomy/taxonomy-table';
+import { SimplicityBiasToy } from '@/components/widgets/simplicity/simplicity-bias-toy';
+import { CoinRunGridworld } from '@/components/widgets/coinrun/coinrun-gridworld';
+import { ToySweep } from '@/components/widgets/toy-sweep/toy-sweep';
 
 export const mdxComponents: Record<MdxComponentName, ComponentType<never>> = {
   Cite,
