@@ -30,6 +30,14 @@ const insLog = sqlite.prepare(
 const insAttempt = sqlite.prepare(
   `INSERT INTO "Attempt" (id,userId,idempotencyKey,itemKind,itemId,chapter,response,correct,confident,durationMs,firstAttempt,createdAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 );
+const insDay = sqlite.prepare(`INSERT INTO "StudyDay" (userId, day, answers, reviews) VALUES (?,?,?,?)`);
+const perDay = new Map<string, { answers: number; reviews: number }>();
+const tally = (d: Date, k: 'answers' | 'reviews') => {
+  const day = d.toISOString().slice(0, 10);
+  const v = perDay.get(day) ?? { answers: 0, reviews: 0 };
+  v[k]++;
+  perDay.set(day, v);
+};
 let seed = 42;
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 sqlite.transaction(() => {
@@ -39,12 +47,15 @@ sqlite.transaction(() => {
     const created = new Date(now.getTime() - (30 + rnd() * 300) * 86_400_000);
     insCard.run(`c${i}`, userId, 'quiz', `item-${i}`, null, iso(due), 5 + rnd() * 50, 3 + rnd() * 5, 0, 10, 0, 10, 1, 2, iso(created), iso(created), iso(created));
     insAttempt.run(`a${i}`, userId, `first-${i}`, 'quiz', `item-${i}`, 'introduction', '{"selected":[0]}', rnd() < 0.8 ? 1 : 0, 1, 9000, 1, iso(created));
+    tally(created, 'answers');
   }
   for (let j = 0; j < LOGS; j++) {
     const c = j % CARDS;
     const at = new Date(now.getTime() - rnd() * 300 * 86_400_000);
     insLog.run(`l${j}`, userId, `c${c}`, j < CARDS ? `first-${c}` : `k${j}`, 3, 2, iso(at), 10, 5, 3, 3, 10, 0, iso(at), 8000, 0.9, `item-${c}`, 1, 1);
+    if (j >= CARDS) tally(at, 'reviews');
   }
+  for (const [day, v] of perDay) insDay.run(userId, day, v.answers, v.reviews);
 })();
 sqlite.close();
 

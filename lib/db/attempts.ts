@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from './client';
 import { isUniqueViolation } from './users';
-import { createCardFromFirstAnswer } from './reviews';
+import { countStudyDay, createCardFromFirstAnswer } from './reviews';
 
 export interface NewAttempt {
   idempotencyKey: string;
@@ -55,6 +55,7 @@ export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ at
         },
         select,
       });
+      await countStudyDay(tx, userId, created.createdAt, 'answers');
       if (created.firstAttempt && a.schedule) {
         await createCardFromFirstAnswer(tx, userId, {
           itemKind: a.itemKind,

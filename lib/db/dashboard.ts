@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { dayOf, num, ts } from './sql';
 import { forecast, utcDay } from '../learning/queue';
 import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 
@@ -30,74 +31,84 @@ function level(s: GroupStats): MasteryLevel {
 }
 
 /**
- * Everything the learner dashboard shows, for one learner, in a handful of indexed queries:
- * Attempt(userId, firstAttempt) rows, the learner's ReviewCards (userId, due), ChapterProgress, a per-day count
- * of work over the last 20 weeks (Attempt(userId, createdAt), ReviewLog(userId, review)), and recent activity.
+ * Everything the learner dashboard shows, for one learner, in a handful of indexed, aggregated queries:
+ * first attempts per chapter (Attempt(userId, itemId)), card stats per chapter and concept (ReviewCard joined to
+ * the first attempt), due cards per day (ReviewCard(userId, due)), work per day over 20 weeks
+ * (StudyDay, kept in step with every answer and review), and recent activity.
  */
 export async function getDashboard({ userId, now, chapters, scenarioLabels }: DashboardInput) {
   const since = new Date(now.getTime() - 140 * 86_400_000);
-  const [firsts, cards, progress, attemptDays, reviewDays, recentAttempts, recentReviews] = await Promise.all([
-    db.attempt.findMany({ where: { userId, firstAttempt: true }, select: { itemKind: true, itemId: true, chapter: true, correct: true, response: true } }),
-    db.reviewCard.findMany({ where: { userId }, select: { itemKind: true, itemId: true, concept: true, due: true, reps: true, lapses: true, stability: true } }),
+  const endOfToday = new Date(`${utcDay(now)}T23:59:59.999Z`);
+  const horizon = new Date(now.getTime() + 14 * 86_400_000);
+  // Aggregates are computed in the database: a learner can have 100,000 review logs.
+  const [firstsByChapter, scenarioFirsts, cardStats, dueDays, dueTotal, progress, studyDays, recentAttempts, recentReviews] = await Promise.all([
+    db.$queryRaw<{ chapter: string | null; n: unknown; correct: unknown }[]>`
+      SELECT "chapter", count(*) AS n, sum(CASE WHEN "correct" THEN 1 ELSE 0 END) AS correct
+      FROM "Attempt" WHERE "userId" = ${userId} AND "firstAttempt" = ${true} GROUP BY "chapter"`,
+    db.attempt.findMany({ where: { userId, firstAttempt: true, itemKind: 'scenario' }, select: { itemId: true, correct: true, response: true } }),
+    db.$queryRaw<{ chapter: string | null; concept: string | null; cards: unknown; reviews: unknown; lapses: unknown; stability: unknown }[]>`
+      SELECT a."chapter" AS chapter, c."concept" AS concept, count(*) AS cards, sum(c."reps" - 1) AS reviews, sum(c."lapses") AS lapses, sum(c."stability") AS stability
+      FROM "ReviewCard" c JOIN "Attempt" a ON a."userId" = c."userId" AND a."itemId" = c."itemId" AND a."firstAttempt" = ${true}
+      WHERE c."userId" = ${userId} GROUP BY a."chapter", c."concept"`,
+    db.$queryRaw<{ d: string; n: unknown }[]>`
+      SELECT ${dayOf('due')} AS d, count(*) AS n FROM "ReviewCard" WHERE "userId" = ${userId} AND "due" <= ${ts(horizon)} GROUP BY d`,
+    db.reviewCard.count({ where: { userId } }),
     db.chapterProgress.findMany({ where: { userId }, select: { chapter: true, completedAt: true } }),
-    db.attempt.findMany({ where: { userId, createdAt: { gte: since } }, select: { createdAt: true } }),
-    db.reviewLog.findMany({ where: { userId, review: { gte: since }, NOT: { idempotencyKey: { startsWith: 'first-' } } }, select: { review: true } }),
-    db.attempt.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 8, select: { itemKind: true, itemId: true, correct: true, createdAt: true, chapter: true } }),
+    db.studyDay.findMany({ where: { userId, day: { gte: utcDay(since) } }, select: { day: true, answers: true, reviews: true } }),
+    db.attempt.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 8, select: { itemKind: true, itemId: true, correct: true, createdAt: true } }),
     db.reviewLog.findMany({
       where: { userId, NOT: { idempotencyKey: { startsWith: 'first-' } } },
       orderBy: { review: 'desc' },
       take: 8,
-      select: { shownItemId: true, correct: true, review: true, rating: true },
+      select: { shownItemId: true, correct: true, review: true },
     }),
   ]);
 
-  const chapterOfItem = new Map<string, string>();
-  for (const c of chapters) for (const id of [...c.quizIds, ...c.scenarioIds]) chapterOfItem.set(id, c.slug);
   const byChapter = new Map(chapters.map((c) => [c.slug, emptyStats(c.quizIds.length + c.scenarioIds.length)]));
   const byMode = new Map(LABELS.map((l) => [l, emptyStats([...scenarioLabels.values()].filter((x) => x === l).length)]));
   const confusion: Record<Label, Record<Label, number>> = Object.fromEntries(LABELS.map((t) => [t, Object.fromEntries(LABELS.map((p) => [p, 0]))])) as never;
 
-  for (const f of firsts) {
-    const chapter = f.chapter ?? chapterOfItem.get(f.itemId);
-    const s = chapter ? byChapter.get(chapter) : undefined;
-    if (s) {
-      s.firstAttempts++;
-      if (f.correct) s.firstCorrect++;
-    }
-    if (f.itemKind === 'scenario') {
-      const truth = scenarioLabels.get(f.itemId);
-      let picked: Label | undefined;
-      try {
-        picked = (JSON.parse(f.response) as { label?: Label }).label;
-      } catch {
-        picked = undefined;
-      }
-      if (truth) {
-        const m = byMode.get(truth)!;
-        m.firstAttempts++;
-        if (f.correct) m.firstCorrect++;
-        if (picked && LABELS.includes(picked)) confusion[truth][picked]++;
-      }
-    }
+  for (const f of firstsByChapter) {
+    const s = f.chapter ? byChapter.get(f.chapter) : undefined;
+    if (!s) continue;
+    s.firstAttempts += num(f.n);
+    s.firstCorrect += num(f.correct);
   }
-  for (const c of cards) {
-    const reviews = Math.max(0, c.reps - 1);
-    const correct = Math.max(0, reviews - c.lapses);
-    const chapter = chapterOfItem.get(c.itemId);
-    for (const s of [chapter ? byChapter.get(chapter) : undefined, c.concept ? byMode.get(c.concept as Label) : undefined]) {
+  for (const f of scenarioFirsts) {
+    const truth = scenarioLabels.get(f.itemId);
+    if (!truth) continue;
+    let picked: Label | undefined;
+    try {
+      picked = (JSON.parse(f.response) as { label?: Label }).label;
+    } catch {
+      picked = undefined;
+    }
+    const m = byMode.get(truth)!;
+    m.firstAttempts++;
+    if (f.correct) m.firstCorrect++;
+    if (picked && LABELS.includes(picked)) confusion[truth][picked]++;
+  }
+  for (const c of cardStats) {
+    const reviews = Math.max(0, num(c.reviews));
+    const add = { reviews, reviewsCorrect: Math.max(0, reviews - num(c.lapses)), stabilitySum: num(c.stability), cards: num(c.cards) };
+    for (const s of [c.chapter ? byChapter.get(c.chapter) : undefined, c.concept ? byMode.get(c.concept as Label) : undefined]) {
       if (!s) continue;
-      s.reviews += reviews;
-      s.reviewsCorrect += correct;
-      s.stabilitySum += c.stability;
-      s.cards++;
+      s.reviews += add.reviews;
+      s.reviewsCorrect += add.reviewsCorrect;
+      s.stabilitySum += add.stabilitySum;
+      s.cards += add.cards;
     }
   }
 
   const completed = new Map(progress.map((p) => [p.chapter, p.completedAt]));
-  const endOfToday = new Date(`${utcDay(now)}T23:59:59.999Z`);
   const days = new Map<string, number>();
-  for (const a of attemptDays) days.set(utcDay(a.createdAt), (days.get(utcDay(a.createdAt)) ?? 0) + 1);
-  for (const r of reviewDays) days.set(utcDay(r.review), (days.get(utcDay(r.review)) ?? 0) + 1);
+  for (const r of studyDays) days.set(r.day, r.answers + r.reviews);
+  const today = utcDay(now);
+  const dueByDay = new Map(dueDays.map((d) => [d.d, num(d.n)]));
+  const fc = forecast([], now, 14).map((d, i) => ({
+    day: d.day,
+    count: i === 0 ? [...dueByDay].filter(([day]) => day <= today).reduce((n, [, c]) => n + c, 0) : (dueByDay.get(d.day) ?? 0),
+  }));
 
   return {
     chapters: chapters.map((c) => {
@@ -108,9 +119,9 @@ export async function getDashboard({ userId, now, chapters, scenarioLabels }: Da
       const s = byMode.get(l)!;
       return { label: l, answered: s.firstAttempts, firstCorrect: s.firstCorrect, level: level(s) };
     }),
-    dueToday: cards.filter((c) => c.due <= endOfToday).length,
-    totalCards: cards.length,
-    forecast: forecast(cards.map((c) => c.due), now, 14),
+    dueToday: [...dueByDay].filter(([day]) => day <= utcDay(endOfToday)).reduce((n, [, c]) => n + c, 0),
+    totalCards: dueTotal,
+    forecast: fc,
     activity: [...days].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day)),
     streak: streakOf(days, now),
     confusion,

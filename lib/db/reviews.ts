@@ -202,6 +202,7 @@ export async function recordReview(userId: string, input: ReviewInput, now: Date
         confident: input.confident,
       },
     });
+    await countStudyDay(tx, userId, now, 'reviews');
     const card = await tx.reviewCard.findUniqueOrThrow({ where: { id: row.id }, select: cardSelect });
     return { duplicate: false, rating, card };
   });
@@ -222,5 +223,15 @@ export async function cardsWithLogs(userId: string) {
   return db.reviewCard.findMany({
     where: { userId },
     select: { ...cardSelect, createdAt: true, logs: { orderBy: { review: 'asc' }, select: { rating: true, review: true, requestRetention: true } } },
+  });
+}
+
+/** Keeps StudyDay in step with the answer or review just stored (same transaction). */
+export async function countStudyDay(tx: Tx, userId: string, at: Date, field: 'answers' | 'reviews'): Promise<void> {
+  const day = utcDay(at);
+  await tx.studyDay.upsert({
+    where: { userId_day: { userId, day } },
+    create: { userId, day, [field]: 1 },
+    update: { [field]: { increment: 1 } },
   });
 }

@@ -1,0 +1,272 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { db } from './client';
+import { createCardFromFirstAnswer, recordReview } from './reviews';
+import { drillScenarioIds } from '../content/assignment-items';
+import { getScenarioBank } from '../content/bank';
+import { getCourse } from '../content/course';
+import { AXES_FOR, type Scenario } from '../content/scenarios';
+import { gradeDrill, type Label } from '../learning/classify';
+import { gradeQuiz } from '../learning/grading';
+import { makeJoinCode } from '../learning/join-code';
+import { createRng, deriveSeed, type Rng } from '../toys/rng';
+
+// A demo class for instructors to explore the roster and analytics: 30 synthetic learners of varying ability and
+// diligence, three assignments (one past due, so late work shows) and first attempts with a realistic pattern:
+// harder items are missed more, and in the drill the usual confusions dominate (goal misgeneralization taken for
+// specification gaming, then capability failure taken for goal misgeneralization). Everything is stored the way
+// the real actions store it, so every page and export treats it like a real class.
+
+export const DEMO_CLASS_TITLE = 'Demo class: Goal misgeneralization';
+export const DEMO_LEARNER_COUNT = 30;
+export const demoLearnerEmail = (i: number) => `demo-learner-${String(i + 1).padStart(2, '0')}@goalpost.example`;
+
+const NAMES = [
+  'Amara Okafor', 'Ben Fischer', 'Chen Wei', 'Daniela Rossi', 'Emeka Nwosu', 'Fatima Zahra', 'Gustav Lindqvist', 'Hana Sato', 'Ibrahim Khan',
+  'Julia Nowak', 'Kofi Mensah', 'Lena Schmidt', 'Mateo García', 'Nguyễn Thị Lan', 'Olivia Brown', 'Priya Raman', 'Quinn Murphy', 'Rafael Souza',
+  'Sofia Petrova', 'Tomás Álvarez', 'Uma Iyer', 'Victor Dubois', 'Wanjiru Kamau', 'Xavier Martin', 'Yara Haddad', 'Zoë O’Brien',
+  'Aiko Tanaka', 'Bilal Yilmaz', 'Clara Jensen', 'Dmitri Volkov',
+];
+
+const DAY = 86_400_000;
+const MIN = 60_000;
+
+type Profile = 'diligent' | 'late' | 'inactive' | 'absent';
+
+// What a learner picks when they get a scenario wrong, by its real failure mode.
+const WRONG_PICK: Record<Label, [Label, number][]> = {
+  'goal-misgeneralization': [['specification-gaming', 0.8], ['capability-failure', 0.2]],
+  'capability-failure': [['goal-misgeneralization', 0.75], ['specification-gaming', 0.25]],
+  'specification-gaming': [['goal-misgeneralization', 0.5], ['capability-failure', 0.5]],
+};
+// How much harder each failure mode is to recognise than the scenario's difficulty alone suggests.
+const LABEL_HARDNESS: Record<Label, number> = { 'goal-misgeneralization': 0.9, 'capability-failure': 0.35, 'specification-gaming': -0.35 };
+const DIFFICULTY: Record<Scenario['difficulty'], number> = { intro: -0.4, core: 0.3, advanced: 1 };
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+function weighted<T>(rng: Rng, options: [T, number][]): T {
+  let r = rng.next() * options.reduce((n, [, w]) => n + w, 0);
+  for (const [v, w] of options) if ((r -= w) < 0) return v;
+  return options[options.length - 1]![0];
+}
+
+/** A stable per-item difficulty from its id, so quizzes differ from one another in a repeatable way. */
+function itemHardness(id: string): number {
+  return (deriveSeed(7, id) / 0xffffffff) * 1.6 - 0.8;
+}
+
+interface PlannedAttempt {
+  itemKind: 'quiz' | 'scenario';
+  itemId: string;
+  chapter: string | null;
+  response: unknown;
+  correct: boolean;
+  confident: boolean;
+  durationMs: number;
+  at: Date;
+  concept: string | null;
+}
+
+/**
+ * Creates the demo class for the instructor with this email unless they already have one of that title.
+ * passwordHash is shared by all 30 demo learners (hashing 30 passwords would take seconds).
+ * Returns null when the instructor does not exist.
+ */
+export async function seedDemoClass(
+  instructorEmail: string,
+  passwordHash: string,
+  options: { now?: Date; seed?: number } = {},
+): Promise<{ classId: string; created: boolean; attempts: number } | null> {
+  const instructor = await db.user.findUnique({ where: { email: instructorEmail }, select: { id: true } });
+  if (!instructor) return null;
+  const existing = await db.class.findFirst({ where: { ownerId: instructor.id, title: DEMO_CLASS_TITLE }, select: { id: true } });
+  if (existing) return { classId: existing.id, created: false, attempts: 0 };
+
+  const now = options.now ?? new Date();
+  const seed = options.seed ?? 20_240_901;
+  const course = getCourse();
+  const bank = getScenarioBank();
+  const chapter = 'introduction';
+  const quizzes = course.analyses.get(chapter)?.quizzes ?? [];
+  const drillTarget = 'difficulty:intro';
+  const drillScenarios = drillScenarioIds(drillTarget).flatMap((id) => bank.get(id) ?? []);
+  const extraScenarios = [...bank.values()].filter((s) => s.difficulty === 'core');
+  const chapterTitle = course.chapters.find((c) => c.slug === chapter)?.title ?? chapter;
+
+  const assignments = [
+    { kind: 'chapter', target: chapter, title: `Read “${chapterTitle}” and answer its questions`, opensAt: new Date(now.getTime() - 14 * DAY), dueAt: new Date(now.getTime() - 7 * DAY) },
+    { kind: 'drill', target: drillTarget, title: 'Classifier drill: intro scenarios', opensAt: new Date(now.getTime() - 10 * DAY), dueAt: new Date(now.getTime() - 2 * DAY) },
+    { kind: 'review', target: '15', title: 'Do 15 reviews', opensAt: new Date(now.getTime() - 7 * DAY), dueAt: new Date(now.getTime() + 5 * DAY) },
+  ];
+
+  const emails = Array.from({ length: DEMO_LEARNER_COUNT }, (_, i) => demoLearnerEmail(i));
+  const plans: { email: string; reviewsWanted: number; reviewWindow: [number, number]; attempts: PlannedAttempt[]; completedAt: Date | null }[] = [];
+  for (let i = 0; i < DEMO_LEARNER_COUNT; i++) {
+    const rng = createRng(deriveSeed(seed, 'learner', i));
+    const ability = rng.normal(0, 1);
+    const profile: Profile = i === 7 || i === 22 ? 'absent' : weighted<Profile>(rng, [['diligent', 0.62], ['late', 0.2], ['inactive', 0.18]]);
+    // The last day this learner did anything: inactive learners stopped some days ago.
+    const stop = profile === 'inactive' ? now.getTime() - rng.float(4, 10) * DAY : now.getTime() - rng.float(0, 0.8) * DAY;
+    const when = (from: Date, to: Date, lateBy = 0) => {
+      const a = from.getTime() + lateBy;
+      const b = Math.min(to.getTime() + lateBy, stop);
+      return new Date(b > a ? rng.float(a, b) : Math.min(a, stop) - rng.float(0, DAY));
+    };
+    const attempts: PlannedAttempt[] = [];
+    let completedAt: Date | null = null;
+    if (profile !== 'absent') {
+      const [ch, dr] = assignments as [(typeof assignments)[number], (typeof assignments)[number]];
+      const lateBy = profile === 'late' ? rng.float(1, 4) * DAY : 0;
+      const share = profile === 'inactive' ? rng.float(0.3, 0.9) : 1;
+      const chapterQuizzes = quizzes.slice(0, Math.max(1, Math.round(quizzes.length * share)));
+      for (const q of chapterQuizzes) {
+        const hard = itemHardness(q.id) + (q.kind === 'multiple' ? 0.9 : 0);
+        const correct = rng.bool(sigmoid(1.3 * (ability - hard) + 1));
+        const right = q.choices.flatMap((c, k) => (c.correct ? [k] : []));
+        const wrong = q.choices.flatMap((c, k) => (c.correct ? [] : [k]));
+        let selected: number[];
+        if (correct) selected = right;
+        else if (q.kind === 'multiple') selected = rng.bool(0.6) ? right.slice(0, 1) : [...right, wrong[0] ?? 0].sort((a, b) => a - b);
+        // One distractor draws most wrong answers, as a real misconception does.
+        else selected = [rng.bool(0.65) ? wrong[0]! : rng.pick(wrong)];
+        attempts.push({
+          itemKind: 'quiz',
+          itemId: q.id,
+          chapter,
+          response: { selected },
+          correct: gradeQuiz(q, selected),
+          confident: rng.bool(correct ? 0.75 : 0.35),
+          durationMs: Math.round(rng.float(6, 45) * 1000),
+          at: when(ch.opensAt, ch.dueAt, lateBy),
+          concept: null,
+        });
+      }
+      if (chapterQuizzes.length === quizzes.length && rng.bool(0.9)) {
+        completedAt = new Date(Math.max(...attempts.map((a) => a.at.getTime())) + rng.float(2, 20) * MIN);
+      }
+      const scenarios = [...drillScenarios.slice(0, Math.max(1, Math.round(drillScenarios.length * share)))];
+      if (profile === 'diligent' && rng.bool(0.5)) scenarios.push(...rng.shuffle(extraScenarios).slice(0, rng.int(3, 8)));
+      for (const s of scenarios) {
+        const hard = DIFFICULTY[s.difficulty] + LABEL_HARDNESS[s.label] + itemHardness(s.id) * 0.4;
+        const labelRight = rng.bool(sigmoid(1.3 * (ability - hard) + 1.1));
+        const label: Label = labelRight ? s.label : weighted(rng, WRONG_PICK[s.label]);
+        // A learner's axis answers are the ones that lead to the label they picked.
+        const expected = AXES_FOR[label];
+        const axes = { signal: expected.signal, capability: expected.capability, goal: expected.goal.length > 1 ? rng.pick(expected.goal) : expected.goal[0]! };
+        const graded = gradeDrill(s, { label, axes });
+        attempts.push({
+          itemKind: 'scenario',
+          itemId: s.id,
+          chapter: s.chapter,
+          response: { label, axes, truth: s.label },
+          correct: graded.correct,
+          confident: rng.bool(graded.correct ? 0.7 : 0.4),
+          durationMs: Math.round(rng.float(20, 150) * 1000),
+          at: when(dr.opensAt, dr.dueAt, lateBy),
+          concept: s.contested ? null : s.label,
+        });
+      }
+      // Some misses are tried again later; only the first attempt counts.
+      for (const a of attempts.filter((x) => !x.correct && rng.bool(0.35))) {
+        const at = new Date(Math.min(a.at.getTime() + rng.float(0.2, 3) * DAY, stop));
+        if (at <= a.at) continue;
+        attempts.push({ ...a, at, correct: true, confident: rng.bool(0.6), response: retryResponse(a) });
+      }
+    }
+    attempts.sort((a, b) => a.at.getTime() - b.at.getTime());
+    const reviewsWanted = profile === 'diligent' ? rng.int(12, 26) : profile === 'late' ? rng.int(4, 14) : profile === 'inactive' ? rng.int(0, 5) : 0;
+    plans.push({ email: emails[i]!, reviewsWanted, reviewWindow: [assignments[2]!.opensAt.getTime(), stop], attempts, completedAt });
+  }
+
+  // One transaction for the accounts, the class and the answers: a failure leaves no half-made demo class.
+  const { classId, users, stored } = await db.$transaction(
+    async (tx) => {
+      const known = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, _count: { select: { attempts: true } } } });
+      const missing = emails.map((email, i) => ({ email, i })).filter(({ email }) => !known.some((k) => k.email === email));
+      if (missing.length)
+        await tx.user.createMany({
+          data: missing.map(({ email, i }) => ({ email, name: NAMES[i % NAMES.length]!, role: 'learner', passwordHash, createdAt: new Date(now.getTime() - 20 * DAY) })),
+        });
+      const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
+      const idOf = new Map(users.map((u) => [u.email, u.id]));
+      const busy = new Set(known.filter((k) => k._count.attempts > 0).map((k) => k.email));
+      const cls = await tx.class.create({ data: { ownerId: instructor.id, title: DEMO_CLASS_TITLE, joinCode: makeJoinCode(randomBytes(16)), createdAt: new Date(now.getTime() - 16 * DAY) } });
+      await tx.enrolment.createMany({ data: users.map((u, k) => ({ classId: cls.id, userId: u.id, joinedAt: new Date(now.getTime() - 15 * DAY + k * 7 * MIN) })) });
+      await tx.assignment.createMany({ data: assignments.map((a, k) => ({ classId: cls.id, ...a, createdAt: new Date(now.getTime() - 15 * DAY + k * MIN) })) });
+      let stored = 0;
+      for (const plan of plans) {
+        const userId = idOf.get(plan.email)!;
+        // An account that already has answers (a demo learner someone used) keeps its own history.
+        if (busy.has(plan.email) || plan.attempts.length === 0) continue;
+        const seen = new Set<string>();
+        const rows = plan.attempts.map((a, n) => {
+          const firstAttempt = !seen.has(a.itemId);
+          seen.add(a.itemId);
+          return { a, firstAttempt, key: `demo-${plan.email.slice(13, 15)}-${n}-${a.itemId}`.slice(0, 64) };
+        });
+        await tx.attempt.createMany({
+          data: rows.map(({ a, firstAttempt, key }) => ({
+            userId,
+            idempotencyKey: key,
+            itemKind: a.itemKind,
+            itemId: a.itemId,
+            chapter: a.chapter,
+            response: JSON.stringify(a.response),
+            correct: a.correct,
+            confident: a.confident,
+            durationMs: a.durationMs,
+            firstAttempt,
+            createdAt: a.at,
+          })),
+        });
+        stored += rows.length;
+        // As the quiz and drill actions do: a first answer creates the item's review card and is its first review.
+        for (const { a, firstAttempt, key } of rows) {
+          if (!firstAttempt) continue;
+          await createCardFromFirstAnswer(tx, userId, {
+            itemKind: a.itemKind,
+            itemId: a.itemId,
+            concept: a.concept,
+            signal: { correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind },
+            at: a.at,
+            retention: 0.9,
+            idempotencyKey: key,
+          });
+        }
+        if (plan.completedAt) await tx.chapterProgress.create({ data: { userId, chapter, completedAt: plan.completedAt, position: null } });
+      }
+      return { classId: cls.id, users: plans.map((p) => ({ plan: p, userId: idOf.get(p.email)!, fresh: !busy.has(p.email) })), stored };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+
+  // Reviews go through the real scheduler, one card at a time, in time order.
+  for (const { plan, userId, fresh } of users) {
+    if (!fresh || plan.reviewsWanted === 0) continue;
+    const rng = createRng(deriveSeed(seed, 'reviews', plan.email));
+    const [from, to] = plan.reviewWindow;
+    if (to <= from) continue;
+    const cards = await db.reviewCard.findMany({ where: { userId }, select: { id: true, itemId: true, createdAt: true } });
+    const times = Array.from({ length: plan.reviewsWanted }, () => rng.float(from, to)).sort((a, b) => a - b);
+    for (const [n, t] of times.entries()) {
+      const at = new Date(t);
+      const ready = cards.filter((c) => c.createdAt < at);
+      if (ready.length === 0) continue;
+      const card = rng.pick(ready);
+      const correct = rng.bool(0.8);
+      await recordReview(userId, { cardId: card.id, shownItemId: card.itemId, correct, confident: rng.bool(correct ? 0.75 : 0.4), durationMs: Math.round(rng.float(5, 40) * 1000), idempotencyKey: `demo-review-${n}-${card.id}`.slice(0, 64) }, at, 0.9);
+    }
+  }
+  return { classId, created: true, attempts: stored };
+}
+
+function retryResponse(a: PlannedAttempt): unknown {
+  if (a.itemKind === 'scenario') {
+    const r = a.response as { truth: Label };
+    const expected = AXES_FOR[r.truth];
+    return { label: r.truth, axes: { signal: expected.signal, capability: expected.capability, goal: expected.goal[0] }, truth: r.truth };
+  }
+  const quiz = getCourse().quizzes.get(a.itemId);
+  return { selected: quiz?.choices.flatMap((c, i) => (c.correct ? [i] : [])) ?? [] };
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { Prisma } from './generated/client.ts';
+import { storeKind } from './url';
+import { env } from '../env';
+
+// The few raw-SQL spots (aggregations Prisma cannot express) go through these, so they run on SQLite and PostgreSQL.
+const kind = storeKind(env.DATABASE_URL);
+
+/** The UTC calendar day (YYYY-MM-DD) of a timestamp column. */
+export function dayOf(column: string): Prisma.Sql {
+  const col = Prisma.raw(`"${column.replace(/"/g, '')}"`);
+  return kind === 'postgres' ? Prisma.sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : Prisma.sql`substr(${col}, 1, 10)`;
+}
+
+/** A timestamp parameter comparable with stored values (SQLite stores ISO text with a +00:00 offset). */
+export function ts(d: Date): Date | string {
+  return kind === 'postgres' ? d : d.toISOString().replace('Z', '+00:00');
+}
+
+/** Counts come back as bigint on some drivers. */
+export const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : Number(v ?? 0));
