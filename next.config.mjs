@@ -8,6 +8,19 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: '2mb' } },
   // Type-check and lint run in `npm test`, so the production build does not repeat them.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;
