@@ -9,6 +9,7 @@ import { learnerAssignments } from '@/lib/db/learner-assignments';
 import { STATUS_TEXT } from '@/lib/learning/assignments';
 import { LABEL_TEXT } from '@/lib/learning/classify';
 import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from '@/components/dashboard/charts';
+import { GuestDashboard } from '@/components/dashboard/guest-dashboard';
 import styles from '@/components/dashboard/dashboard.module.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -16,38 +17,30 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardPage() {
   const user = await currentUser();
+  const course = getCourse();
+  const bank = getScenarioBank();
+  const chapterItems = course.chapters.map((c) => ({
+    slug: c.slug,
+    title: c.title,
+    quizIds: course.analyses.get(c.slug)?.quizzes.map((q) => q.id) ?? [],
+    scenarioIds: [...bank.values()].filter((s) => s.chapter === c.slug).map((s) => s.id),
+  }));
   if (!user) {
     return (
-      <div className="page prose">
+      <div className="page">
         <h1>Your dashboard</h1>
-        <p className="lead">
-          Your progress, mastery, review forecast and the mix-ups you make most often live here once you have an account. As a guest, your answers
-          and review cards are kept in this browser and <Link href="/review">Review</Link> works already.
-        </p>
-        <p>
-          <Link className="button" href="/signup?next=/dashboard">
-            Create a free account
-          </Link>{' '}
-          <Link className="button button--ghost" href="/signin?next=/dashboard">
-            Sign in
-          </Link>
-        </p>
-        <p className="muted">When you sign up or in, we offer to bring your browser&rsquo;s progress along.</p>
+        <GuestDashboard
+          chapters={chapterItems.map((c) => ({ slug: c.slug, title: c.title, items: c.quizIds.length + c.scenarioIds.length }))}
+          scenarioLabels={Object.fromEntries([...bank.values()].map((s) => [s.id, s.label]))}
+        />
       </div>
     );
   }
   const t = await now();
-  const course = getCourse();
-  const bank = getScenarioBank();
   const data = await getDashboard({
     userId: user.id,
     now: t,
-    chapters: course.chapters.map((c) => ({
-      slug: c.slug,
-      title: c.title,
-      quizIds: course.analyses.get(c.slug)?.quizzes.map((q) => q.id) ?? [],
-      scenarioIds: [...bank.values()].filter((s) => s.chapter === c.slug).map((s) => s.id),
-    })),
+    chapters: chapterItems,
     scenarioLabels: new Map([...bank.values()].map((s) => [s.id, s.label])),
   });
   const assignments = await learnerAssignments(user.id, t);

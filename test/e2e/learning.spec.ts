@@ -77,6 +77,9 @@ test.describe('the learning loop', () => {
   test("a guest's progress survives sign-up", async ({ page }) => {
     await page.goto('/chapters/detection');
     await answerQuizzes(page, 2);
+    // As a guest, the dashboard already shows the progress kept in this browser.
+    await page.goto('/dashboard');
+    await expect(page.getByText(/2 of \d+ questions answered/)).toBeVisible();
     await signUp(page, '/dashboard');
     const region = page.getByRole('region', { name: 'Progress from before you signed in' });
     await expect(region).toContainText('2 answers');
