@@ -42,6 +42,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/practice">Practice</Link>
               <Link href="/review">Review</Link>
               <Link href="/dashboard">Dashboard</Link>
+              <Link href="/classes">Classes</Link>
+              <Link href="/teach">Teach</Link>
               <Link href="/glossary">Glossary</Link>
             </nav>
             <div className="header-tools">

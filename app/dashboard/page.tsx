@@ -48,6 +48,9 @@ export default async function DashboardPage() {
   return (
     <div className="page">
       <h1>Your dashboard</h1>
+      <p>
+        <Link href="/classes">Your classes, or join one with a code</Link>
+      </p>
       {assignments.length > 0 && (
         <section className="card" aria-labelledby="assignments-h" style={{ marginBottom: '1.25rem' }}>
           <h2 id="assignments-h">Assignments from your classes</h2>

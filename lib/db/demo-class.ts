@@ -9,6 +9,7 @@ import { AXES_FOR, type Scenario } from '../content/scenarios';
 import { gradeDrill, type Label } from '../learning/classify';
 import { gradeQuiz } from '../learning/grading';
 import { makeJoinCode } from '../learning/join-code';
+import { utcDay } from '../learning/queue';
 import { createRng, deriveSeed, type Rng } from '../toys/rng';
 
 // A demo class for instructors to explore the roster and analytics: 30 synthetic learners of varying ability and
@@ -70,12 +71,13 @@ interface PlannedAttempt {
 
 /**
  * Creates the demo class for the instructor with this email unless they already have one of that title.
- * passwordHash is shared by all 30 demo learners (hashing 30 passwords would take seconds).
+ * passwordHash is shared by all 30 demo learners (hashing 30 passwords would take seconds); pass a function to
+ * hash only when the class is actually created, so an idempotent seed on every start costs one query.
  * Returns null when the instructor does not exist.
  */
 export async function seedDemoClass(
   instructorEmail: string,
-  passwordHash: string,
+  passwordHash: string | (() => Promise<string>),
   options: { now?: Date; seed?: number } = {},
 ): Promise<{ classId: string; created: boolean; attempts: number } | null> {
   const instructor = await db.user.findUnique({ where: { email: instructorEmail }, select: { id: true } });
@@ -100,6 +102,7 @@ export async function seedDemoClass(
     { kind: 'review', target: '15', title: 'Do 15 reviews', opensAt: new Date(now.getTime() - 7 * DAY), dueAt: new Date(now.getTime() + 5 * DAY) },
   ];
 
+  const hash = typeof passwordHash === 'string' ? passwordHash : await passwordHash();
   const emails = Array.from({ length: DEMO_LEARNER_COUNT }, (_, i) => demoLearnerEmail(i));
   const plans: { email: string; reviewsWanted: number; reviewWindow: [number, number]; attempts: PlannedAttempt[]; completedAt: Date | null }[] = [];
   for (let i = 0; i < DEMO_LEARNER_COUNT; i++) {
@@ -186,7 +189,7 @@ export async function seedDemoClass(
       const missing = emails.map((email, i) => ({ email, i })).filter(({ email }) => !known.some((k) => k.email === email));
       if (missing.length)
         await tx.user.createMany({
-          data: missing.map(({ email, i }) => ({ email, name: NAMES[i % NAMES.length]!, role: 'learner', passwordHash, createdAt: new Date(now.getTime() - 20 * DAY) })),
+          data: missing.map(({ email, i }) => ({ email, name: NAMES[i % NAMES.length]!, role: 'learner', passwordHash: hash, createdAt: new Date(now.getTime() - 20 * DAY) })),
         });
       const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
       const idOf = new Map(users.map((u) => [u.email, u.id]));
@@ -221,6 +224,11 @@ export async function seedDemoClass(
           })),
         });
         stored += rows.length;
+        // The dashboard's study days are kept in step with every answer (as recordAttempt does, one day at a time).
+        const perDay = new Map<string, number>();
+        for (const { a } of rows) perDay.set(utcDay(a.at), (perDay.get(utcDay(a.at)) ?? 0) + 1);
+        for (const [day, n] of perDay)
+          await tx.studyDay.upsert({ where: { userId_day: { userId, day } }, create: { userId, day, answers: n }, update: { answers: { increment: n } } });
         // As the quiz and drill actions do: a first answer creates the item's review card and is its first review.
         for (const { a, firstAttempt, key } of rows) {
           if (!firstAttempt) continue;

@@ -1,0 +1,160 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AXIS_OPTION_TEXT, AXIS_QUESTION, LABEL_TEXT, LABELS, type Axis } from '@/lib/learning/classify';
+import { ClassHeader } from '@/components/teach/class-nav';
+import { chapterTitle, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/components/teach/class-data';
+import { plural } from '@/components/teach/format';
+import styles from '@/components/teach/teach.module.css';
+
+type Props = { params: Promise<{ classId: string; scenarioId: string }> };
+
+export const metadata: Metadata = { title: 'Scenario' };
+export const dynamic = 'force-dynamic';
+
+const AXES: Axis[] = ['signal', 'capability', 'goal'];
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export default async function ScenarioPage({ params }: Props) {
+  const p = await params;
+  const { cls } = await teachClassOrNotFound(p.classId, `/teach/${p.classId}/scenarios/${p.scenarioId}`);
+  const itemId = decoded(p.scenarioId);
+  const sets = await classScenarioSets(cls);
+  const s = scenarioForItem(itemId, sets);
+  if (!s) notFound();
+  const data = await classDataFor(cls);
+
+  const answers = data.firsts.flatMap((f) => {
+    if (f.itemId !== itemId || f.itemKind !== 'scenario') return [];
+    try {
+      const r = JSON.parse(f.response) as { label?: string; axes?: Record<string, string> };
+      return [{ label: r.label ?? '', axes: r.axes ?? {}, correct: f.correct }];
+    } catch {
+      return [];
+    }
+  });
+  const right = answers.filter((a) => a.correct).length;
+  const countBy = (values: string[]) => values.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
+  const labels = countBy(answers.map((a) => a.label));
+
+  return (
+    <div className="page">
+      <ClassHeader classId={cls.id} title={cls.title} current={null} heading={s.title} />
+      <div className={styles.stack}>
+        <article className={`card ${styles.scenarioText}`} aria-label="The scenario">
+          <p className={styles.meta}>
+            {s.difficulty} · {s.domain} · chapter <Link href={`/chapters/${s.chapter}`}>{chapterTitle(s.chapter)}</Link>
+            {itemId.startsWith('set:') ? ' · from an imported set' : ''}
+          </p>
+          <p>{s.description}</p>
+          <h3>Answer: {LABEL_TEXT[s.label]}</h3>
+          {s.contested && (
+            <p>
+              Contested: {s.acceptable?.map((l) => LABEL_TEXT[l]).join(', ')} are all defensible and graded as right.
+            </p>
+          )}
+          <dl className={styles.legend}>
+            {AXES.map((a) => (
+              <div key={a}>
+                <dt>{AXIS_QUESTION[a]}</dt>
+                <dd>
+                  <strong>{AXIS_OPTION_TEXT[s.axes[a]] ?? s.axes[a]}.</strong> {s.axisNotes[a]}
+                </dd>
+              </div>
+            ))}
+            <div>
+              <dt>Goal it pursued</dt>
+              <dd>{s.goalPursued}</dd>
+            </div>
+          </dl>
+          <h3>Why</h3>
+          <p>{s.rationale}</p>
+        </article>
+
+        <section className={styles.section} aria-labelledby="answers-h">
+          <h2 id="answers-h">Your class&rsquo;s answers</h2>
+          {answers.length === 0 ? (
+            <p className="muted">No learner in this class has classified this scenario yet.</p>
+          ) : (
+            <>
+              <p>
+                {plural(answers.length, 'learner')} answered; {right} ({Math.round((right / answers.length) * 100)}%) got it right on the first try.
+              </p>
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="picked-caption">
+                <table className={styles.table} data-testid="scenario-answers">
+                  <caption id="picked-caption">Failure mode picked on the first try</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Picked</th>
+                      <th scope="col" className={styles.num}>
+                        Learners
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {LABELS.map((l) => (
+                      <tr key={l}>
+                        <th scope="row">
+                          {LABEL_TEXT[l]}
+                          {l === s.label ? ' ✓ correct' : ''}
+                        </th>
+                        <td className={styles.num}>{labels[l] ?? 0}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="axes-caption">
+                <table className={styles.table}>
+                  <caption id="axes-caption">Answers to the three diagnostic questions</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Question</th>
+                      <th scope="col">Answers (learners)</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {AXES.map((a) => {
+                      const counts = countBy(answers.map((x) => x.axes[a] ?? '—'));
+                      return (
+                        <tr key={a}>
+                          <th scope="row">{AXIS_QUESTION[a]}</th>
+                          <td className={styles.wrap}>
+                            <ul className={styles.dist}>
+                              {Object.entries(counts)
+                                .sort((x, y) => y[1] - x[1])
+                                .map(([v, n]) => (
+                                  <li key={v}>
+                                    <span className={styles.distCount}>{n}</span>
+                                    <span>
+                                      {AXIS_OPTION_TEXT[v] ?? v}
+                                      {v === s.axes[a] ? <strong> ✓ expected</strong> : null}
+                                    </span>
+                                  </li>
+                                ))}
+                            </ul>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          <p>
+            <Link href={`/teach/${cls.id}/confusion`}>Back to the class confusion matrix</Link> ·{' '}
+            <Link href={`/teach/${cls.id}/items`}>Item statistics</Link>
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

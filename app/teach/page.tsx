@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUserOrRedirect } from '@/lib/auth/session';
+import { classesTaughtBy } from '@/lib/db/classes';
+import { formatJoinCode } from '@/lib/learning/join-code';
+import { CreateClassForm } from '@/components/teach/create-class-form';
+import { plural } from '@/components/teach/format';
+import styles from '@/components/teach/teach.module.css';
+
+export const metadata: Metadata = { title: 'Teach' };
+export const dynamic = 'force-dynamic';
+
+export default async function TeachPage() {
+  const user = await requireUserOrRedirect('/teach');
+  if (user.role !== 'instructor') {
+    return (
+      <div className="page prose">
+        <h1>Teaching needs an instructor account</h1>
+        <p className="lead">
+          You are signed in as a learner, so there are no classes to run here. Instructors create classes, share a join code, set assignments
+          and see how their class is doing.
+        </p>
+        <h2>How to become an instructor</h2>
+        <ul>
+          <li>
+            Want a separate instructor account? Sign out from <Link href="/account">your account page</Link>, then{' '}
+            <Link href="/signup?next=/teach">create an account</Link> and choose &ldquo;an instructor (I will run classes)&rdquo;.
+          </li>
+          <li>
+            Keeping this account? Whoever runs this Goalpost server can switch it with <code>npm run user:role -- {user.email} instructor</code>.
+            You will be asked to sign in again afterwards.
+          </li>
+        </ul>
+        <p>
+          Joining a class as a learner instead? Go to <Link href="/classes">your classes</Link> and enter the code your teacher gave you.
+        </p>
+      </div>
+    );
+  }
+  const classes = await classesTaughtBy(user.id);
+  return (
+    <div className="page">
+      <h1>Teach</h1>
+      <div className={styles.stack}>
+        <section className={styles.section} aria-labelledby="my-classes-h">
+          <h2 id="my-classes-h">My classes</h2>
+          {classes.length === 0 ? (
+            <p className="lead">
+              You have no classes yet. Create one below: you get a join code and an invite link to share, then set assignments and watch the roster
+              fill in.
+            </p>
+          ) : (
+            <ul className={styles.classList}>
+              {classes.map((c) => (
+                <li key={c.id} className={`card ${styles.classCard}`} data-testid="class-card">
+                  <h3>
+                    <Link href={`/teach/${c.id}`}>{c.title}</Link>
+                  </h3>
+                  <p>
+                    <span className={styles.badge}>{c.role === 'owner' ? 'Owner' : 'Co-instructor'}</span>
+                  </p>
+                  <p>{plural(c.learners, 'learner')}</p>
+                  <p className={styles.meta}>
+                    Join code <code>{formatJoinCode(c.joinCode)}</code>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className={`card ${styles.section}`} aria-labelledby="create-class-h">
+          <h2 id="create-class-h">Create a class</h2>
+          <CreateClassForm />
+        </section>
+      </div>
+    </div>
+  );
+}

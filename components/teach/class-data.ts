@@ -1,0 +1,88 @@
+import 'server-only';
+import { cache } from 'react';
+import { notFound, redirect } from 'next/navigation';
+import { AuthorizationError, requireInstructor } from '@/lib/auth/session';
+import { assignmentSpec } from '@/lib/content/assignment-items';
+import { getScenario } from '@/lib/content/bank';
+import { getCourse } from '@/lib/content/course';
+import { AXES_FOR, type Scenario } from '@/lib/content/scenarios';
+import { getClassForInstructor } from '@/lib/db/classes';
+import { loadClassData, type ClassData } from '@/lib/db/class-analytics';
+import { getOwnScenarioSet } from '@/lib/db/scenario-sets';
+
+export type TeachClass = NonNullable<Awaited<ReturnType<typeof getClassForInstructor>>>;
+export type Instructor = Awaited<ReturnType<typeof requireInstructor>>;
+
+/**
+ * The class behind an instructor page, after checking (next to the data) that the signed-in user teaches it.
+ * A class you do not teach is a 404, the same as one that does not exist; a signed-out visitor is sent to sign in.
+ */
+export const teachClassOrNotFound = cache(async (classId: string, path: string): Promise<{ me: Instructor; cls: TeachClass }> => {
+  let me: Instructor;
+  try {
+    me = await requireInstructor(classId);
+  } catch (e) {
+    if (e instanceof AuthorizationError && e.status === 401) redirect(`/signin?next=${encodeURIComponent(path)}`);
+    if (e instanceof AuthorizationError) notFound();
+    throw e;
+  }
+  const cls = await getClassForInstructor(classId);
+  if (!cls) notFound();
+  return { me, cls };
+});
+
+/**
+ * Imported scenario sets assigned to this class. The action only lets an instructor assign a set they own, so each
+ * set belongs to the owner or a co-instructor; they are looked up through those people, never by id alone.
+ */
+export async function classScenarioSets(cls: TeachClass): Promise<Map<string, { id: string; title: string; scenarios: Scenario[] }>> {
+  const setIds = [...new Set(cls.assignments.flatMap((a) => (a.kind === 'drill' && a.target.startsWith('set:') ? [a.target.slice(4)] : [])))];
+  const teachers = [cls.ownerId, ...cls.instructors.map((i) => i.userId)];
+  const out = new Map<string, { id: string; title: string; scenarios: Scenario[] }>();
+  for (const setId of setIds) {
+    for (const t of teachers) {
+      const set = await getOwnScenarioSet(t, setId);
+      if (set) {
+        out.set(setId, set);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function classSpecs(cls: TeachClass, sets: Map<string, { scenarios: Scenario[] }>) {
+  return cls.assignments.map((a) => assignmentSpec(a, (setId) => sets.get(setId)?.scenarios.map((s) => s.id) ?? []));
+}
+
+/** The scenario behind an item id: a bank id, or "set:<set id>:<scenario id>" from an imported set. */
+export function scenarioForItem(itemId: string, sets: Map<string, { scenarios: Scenario[] }>): Scenario | undefined {
+  if (!itemId.startsWith('set:')) return getScenario(itemId);
+  const [, setId, id] = itemId.split(':', 3);
+  return sets.get(setId ?? '')?.scenarios.find((s) => s.id === id);
+}
+
+export function axisTruthFor(sets: Map<string, { scenarios: Scenario[] }>) {
+  return (itemId: string) => {
+    const s = scenarioForItem(itemId, sets);
+    return s ? AXES_FOR[s.label] : null;
+  };
+}
+
+/** Reviews count towards review assignments from the earliest assignment's opening. */
+export function reviewsSince(cls: TeachClass): Date | null {
+  const reviews = cls.assignments.filter((a) => a.kind === 'review');
+  return reviews.length ? new Date(Math.min(...reviews.map((a) => a.opensAt.getTime()))) : null;
+}
+
+export async function classDataFor(cls: TeachClass): Promise<ClassData> {
+  return loadClassData(cls.id, reviewsSince(cls));
+}
+
+export function quizInfo(id: string) {
+  return getCourse().quizzes.get(id);
+}
+
+export function chapterTitle(slug: string): string {
+  return getCourse().chapters.find((c) => c.slug === slug)?.title ?? slug;
+}

@@ -1,0 +1,161 @@
+// The class CSV exports, written so they open cleanly in Excel, LibreOffice and Google Sheets: a UTF-8 byte-order
+// mark (Excel otherwise reads the file as the local code page), CRLF line ends and RFC 4180 quoting. A cell that a
+// spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading single quote: learner names are typed by
+// learners, so an export must not become a way to run formulas on the instructor's machine (OWASP "CSV injection").
+// Pure: no I/O; the attempts export streams whatever pages it is given.
+import type { RosterRow } from '@/lib/db/class-analytics';
+
+export const CSV_BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+export type CsvValue = string | number | boolean | Date | null | undefined;
+
+export function csvCell(value: CsvValue): string {
+  let s: string;
+  if (value === null || value === undefined) s = '';
+  else if (value instanceof Date) s = value.toISOString();
+  else if (typeof value === 'boolean') s = value ? 'true' : 'false';
+  else s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(values: CsvValue[]): string {
+  return values.map(csvCell).join(',') + CRLF;
+}
+
+/** A share 0..1 with four decimals, empty when there is none; spreadsheets read it as a number. */
+const share = (v: number | null) => (v === null ? '' : Number(v.toFixed(4)));
+
+// ---- Gradebook: one row per learner ----
+
+export const GRADEBOOK_LEAD_COLUMNS = ['learner_name', 'learner_email', 'last_active'] as const;
+export const GRADEBOOK_TAIL_COLUMNS = ['completion', 'mean_score', 'late_count'] as const;
+
+export function gradebookColumns(assignmentIds: string[]): string[] {
+  return [...GRADEBOOK_LEAD_COLUMNS, ...assignmentIds.flatMap((id) => [`${id}_status`, `${id}_score`]), ...GRADEBOOK_TAIL_COLUMNS];
+}
+
+/** Status values are the stable codes (not-started, in-progress, done, late, done-late); scores are shares 0..1. */
+export function gradebookCsv(assignmentIds: string[], roster: RosterRow[]): string {
+  let out = CSV_BOM + csvLine(gradebookColumns(assignmentIds));
+  for (const r of roster) {
+    const byId = new Map(r.results.map((x) => [x.assignmentId, x]));
+    out += csvLine([
+      r.name,
+      r.email,
+      r.lastActive,
+      ...assignmentIds.flatMap((id) => {
+        const x = byId.get(id);
+        return [x?.status ?? '', share(x?.score ?? null)];
+      }),
+      share(r.completion),
+      share(r.meanScore),
+      r.lateCount,
+    ]);
+  }
+  return out;
+}
+
+// ---- Attempts: one row per stored answer, streamed ----
+
+export const ATTEMPT_COLUMNS = [
+  'attempt_id',
+  'learner_email',
+  'learner_name',
+  'item_kind',
+  'item_id',
+  'chapter',
+  'correct',
+  'confident',
+  'first_attempt',
+  'duration_ms',
+  'answer',
+  'created_at',
+] as const;
+
+export interface AttemptCsvRow {
+  id: string;
+  itemKind: string;
+  itemId: string;
+  chapter: string | null;
+  response: string;
+  correct: boolean;
+  confident: boolean;
+  durationMs: number | null;
+  firstAttempt: boolean;
+  createdAt: Date;
+  user: { email: string; name: string | null };
+}
+
+/** The stored response in words: quiz options as letters (A, A+C); a drill answer as its label and the three axes. */
+export function answerText(itemKind: string, response: string): string {
+  try {
+    const r = JSON.parse(response) as { selected?: number[]; label?: string; axes?: Record<string, string> };
+    if (itemKind === 'quiz') return (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+');
+    const axes = r.axes ? ['signal', 'capability', 'goal'].map((k) => `${k}=${r.axes![k] ?? ''}`).join('; ') : '';
+    return [r.label ?? '', axes].filter(Boolean).join('; ');
+  } catch {
+    return '';
+  }
+}
+
+export function attemptCsvLine(a: AttemptCsvRow): string {
+  return csvLine([
+    a.id,
+    a.user.email,
+    a.user.name ?? '',
+    a.itemKind,
+    a.itemId,
+    a.chapter,
+    a.correct,
+    a.confident,
+    a.firstAttempt,
+    a.durationMs,
+    answerText(a.itemKind, a.response),
+    a.createdAt,
+  ]);
+}
+
+/**
+ * The attempts export as a byte stream. It pulls one page from the source only when the consumer asks for more,
+ * so memory stays flat however many attempts the class has (the HTTP response applies back-pressure).
+ */
+export function attemptsCsvStream(pages: AsyncIterable<AttemptCsvRow[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const it = pages[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine([...ATTEMPT_COLUMNS])));
+      },
+      async pull(controller) {
+        try {
+          const next = await it.next();
+          if (next.done) return controller.close();
+          let chunk = '';
+          for (const a of next.value) chunk += attemptCsvLine(a);
+          controller.enqueue(encoder.encode(chunk));
+        } catch (e) {
+          controller.error(e);
+        }
+      },
+      async cancel() {
+        await it.return?.();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+/** A file name for a download: the class title reduced to safe characters, plus the date. */
+export function csvFileName(title: string, kind: string, at: Date): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 40);
+  return `${slug || 'class'}-${kind}-${at.toISOString().slice(0, 10)}.csv`;
+}
