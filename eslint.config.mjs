@@ -2,7 +2,7 @@ import next from 'eslint-config-next';
 
 const config = [
   {
-    ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', 'lib/content/generated/**', 'test-results/**', 'playwright-report/**', 'data/**', 'public/**'],
+    ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', 'lib/db/generated-pg/**', 'lib/content/generated/**', 'test-results/**', 'playwright-report/**', 'data/**', 'public/**'],
   },
   ...next,
   {
@@ -13,7 +13,7 @@ const config = [
         {
           patterns: [
             {
-              group: ['@prisma/client', '@prisma/client/*', '**/db/generated/**', '**/generated/client'],
+              group: ['@prisma/client', '@prisma/client/*', '**/db/generated/**', '**/db/generated-pg/**', '**/generated/client'],
               message: 'Only lib/db may import Prisma; call a data function from lib/db instead.',
             },
           ],

@@ -10,6 +10,8 @@ const schema = z.object({
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/i.test(v), {
       message: 'must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)',
     }),
+  // PostgreSQL only: connections each server process may open (its pool); SQLite uses one file handle.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (npm start generates one in .env)').optional(),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),

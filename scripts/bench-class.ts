@@ -24,7 +24,7 @@ const DAY = 86_400_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-bench-class-'));
 const file = path.join(dir, 'bench.db');
 const url = `file:${file}`;
-migrate(url);
+await migrate(url);
 // Before any lib/db module is loaded: the client reads DATABASE_URL once.
 process.env.DATABASE_URL = url;
 

@@ -13,7 +13,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-bench-review-'));
 const file = path.join(dir, 'bench.db');
 const url = `file:${file}`;
 process.env.DATABASE_URL = url;
-migrate(url);
+await migrate(url);
 
 // Seed directly with SQL in one transaction (fast); the shapes match what the app writes.
 const now = new Date('2026-06-01T12:00:00Z');

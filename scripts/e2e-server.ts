@@ -1,20 +1,24 @@
 // The server the browser tests run against: the production build, on a fresh temporary database seeded like a
-// real first start.
+// real first start. SQLite by default; a fresh PostgreSQL database when TEST_DATABASE_URL is set.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from './lib/migrate';
 import { bin, runAsync } from './lib/run';
+import { createDatabase, dropDatabases, e2eDatabaseName, TEST_TIME_ZONE } from './lib/test-databases';
 
 const port = process.env.E2E_PORT ?? '3100';
+const admin = process.env.TEST_DATABASE_URL;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-e2e-'));
-const url = `file:${path.join(dir, 'e2e.db')}`;
+const pgName = e2eDatabaseName(port);
+if (admin) await dropDatabases(admin, { names: [pgName] });
+const url = admin ? await createDatabase(admin, pgName, undefined, TEST_TIME_ZONE) : `file:${path.join(dir, 'e2e.db')}`;
 process.env.DATABASE_URL = url;
 process.env.AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-0123456789';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 fs.writeFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), JSON.stringify({ databaseUrl: url }));
 
-migrate(url);
+await migrate(url);
 const { seed } = await import('../prisma/seed');
 await seed();
 const code = await runAsync(bin('next'), ['start', '-p', port], { env: { ...process.env, NODE_ENV: 'production', GOALPOST_TEST_CLOCK: '1' } });

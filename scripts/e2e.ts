@@ -1,8 +1,9 @@
 // Browser tests: find Chromium (or fail saying how to install it), make sure the production build is current,
-// then run Playwright against it.
+// then run Playwright against it (on SQLite, or on PostgreSQL when TEST_DATABASE_URL is set).
 import { findChromium, CHROMIUM_HELP } from './lib/chromium';
 import { buildIsFresh, recordBuild } from './lib/build-state';
 import { bin, run } from './lib/run';
+import { dropDatabases, e2eDatabaseName } from './lib/test-databases';
 
 const chromium = findChromium();
 if (!chromium) {
@@ -16,4 +17,9 @@ if (!buildIsFresh()) {
   run('npm', ['run', '--silent', 'build'], { env: { ...process.env, NODE_ENV: 'production' } });
   recordBuild();
 }
-run(bin('playwright'), ['test', ...process.argv.slice(2)]);
+try {
+  run(bin('playwright'), ['test', ...process.argv.slice(2)]);
+} finally {
+  // Playwright stops the server without letting it clean up; its PostgreSQL database goes here (see e2e-server.ts).
+  if (process.env.TEST_DATABASE_URL) await dropDatabases(process.env.TEST_DATABASE_URL, { names: [e2eDatabaseName()] });
+}

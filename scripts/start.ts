@@ -5,7 +5,7 @@ import { ensureAuthSecret } from './lib/dotenv';
 import { migrate } from './lib/migrate';
 import { bin, run, runAsync } from './lib/run';
 import { buildIsFresh, recordBuild } from './lib/build-state';
-import { DEFAULT_DATABASE_URL } from '../lib/db/url';
+import { DEFAULT_DATABASE_URL, redactUrl } from '../lib/db/url';
 
 const dev = process.argv.includes('--dev');
 const t0 = Date.now();
@@ -17,8 +17,8 @@ async function main() {
   process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
   fs.mkdirSync('data', { recursive: true });
 
-  step(`Applying migrations to ${process.env.DATABASE_URL}`);
-  migrate(process.env.DATABASE_URL);
+  step(`Applying migrations to ${redactUrl(process.env.DATABASE_URL)}`);
+  await migrate(process.env.DATABASE_URL);
 
   step('Seeding demo data');
   const { seed, printDemoAccounts } = await import('../prisma/seed');

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { isUniqueViolation } from './users';
 
 export interface SeedAccount {
   name: string;
@@ -19,8 +20,13 @@ export async function seedAccounts(accounts: SeedAccount[], hash: (pw: string) =
   for (const a of accounts) {
     const exists = await db.user.findUnique({ where: { email: a.email }, select: { id: true } });
     if (exists) continue;
-    await db.user.create({ data: { name: a.name, email: a.email, role: a.role, passwordHash: await hash(a.password) } });
-    created.push(a.email);
+    try {
+      await db.user.create({ data: { name: a.name, email: a.email, role: a.role, passwordHash: await hash(a.password) } });
+      created.push(a.email);
+    } catch (e) {
+      // Two servers starting together on one PostgreSQL database both seed; the other one created it first.
+      if (!isUniqueViolation(e)) throw e;
+    }
   }
   return created;
 }

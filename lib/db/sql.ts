@@ -6,10 +6,14 @@ import { env } from '../env';
 // The few raw-SQL spots (aggregations Prisma cannot express) go through these, so they run on SQLite and PostgreSQL.
 const kind = storeKind(env.DATABASE_URL);
 
-/** The UTC calendar day (YYYY-MM-DD) of a timestamp column. */
+/**
+ * The UTC calendar day (YYYY-MM-DD) of a timestamp column. Prisma stores UTC in PostgreSQL's `timestamp(3)`
+ * (without time zone), so the stored value is already the UTC wall clock: `AT TIME ZONE` would shift it by the
+ * session's TimeZone.
+ */
 export function dayOf(column: string): Prisma.Sql {
   const col = Prisma.raw(`"${column.replace(/"/g, '')}"`);
-  return kind === 'postgres' ? Prisma.sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : Prisma.sql`substr(${col}, 1, 10)`;
+  return kind === 'postgres' ? Prisma.sql`to_char(${col}, 'YYYY-MM-DD')` : Prisma.sql`substr(${col}, 1, 10)`;
 }
 
 /** A timestamp parameter comparable with stored values (SQLite stores ISO text with a +00:00 offset). */

@@ -14,3 +14,15 @@ export function resolveSqliteFile(url: string): string {
   if (raw === ':memory:') return raw;
   return path.isAbsolute(raw) ? raw : path.resolve(process.cwd(), raw);
 }
+
+/** `url` fit for a log line: a PostgreSQL password is replaced by ***. */
+export function redactUrl(url: string): string {
+  if (storeKind(url) !== 'postgres') return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}

@@ -1,14 +1,26 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { expect, type Page } from '@playwright/test';
 
-/** Opens the database of the server under test (read-only), to check what a flow really stored. */
-export function e2eDb(): Database.Database {
+/** The little of better-sqlite3's API the specs use to check what a flow really stored. */
+export interface E2eDb {
+  prepare(sql: string): { get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
+  close(): void;
+}
+
+/**
+ * Opens the database of the server under test (read-only), to check what a flow really stored. Specs write
+ * SQLite-flavoured SQL (bare identifiers, `?` parameters, booleans as 0/1); on PostgreSQL it is translated.
+ */
+export function e2eDb(): E2eDb {
   const port = process.env.E2E_PORT ?? '3100';
   const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), 'utf8')) as {
     databaseUrl: string;
   };
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return postgresDb(databaseUrl);
   return new Database(databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true });
 }
 
@@ -21,15 +33,70 @@ export function countRows(table: string, where = '1=1', ...params: unknown[]): n
   }
 }
 
+// ---- PostgreSQL: the same synchronous API, one short-lived `node` + pg process per query ----
+
+// Model and field names from the schema: PostgreSQL folds bare identifiers to lower case, so they get quoted;
+// Boolean fields are read as 0/1, as SQLite stores them.
+function schemaNames(): { names: Set<string>; booleans: Set<string> } {
+  const schema = fs.readFileSync('prisma/schema.prisma', 'utf8');
+  const names = new Set([...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!));
+  const booleans = new Set<string>();
+  for (const m of schema.matchAll(/^\s+(\w+)\s+(\w+)[?[\]]*(\s|$)/gm)) {
+    names.add(m[1]!);
+    if (m[2] === 'Boolean') booleans.add(m[1]!);
+  }
+  return { names, booleans };
+}
+
+export function toPostgresSql(sql: string): string {
+  const { names, booleans } = schemaNames();
+  let n = 0;
+  // Outside string literals and quoted identifiers: quote known names, number the ? parameters.
+  return sql.replace(/'(?:[^']|'')*'|"[^"]*"|\?|\b[A-Za-z_]\w*\b/g, (tok) => {
+    if (tok === '?') return `$${++n}`;
+    if (tok.startsWith("'")) return tok;
+    const name = tok.startsWith('"') ? tok.slice(1, -1) : tok;
+    if (!names.has(name)) return tok;
+    return booleans.has(name) ? `"${name}"::int` : `"${name}"`;
+  });
+}
+
+const QUERY_SCRIPT = `
+const pg = require('pg');
+pg.types.setTypeParser(20, Number); // count(*) is a bigint; the specs compare numbers
+let input = '';
+process.stdin.on('data', (d) => (input += d)).on('end', async () => {
+  const { url, sql, params } = JSON.parse(input);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    process.stdout.write(JSON.stringify((await client.query(sql, params)).rows));
+  } finally {
+    await client.end();
+  }
+});`;
+
+function postgresDb(url: string): E2eDb {
+  const run = (sql: string, params: unknown[]) =>
+    JSON.parse(execFileSync(process.execPath, ['-e', QUERY_SCRIPT], { input: JSON.stringify({ url, sql: toPostgresSql(sql), params }), encoding: 'utf8' })) as unknown[];
+  return {
+    prepare: (sql) => ({ get: (...params) => run(sql, params)[0], all: (...params) => run(sql, params) }),
+    close: () => undefined,
+  };
+}
+
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
-import type { Page } from '@playwright/test';
 
 /** Clicks a form's submit button and waits for the server action's answer, so the next step sees its result. */
 export async function submit(page: Page, buttonName: string | RegExp): Promise<void> {
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: buttonName }).click(),
-  ]);
+  const before = page.url();
+  const button = page.getByRole('button', { name: buttonName });
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
   await page.waitForLoadState('domcontentloaded');
+  // The action has answered; wait until React has applied it (the form re-enabled, or the page navigated away),
+  // so the next step does not type into fields that are about to be reset.
+  await expect
+    .poll(async () => page.url() !== before || ((await button.count()) > 0 && (await button.isEnabled())), { timeout: 15_000 })
+    .toBe(true);
 }
