@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Attempt_userId_firstAttempt_idx" ON "Attempt"("userId", "firstAttempt");
+
