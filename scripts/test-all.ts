@@ -97,5 +97,6 @@ for (const step of steps) {
 console.log('\n━━ Summary');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds.toFixed(1)} s)`);
 const allOk = results.every((r) => r.ok);
-console.log(`\ntests: ${passed} passed, ${failed} failed (${pgUrl ? 'SQLite and PostgreSQL' : 'SQLite; set TEST_DATABASE_URL to run them on PostgreSQL too'})`);
+console.log(`\nStores: ${pgUrl ? 'SQLite and PostgreSQL' : 'SQLite only (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)'}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(allOk ? 0 : 1);

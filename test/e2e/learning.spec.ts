@@ -108,4 +108,26 @@ test.describe('the learning loop', () => {
     const data = (await json.json()) as { user: { email: string; passwordHash?: string } };
     expect(data.user.passwordHash).toBeUndefined();
   });
+
+  test('deleting the account asks for confirmation, removes every row and ends the session', async ({ page }) => {
+    const email = await signUp(page, '/chapters/introduction');
+    await answerQuizzes(page, 1);
+    const userId = userIdOf(email);
+    await expect.poll(() => countRows('Attempt', 'userId = ?', userId)).toBe(1);
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByLabel(/Type .* to confirm/).fill('someone-else@example.com');
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await expect(page.getByText('That is not your email address, so nothing was deleted.')).toBeVisible();
+    expect(countRows('User', 'id = ?', userId)).toBe(1);
+    await page.getByLabel(/Type .* to confirm/).fill(email);
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await expect(page).toHaveURL(/\/\?deleted=1$/);
+    expect(countRows('User', 'id = ?', userId)).toBe(0);
+    expect(countRows('Attempt', 'userId = ?', userId)).toBe(0);
+    expect(countRows('ReviewCard', 'userId = ?', userId)).toBe(0);
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/signin/);
+  });
 });
+
