@@ -7,8 +7,7 @@ import { getScenarioBank } from '@/lib/content/bank';
 import { getDashboard } from '@/lib/db/dashboard';
 import { learnerAssignments } from '@/lib/db/learner-assignments';
 import { STATUS_TEXT } from '@/lib/learning/assignments';
-import { LABEL_TEXT } from '@/lib/learning/classify';
-import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from '@/components/dashboard/charts';
+import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { GuestDashboard } from '@/components/dashboard/guest-dashboard';
 import styles from '@/components/dashboard/dashboard.module.css';
 
@@ -44,7 +43,6 @@ export default async function DashboardPage() {
     scenarioLabels: new Map([...bank.values()].map((s) => [s.id, s.label])),
   });
   const assignments = await learnerAssignments(user.id, t);
-  const done = data.chapters.filter((c) => c.completed).length;
   return (
     <div className="page">
       <h1>Your dashboard</h1>
@@ -70,69 +68,7 @@ export default async function DashboardPage() {
           </ul>
         </section>
       )}
-      <div className={styles.grid}>
-        <section className="card" aria-labelledby="due-h">
-          <h2 id="due-h">Reviews</h2>
-          <p className={styles.stat} data-testid="due-today">
-            {data.dueToday}
-          </p>
-          <p>due today, of {data.totalCards} card{data.totalCards === 1 ? '' : 's'} in your deck.</p>
-          <p>
-            <Link className="button" href="/review">
-              {data.dueToday ? 'Start reviewing' : 'Open review'}
-            </Link>
-          </p>
-          <h3>Next 14 days</h3>
-          <ForecastChart data={data.forecast} />
-        </section>
-
-        <section className="card" aria-labelledby="streak-h">
-          <h2 id="streak-h">Study days</h2>
-          <ActivityHeatmap activity={data.activity} now={t} streak={data.streak} />
-        </section>
-
-        <section className="card" aria-labelledby="chapters-h">
-          <h2 id="chapters-h">Chapters</h2>
-          <p className="muted">
-            {done} of {data.chapters.length} chapters finished.
-          </p>
-          <ul className={styles.chapters}>
-            {data.chapters.map((c) => (
-              <li key={c.slug} className={styles.chapterRow}>
-                <span>
-                  <Link href={`/chapters/${c.slug}`}>{c.title}</Link>
-                  {c.completed && <span> ✓ finished</span>}
-                  <span className={styles.chapterMeta}>
-                    {' '}
-                    · {c.answered} of {c.items} questions answered, {c.firstCorrect} right first time
-                  </span>
-                </span>
-                <MasteryBadge level={c.level} />
-              </li>
-            ))}
-          </ul>
-        </section>
-
-        <section className="card" aria-labelledby="modes-h">
-          <h2 id="modes-h">Failure modes</h2>
-          <ul className={styles.chapters}>
-            {data.modes.map((m) => (
-              <li key={m.label} className={styles.chapterRow}>
-                <span>
-                  {LABEL_TEXT[m.label]}
-                  <span className={styles.chapterMeta}>
-                    {' '}
-                    · {m.answered} scenarios, {m.firstCorrect} right first time
-                  </span>
-                </span>
-                <MasteryBadge level={m.level} />
-              </li>
-            ))}
-          </ul>
-          <h3>Your mix-ups</h3>
-          <ConfusionMatrix confusion={data.confusion} />
-        </section>
-
+      <DashboardCards data={data} now={t}>
         <section className="card" aria-labelledby="recent-h">
           <h2 id="recent-h">Recent activity</h2>
           {data.recent.length === 0 ? (
@@ -152,7 +88,7 @@ export default async function DashboardPage() {
             </ul>
           )}
         </section>
-      </div>
+      </DashboardCards>
     </div>
   );
 }

@@ -5,10 +5,8 @@ import { readGuest, type GuestData } from '@/lib/guest/store';
 import { buildGuestCards } from '@/lib/guest/cards';
 import { forecast, utcDay } from '@/lib/learning/queue';
 import { masteryLevel } from '@/lib/learning/mastery';
-import { LABEL_TEXT } from '@/lib/learning/classify';
 import type { Dashboard } from '@/lib/db/dashboard';
-import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from './charts';
-import styles from './dashboard.module.css';
+import { DashboardCards } from './dashboard-cards';
 
 type Label = keyof Dashboard['confusion'];
 const LABELS: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
@@ -92,63 +90,7 @@ export function GuestDashboard({ chapters, scenarioLabels }: { chapters: Chapter
         You are not signed in, so this is the progress saved in this browser.{' '}
         <Link href="/signup?next=/dashboard">Create a free account</Link> to keep it on every device; we will bring it along.
       </p>
-      <div className={styles.grid}>
-        <section className="card" aria-labelledby="g-due-h">
-          <h2 id="g-due-h">Reviews</h2>
-          <p className={styles.stat} data-testid="due-today">
-            {data.dueToday}
-          </p>
-          <p>due today, of {data.totalCards} cards.</p>
-          <p>
-            <Link className="button" href="/review">
-              Open review
-            </Link>
-          </p>
-          <h3>Next 14 days</h3>
-          <ForecastChart data={data.forecast} />
-        </section>
-        <section className="card" aria-labelledby="g-streak-h">
-          <h2 id="g-streak-h">Study days</h2>
-          <ActivityHeatmap activity={data.activity} now={now} streak={data.streak} />
-        </section>
-        <section className="card" aria-labelledby="g-ch-h">
-          <h2 id="g-ch-h">Chapters</h2>
-          <ul className={styles.chapters}>
-            {data.chapters.map((c) => (
-              <li key={c.slug} className={styles.chapterRow}>
-                <span>
-                  <Link href={`/chapters/${c.slug}`}>{c.title}</Link>
-                  {c.completed && <span> ✓ finished</span>}
-                  <span className={styles.chapterMeta}>
-                    {' '}
-                    · {c.answered} of {c.items} questions answered, {c.firstCorrect} right first time
-                  </span>
-                </span>
-                <MasteryBadge level={c.level} />
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section className="card" aria-labelledby="g-modes-h">
-          <h2 id="g-modes-h">Failure modes</h2>
-          <ul className={styles.chapters}>
-            {data.modes.map((m) => (
-              <li key={m.label} className={styles.chapterRow}>
-                <span>
-                  {LABEL_TEXT[m.label]}
-                  <span className={styles.chapterMeta}>
-                    {' '}
-                    · {m.answered} scenarios, {m.firstCorrect} right first time
-                  </span>
-                </span>
-                <MasteryBadge level={m.level} />
-              </li>
-            ))}
-          </ul>
-          <h3>Your mix-ups</h3>
-          <ConfusionMatrix confusion={data.confusion} />
-        </section>
-      </div>
+      <DashboardCards data={data} now={now} />
     </>
   );
 }

@@ -11,16 +11,19 @@ function correctChoices(chapterFolder: string, prompt: string): number[] {
   return quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
 }
 
-async function answerQuizzes(page: Page, n: number) {
+async function answerQuizzes(page: Page, n: number, answerKeyFrom?: string, confidence: 'Sure' | 'Unsure' = 'Sure') {
   const quizzes = page.locator('form[data-quiz-id]');
   for (let i = 0; i < n; i++) {
     const quiz = quizzes.nth(i);
     await quiz.scrollIntoViewIfNeeded();
-    // The first option, whether the question takes one answer (radio) or several (checkbox).
-    await quiz.locator('fieldset').first().locator('input').first().check();
-    await quiz.getByRole('radio', { name: 'Sure', exact: true }).check();
+    const options = quiz.locator('fieldset').first().locator('input');
+    // With an answer key, answer right (so every card is on the same schedule); otherwise take the first option,
+    // whether the question takes one answer (radio) or several (checkbox).
+    const picks = answerKeyFrom ? correctChoices(answerKeyFrom, (await quiz.locator('[id$="-prompt"]').textContent())!) : [0];
+    for (const p of picks) await options.nth(p).check();
+    await quiz.getByRole('radio', { name: confidence, exact: true }).check();
     await quiz.getByRole('button', { name: 'Check' }).click();
-    await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
+    await expect(quiz.getByRole('status')).toHaveText(answerKeyFrom ? /Correct/ : /Correct|Not quite/);
   }
 }
 
@@ -40,7 +43,9 @@ const userIdOf = (email: string) => (e2eDb().prepare('SELECT id FROM User WHERE 
 test.describe('the learning loop', () => {
   test('answers become review cards; a day later they are due, a review is recorded and the forecast changes', async ({ page }) => {
     const email = await signUp(page, '/chapters/scheming');
-    await answerQuizzes(page, 3);
+    // Right but unsure (Hard): each card stays in short-term learning, due again within minutes, so a day later
+    // all three are due and a confident right review moves one out of today.
+    await answerQuizzes(page, 3, '04-scheming', 'Unsure');
     const userId = userIdOf(email);
     await expect.poll(() => countRows('ReviewCard', 'userId = ?', userId)).toBe(3);
 
