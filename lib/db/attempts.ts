@@ -35,49 +35,60 @@ export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ at
   const key = { userId_idempotencyKey: { userId, idempotencyKey: a.idempotencyKey } };
   const existing = await db.attempt.findUnique({ where: key, select });
   if (existing) return { attempt: existing, duplicate: true };
-  try {
-    const attempt = await db.$transaction(async (tx) => {
-      const prior = await tx.attempt.findFirst({ where: { userId, itemId: a.itemId }, select: { id: true } });
-      const created = await tx.attempt.create({
-        data: {
-          userId,
-          idempotencyKey: a.idempotencyKey,
-          itemKind: a.itemKind,
-          itemId: a.itemId,
-          chapter: a.chapter,
-          response: JSON.stringify(a.response),
-          correct: a.correct,
-          confident: a.confident,
-          durationMs: a.durationMs,
-          classId: a.classId ?? null,
-          firstAttempt: !prior,
-          ...(a.createdAt ? { createdAt: a.createdAt } : {}),
-        },
-        select,
-      });
-      await countStudyDay(tx, userId, created.createdAt, 'answers');
-      if (created.firstAttempt && a.schedule) {
-        await createCardFromFirstAnswer(tx, userId, {
-          itemKind: a.itemKind,
-          itemId: a.itemId,
-          concept: a.schedule.concept,
-          signal: { correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind },
-          at: created.createdAt,
-          retention: a.schedule.retention,
-          idempotencyKey: a.idempotencyKey,
-        });
-      }
-      return created;
-    });
-    return { attempt, duplicate: false };
-  } catch (e) {
-    // Two copies of the same request raced: the other one stored it.
-    if (isUniqueViolation(e)) {
+  // PostgreSQL runs transactions concurrently: two different answers to the same item at the same instant can both
+  // think they are the first, and the second then collides on the item's review card. Retrying sees the other one.
+  for (let tries = 0; ; tries++) {
+    try {
+      return await storeAttempt(userId, a, select);
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      // Two copies of the same request raced: the other one stored it.
       const again = await db.attempt.findUnique({ where: key, select });
       if (again) return { attempt: again, duplicate: true };
+      if (tries >= 2) throw e;
     }
-    throw e;
   }
+}
+
+async function storeAttempt(
+  userId: string,
+  a: NewAttempt,
+  select: { id: true; itemId: true; correct: true; firstAttempt: true; createdAt: true },
+): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
+  const attempt = await db.$transaction(async (tx) => {
+    const prior = await tx.attempt.findFirst({ where: { userId, itemId: a.itemId }, select: { id: true } });
+    const created = await tx.attempt.create({
+      data: {
+        userId,
+        idempotencyKey: a.idempotencyKey,
+        itemKind: a.itemKind,
+        itemId: a.itemId,
+        chapter: a.chapter,
+        response: JSON.stringify(a.response),
+        correct: a.correct,
+        confident: a.confident,
+        durationMs: a.durationMs,
+        classId: a.classId ?? null,
+        firstAttempt: !prior,
+        ...(a.createdAt ? { createdAt: a.createdAt } : {}),
+      },
+      select,
+    });
+    await countStudyDay(tx, userId, created.createdAt, 'answers');
+    if (created.firstAttempt && a.schedule) {
+      await createCardFromFirstAnswer(tx, userId, {
+        itemKind: a.itemKind,
+        itemId: a.itemId,
+        concept: a.schedule.concept,
+        signal: { correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind },
+        at: created.createdAt,
+        retention: a.schedule.retention,
+        idempotencyKey: a.idempotencyKey,
+      });
+    }
+    return created;
+  });
+  return { attempt, duplicate: false };
 }
 
 export async function attemptsForItem(userId: string, itemId: string) {

@@ -1,0 +1,84 @@
+import { NextResponse } from 'next/server';
+import { submitQuizAnswer } from '@/lib/actions/learning';
+
+export const dynamic = 'force-dynamic';
+
+// POST /api/answers — the signed-in learner's quiz answer, as JSON. It runs the very same validated, idempotent
+// path as the quiz form's server action (submitQuizAnswer): same schema, same grading, same exactly-once store.
+
+const MAX_BODY_BYTES = 16 * 1024;
+const noStore = { 'Cache-Control': 'private, no-store' };
+
+const json = (body: unknown, status: number) => NextResponse.json(body, { status, headers: noStore });
+
+/**
+ * Server actions refuse cross-site posts by comparing Origin with the host; a route handler must do it itself.
+ * An Origin header that is present and not this server's own origin (including "null") is refused.
+ */
+function crossSite(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
+  if (!host) return true;
+  try {
+    return new URL(origin).host.toLowerCase() !== host.toLowerCase();
+  } catch {
+    return true;
+  }
+}
+
+/** The body as text, or null when it exceeds the limit (stops reading as soon as it does). */
+async function readBounded(request: Request): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const tooLarge = () => json({ error: `The request body is too large (at most ${MAX_BODY_BYTES / 1024} kB).` }, 413);
+
+export async function POST(request: Request) {
+  if (crossSite(request)) return json({ error: 'Cross-site requests are not allowed.' }, 403);
+
+  const declared = request.headers.get('content-length');
+  if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) return tooLarge();
+
+  let text: string | null;
+  try {
+    text = await readBounded(request);
+  } catch {
+    return json({ error: 'Could not read the request body.' }, 400);
+  }
+  if (text === null || text.length > MAX_BODY_BYTES) return tooLarge();
+
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json({ error: 'The request body must be JSON: {"quizId", "selected", "confident", "durationMs", "idempotencyKey"}.' }, 400);
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return json({ error: 'The request body must be a JSON object.' }, 400);
+  }
+
+  const result = await submitQuizAnswer(body);
+  if (result.ok && result.data) {
+    const { correct, firstAttempt, duplicate } = result.data;
+    return json({ correct, firstAttempt, duplicate }, 200);
+  }
+  const status = result.status ?? 500;
+  if (status === 401) return json({ error: 'Sign in to save answers.' }, 401);
+  // The action never leaks a stack trace: an unexpected failure is already a plain message with status 500.
+  return json({ error: result.message ?? 'The answer could not be saved.', ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) }, status);
+}

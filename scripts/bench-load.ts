@@ -1,0 +1,247 @@
+// npm run bench:load [-- --duration 30] [--connections 100] [--pg <admin URL> [--servers 2]] [--compare]
+//
+// Load benchmark of POST /api/answers against the production build: a throwaway database (SQLite; or a fresh
+// PostgreSQL database with --pg, on a server where the user may CREATE DATABASE) with 100 learners, one session
+// cookie each (minted like next-auth does, no sign-in round trip), `next start` on loopback, autocannon with one
+// connection per learner and a unique idempotency key per request; then the static chapter page with the same
+// connections for comparison; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
+// and PostgreSQL × --servers processes (default 2) in the same run. Prints JSON only (progress goes to stderr).
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { buildIsFresh, recordBuild } from './lib/build-state';
+import { run } from './lib/run';
+import { cannon, combine } from './lib/load-cannon';
+import { killAllServersNow, startServer, stopAllServers, type Server } from './lib/load-servers';
+import { createStore, type TempStore } from './lib/load-store';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '100' },
+    pg: { type: 'string' },
+    servers: { type: 'string' },
+    compare: { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const warmup = Number(args.warmup);
+const pgAdmin = args.pg;
+const pgServers = Number(args.servers ?? (args.compare ? 2 : 1));
+if (!(duration >= 1 && duration <= 600) || !(connections >= 1 && connections <= 1000) || !(pgServers >= 1 && pgServers <= 4) || !(warmup >= 0)) {
+  throw new Error('Usage: --duration 1..600 --connections 1..1000 --servers 1..4 --warmup ≥0');
+}
+if (args.compare && !pgAdmin) throw new Error('--compare needs --pg <postgres URL of a server where the user may CREATE DATABASE>');
+if (pgAdmin) {
+  const host = new URL(pgAdmin).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error('--pg must point at a loopback PostgreSQL server.');
+}
+
+// Only the JSON goes to stdout.
+const log = (...a: unknown[]) => console.error('▸', ...a);
+console.log = console.error;
+console.info = console.error;
+console.warn = console.error;
+
+const AUTH_SECRET = randomBytes(32).toString('hex');
+process.env.AUTH_SECRET = AUTH_SECRET;
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+// Bounded in time: everything (build, both stores, both loads) or the servers are killed and we exit.
+const scenarios = args.compare ? 2 : 1;
+const hardLimitMs = (600 + scenarios * (2 * (duration + warmup) + 120)) * 1000;
+const stores: TempStore[] = [];
+const hardTimer = setTimeout(() => {
+  console.error(`bench:load exceeded its time limit (${hardLimitMs / 1000} s); stopping.`);
+  killAllServersNow();
+  void Promise.allSettled(stores.map((s) => s.dispose())).finally(() => process.exit(2));
+}, hardLimitMs);
+hardTimer.unref();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    killAllServersNow();
+    void Promise.allSettled(stores.map((s) => s.dispose())).finally(() => process.exit(130));
+  });
+}
+
+if (!buildIsFresh()) {
+  log('building the production app');
+  run('npm', ['run', '--silent', 'build'], { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 2, 2] });
+  recordBuild();
+}
+
+// Real quiz ids and their option counts, from the course text.
+const { getCourse } = await import('../lib/content/course');
+const quizzes = [...getCourse().quizzes.values()].map((q) => ({ id: q.id, options: q.choices.length }));
+if (quizzes.length === 0) throw new Error('The course has no quizzes to answer.');
+
+async function verifyCookie(server: Server, cookie: string): Promise<void> {
+  const signedIn = await fetch(`${server.url}/api/progress`, { headers: { cookie } });
+  await signedIn.arrayBuffer();
+  const signedOut = await fetch(`${server.url}/api/progress`);
+  await signedOut.arrayBuffer();
+  if (signedIn.status !== 200 || signedOut.status !== 401) {
+    throw new Error(`The minted session cookie is not accepted: GET /api/progress gave ${signedIn.status} with it, ${signedOut.status} without.`);
+  }
+}
+
+/** --profile: the answer path's pieces timed in a child process against this database (servers stopped). */
+function profileSteps(url: string, concurrency: number): unknown {
+  const r = spawnSync(process.execPath, [...process.execArgv, 'scripts/lib/load-profile.ts', String(concurrency), '300'], {
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (r.status !== 0) return { error: (r.stderr || String(r.signal)).slice(-500) };
+  return JSON.parse(r.stdout);
+}
+
+async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
+  log(`${kind} × ${processes}: creating the database and ${connections} learners`);
+  const store = await createStore({ pgAdmin: kind === 'postgres' ? pgAdmin : undefined, learners: connections, secret: AUTH_SECRET });
+  stores.push(store);
+  try {
+    const servers: Server[] = [];
+    for (let i = 0; i < processes; i++) servers.push(await startServer({ DATABASE_URL: store.url, AUTH_SECRET }));
+    for (const s of servers) await verifyCookie(s, store.learners[0]!.cookie);
+    log(`${kind} × ${processes}: servers on ports ${servers.map((s) => s.port).join(', ')}; cookie verified`);
+
+    // Connections split evenly across the servers; connection i is learner i.
+    const shares = servers.map((_, i) => Math.floor(connections / processes) + (i < connections % processes ? 1 : 0));
+    const offsets = shares.map((_, i) => shares.slice(0, i).reduce((a, b) => a + b, 0));
+    let seq = 0;
+    const runId = randomBytes(3).toString('hex');
+    // Every key sent, and the ones a 2xx answered: the exact check of lost and duplicated answers.
+    const acked = new Set<string>();
+    const sent = new Set<string>();
+    const answersLoad = (seconds: number, phase: string) =>
+      Promise.all(
+        servers.map((s, si) =>
+          cannon({
+            url: s.url,
+            connections: shares[si]!,
+            durationSec: seconds,
+            perConnection: (c) => {
+              const learner = store.learners[offsets[si]! + c]!;
+              const headers = { 'content-type': 'application/json', cookie: learner.cookie, origin: s.url };
+              let current = '';
+              return {
+                make: () => {
+                  const q = quizzes[seq % quizzes.length]!;
+                  current = `bl-${runId}-${phase}-${(seq++).toString(36)}`;
+                  sent.add(current);
+                  const body = JSON.stringify({
+                    quizId: q.id,
+                    selected: [seq % q.options],
+                    confident: seq % 3 !== 0,
+                    durationMs: 3000 + (seq % 20_000),
+                    idempotencyKey: current,
+                  });
+                  return { method: 'POST', path: '/api/answers', headers, body };
+                },
+                onResponse: (status) => {
+                  if (status >= 200 && status < 300) acked.add(current);
+                },
+              };
+            },
+          }),
+        ),
+      );
+    async function exactness(phase: 'w' | 'm' | 'all') {
+      const prefix = phase === 'all' ? `bl-${runId}-` : `bl-${runId}-${phase}-`;
+      const stored = await store.attemptKeys(prefix);
+      const ack = [...acked].filter((k) => k.startsWith(prefix));
+      const lost = ack.filter((k) => !stored.has(k)).length;
+      const duplicated = [...stored.values()].reduce((a, n) => a + (n - 1), 0);
+      const storedUnacknowledged = [...stored.keys()].filter((k) => !acked.has(k)).length;
+      const neverSent = [...stored.keys()].filter((k) => !sent.has(k)).length;
+      return { acknowledged: ack.length, storedRows: [...stored.values()].reduce((a, n) => a + n, 0), lost, duplicated, storedUnacknowledged, neverSent };
+    }
+    const staticLoad = (seconds: number) =>
+      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path: '/chapters/introduction' })));
+
+    if (warmup > 0) {
+      log(`${kind} × ${processes}: warm-up ${warmup} s (not measured)`);
+      await staticLoad(Math.max(1, Math.round(warmup / 2)));
+      await answersLoad(warmup, 'w');
+    }
+    log(`${kind} × ${processes}: answers for ${duration} s`);
+    const answers = combine(await answersLoad(duration, 'm'), duration);
+    log(`${kind} × ${processes}: static page for ${duration} s`);
+    const page = combine(await staticLoad(duration), duration);
+    // Counted after the static run, so requests still in flight when the answer load stopped have finished.
+    const exact = await exactness('m');
+    const whole = await exactness('all');
+    const storedTotal = await store.countAttempts();
+    await stopAllServers();
+    const profile = args.profile ? { concurrency1: profileSteps(store.url, 1), concurrency10: profileSteps(store.url, 10) } : undefined;
+
+    return {
+      store: kind,
+      serverProcesses: processes,
+      connections,
+      connectionsPerServer: shares,
+      durationSec: duration,
+      answers: {
+        ...answers,
+        // Per idempotency key: acknowledged (a 2xx came back) vs the Attempt rows with that key. storedUnacknowledged
+        // are requests still in flight when autocannon stopped at the deadline (at most one per connection): the
+        // server stored them, the client closed before reading the answer; a real client would retry the same key.
+        exactlyOnce: exact,
+      },
+      staticPage: { path: '/chapters/introduction', ...page },
+      answersPerStaticRequest: +(answers.perSecond / Math.max(1e-9, page.perSecond)).toFixed(3),
+      wholeRunIncludingWarmup: { ...whole, attemptRowsInDatabase: storedTotal },
+      ...(profile ? { profileInProcess: profile } : {}),
+      goals: {
+        answersPerSecond_atLeast_1000: answers.perSecond >= 1000,
+        p99_under_100ms: answers.latencyMs.p99 < 100,
+        zero_errors: answers.errors === 0 && answers.non2xx === 0 && answers.timeouts === 0,
+        zero_lost_or_duplicated:
+          exact.lost === 0 && exact.duplicated === 0 && whole.lost === 0 && whole.duplicated === 0 && whole.neverSent === 0 && exact.acknowledged === answers.acknowledged2xx,
+        answers_atLeast_half_static: answers.perSecond >= page.perSecond / 2,
+      },
+    };
+  } finally {
+    await stopAllServers();
+  }
+}
+
+const results = [];
+try {
+  if (!pgAdmin || args.compare) results.push(await scenario('sqlite', 1));
+  if (pgAdmin) results.push(await scenario('postgres', pgServers));
+} finally {
+  killAllServersNow();
+  for (const s of stores) await s.dispose().catch((e) => console.error('cleanup failed:', e));
+  clearTimeout(hardTimer);
+}
+
+const os = await import('node:os');
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      benchmark: 'POST /api/answers (signed-in learners, unique idempotency keys) vs GET /chapters/introduction',
+      machine: { cpus: os.cpus().length, node: process.version, note: 'load generator, servers and database share these CPUs' },
+      warmupSec: warmup,
+      pipelining: 1,
+      results,
+      ...(results.length === 2
+        ? {
+            comparison: {
+              sqliteX1_answersPerSecond: results[0]!.answers.perSecond,
+              [`postgresX${pgServers}_answersPerSecond`]: results[1]!.answers.perSecond,
+              sqliteX1_p99Ms: results[0]!.answers.latencyMs.p99,
+              [`postgresX${pgServers}_worstP99Ms`]: results[1]!.answers.latencyMs.p99,
+            },
+          }
+        : {}),
+    },
+    null,
+    2,
+  )}\n`,
+);
+process.exit(0);
