@@ -47,9 +47,13 @@ export async function getDashboard({ userId, now, chapters, scenarioLabels }: Da
       FROM "Attempt" WHERE "userId" = ${userId} AND "firstAttempt" = ${true} GROUP BY "chapter"`,
     db.attempt.findMany({ where: { userId, firstAttempt: true, itemKind: 'scenario' }, select: { itemId: true, correct: true, response: true } }),
     db.$queryRaw<{ chapter: string | null; concept: string | null; cards: unknown; reviews: unknown; lapses: unknown; stability: unknown }[]>`
-      SELECT a."chapter" AS chapter, c."concept" AS concept, count(*) AS cards, sum(c."reps" - 1) AS reviews, sum(c."lapses") AS lapses, sum(c."stability") AS stability
-      FROM "ReviewCard" c JOIN "Attempt" a ON a."userId" = c."userId" AND a."itemId" = c."itemId" AND a."firstAttempt" = ${true}
-      WHERE c."userId" = ${userId} GROUP BY a."chapter", c."concept"`,
+      SELECT chapter, concept, count(*) AS cards, sum(reps - 1) AS reviews, sum(lapses) AS lapses, sum(stability) AS stability
+      FROM (
+        SELECT c."concept" AS concept, c."reps" AS reps, c."lapses" AS lapses, c."stability" AS stability,
+          -- the card's chapter, from its item's attempts (Attempt(userId, itemId) index)
+          (SELECT a."chapter" FROM "Attempt" a WHERE a."userId" = c."userId" AND a."itemId" = c."itemId" LIMIT 1) AS chapter
+        FROM "ReviewCard" c WHERE c."userId" = ${userId}
+      ) t GROUP BY chapter, concept`,
     db.$queryRaw<{ d: string; n: unknown }[]>`
       SELECT ${dayOf('due')} AS d, count(*) AS n FROM "ReviewCard" WHERE "userId" = ${userId} AND "due" <= ${ts(horizon)} GROUP BY d`,
     db.reviewCard.count({ where: { userId } }),
