@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Presses Tab until the focused element matches `selector` (as a real keyboard user would), failing after `max`. */
+async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('keyboard alone: sign in, answer a quiz, classify a scenario, do a review', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Sign in.
+  await page.goto('/signin');
+  await page.waitForLoadState('networkidle');
+  await tabTo(page, 'input[name="email"]');
+  await page.keyboard.type('learner@goalpost.example');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('goalpost-learner');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/account$/);
+
+  // A quiz in a chapter: reach it with Tab, pick with a number key, choose a confidence, Enter to check.
+  await page.goto('/chapters/goal-directedness');
+  await page.waitForLoadState('networkidle');
+  await tabTo(page, 'form[data-quiz-id] input[type="radio"], form[data-quiz-id] input[type="checkbox"]');
+  await page.keyboard.press('2');
+  await tabTo(page, 'form[data-quiz-id] input[value="sure"]', 10);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  const quiz = page.locator('form[data-quiz-id]').first();
+  await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
+
+  // The drill: Tab into it, five keys answer the three questions, the label and the confidence; Enter checks.
+  await page.goto('/practice?chapter=goal-directedness');
+  await page.waitForLoadState('networkidle');
+  const drill = page.locator('section[data-phase]');
+  await tabTo(page, 'section[data-phase] input[type="radio"]');
+  for (const k of '11221') await page.keyboard.press(k);
+  await page.keyboard.press('Enter');
+  await expect(drill.getByRole('heading', { level: 3, name: /Right|Defensible|Not quite/ })).toBeFocused();
+
+  // A review: move the clock a week so the answers are due; the card takes focus, keys answer, Space continues.
+  await page.request.post('/api/test/clock', { data: { offsetMs: 7 * 24 * 3600 * 1000 } });
+  await page.goto('/review');
+  await page.waitForLoadState('networkidle');
+  const card = page.getByTestId('review-card');
+  await expect(card.getByRole('heading', { level: 2 })).toBeFocused();
+  await page.keyboard.press('1');
+  await tabTo(page, '[data-testid="review-card"] input[name="review-confidence"]', 20);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('status')).toContainText(/comes back/);
+  await page.keyboard.press('Space');
+  await expect(page.getByText(/cards? left|Done for now/).first()).toBeVisible();
+});
