@@ -97,4 +97,19 @@ test.describe('reading a chapter', () => {
     await expect(entry).toContainText('Proxy goal');
     await expect(entry.getByRole('link', { name: /Taught in/ })).toBeVisible();
   });
+
+  test('the reading position is remembered and offered back on return', async ({ page }) => {
+    await page.goto('/chapters/scheming');
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const third = toc.getByRole('link').nth(2);
+    const anchor = (await third.getAttribute('href'))!.slice(1);
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), anchor);
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('goalpost-guest-v1') ?? '{}').positions?.scheming), { timeout: 10_000 }).toBe(anchor);
+    await page.goto('/chapters/scheming');
+    const resume = page.getByRole('region', { name: 'Resume reading' });
+    await expect(resume).toBeVisible();
+    await resume.getByRole('link', { name: 'Jump back' }).click();
+    await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
+  });
 });
+
