@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from './client';
 import { isUniqueViolation } from './users';
 import { countStudyDay, createCardFromFirstAnswer } from './reviews';
+import { lockLearner } from './sql';
 
 export interface NewAttempt {
   idempotencyKey: string;
@@ -35,8 +36,7 @@ export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ at
   const key = { userId_idempotencyKey: { userId, idempotencyKey: a.idempotencyKey } };
   const existing = await db.attempt.findUnique({ where: key, select });
   if (existing) return { attempt: existing, duplicate: true };
-  // PostgreSQL runs transactions concurrently: two different answers to the same item at the same instant can both
-  // think they are the first, and the second then collides on the item's review card. Retrying sees the other one.
+  // Two copies of one request can race to insert the same key; the loser finds the winner's row.
   for (let tries = 0; ; tries++) {
     try {
       return await storeAttempt(userId, a, select);
@@ -56,6 +56,7 @@ async function storeAttempt(
   select: { id: true; itemId: true; correct: true; firstAttempt: true; createdAt: true },
 ): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
   const attempt = await db.$transaction(async (tx) => {
+    await lockLearner(tx, userId);
     const prior = await tx.attempt.findFirst({ where: { userId, itemId: a.itemId }, select: { id: true } });
     const created = await tx.attempt.create({
       data: {

@@ -23,3 +23,12 @@ export function ts(d: Date): Date | string {
 
 /** Counts come back as bigint on some drivers. */
 export const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : Number(v ?? 0));
+
+/**
+ * Serializes one learner's answer writes inside a transaction. SQLite already runs one write transaction at a time;
+ * PostgreSQL runs them side by side, so two answers to the same item could both see "no earlier attempt" and both
+ * count as the first. Locking the learner's row makes the second wait and then see the first.
+ */
+export async function lockLearner(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  if (kind === 'postgres') await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+}
