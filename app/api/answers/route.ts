@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { submitQuizAnswer } from '@/lib/actions/learning';
+import { CROSS_SITE_MESSAGE, isCrossSite } from '@/lib/http/security';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,22 +11,6 @@ const MAX_BODY_BYTES = 16 * 1024;
 const noStore = { 'Cache-Control': 'private, no-store' };
 
 const json = (body: unknown, status: number) => NextResponse.json(body, { status, headers: noStore });
-
-/**
- * Server actions refuse cross-site posts by comparing Origin with the host; a route handler must do it itself.
- * An Origin header that is present and not this server's own origin (including "null") is refused.
- */
-function crossSite(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  if (origin === null) return false;
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
-  if (!host) return true;
-  try {
-    return new URL(origin).host.toLowerCase() !== host.toLowerCase();
-  } catch {
-    return true;
-  }
-}
 
 /** The body as text, or null when it exceeds the limit (stops reading as soon as it does). */
 async function readBounded(request: Request): Promise<string | null> {
@@ -49,7 +34,8 @@ async function readBounded(request: Request): Promise<string | null> {
 const tooLarge = () => json({ error: `The request body is too large (at most ${MAX_BODY_BYTES / 1024} kB).` }, 413);
 
 export async function POST(request: Request) {
-  if (crossSite(request)) return json({ error: 'Cross-site requests are not allowed.' }, 403);
+  // proxy.ts refuses cross-site posts before they get here; the route checks again so it never depends on it.
+  if (isCrossSite(request.headers)) return json({ error: CROSS_SITE_MESSAGE }, 403);
 
   const declared = request.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) return tooLarge();
