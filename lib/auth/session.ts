@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { auth } from './config';
+import { sessionClaims } from './session-cookie';
 import { getUserById, type Role, type UserRecord } from '../db/users';
 import { instructorRole } from '../db/classes';
 
@@ -10,12 +11,20 @@ import { instructorRole } from '../db/classes';
  * (signed out everywhere, password or role changed) counts as signed out.
  */
 export const currentUser = cache(async (): Promise<UserRecord | null> => {
-  const session = await auth();
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const claims = await sessionClaims();
+  let id: string | undefined;
+  let sv: unknown;
+  if (claims === 'unreadable') {
+    const session = await auth();
+    id = (session?.user as { id?: string } | undefined)?.id;
+    sv = (session as unknown as { sv?: unknown } | null)?.sv;
+  } else if (claims) {
+    id = claims.sub;
+    sv = claims.sv;
+  }
   if (!id) return null;
   const user = await getUserById(id);
   if (!user) return null;
-  const sv = (session as unknown as { sv?: unknown }).sv;
   if (typeof sv === 'number' && sv !== user.sessionVersion) return null;
   return user;
 });

@@ -1,8 +1,10 @@
 import 'server-only';
-import { db } from './client';
+import { db, transaction } from './client';
 import { isUniqueViolation } from './users';
-import { countStudyDay, createCardFromFirstAnswer } from './reviews';
+import { countStudyDay, createCardFromFirstAnswer, firstReview } from './reviews';
 import { lockLearner } from './sql';
+import { fastSqlite, fromSqliteTime, immediateWrite, newId, sqliteTime, type FastSqlite } from './fast-sqlite';
+import { utcDay } from '../learning/queue';
 
 export interface NewAttempt {
   idempotencyKey: string;
@@ -32,6 +34,8 @@ export interface StoredAttempt {
  * row stored the first time. The first attempt at an item is flagged; only it counts for mastery.
  */
 export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
+  const fast = fastSqlite();
+  if (fast) return recordAttemptSqlite(fast, userId, a);
   const select = { id: true, itemId: true, correct: true, firstAttempt: true, createdAt: true } as const;
   const key = { userId_idempotencyKey: { userId, idempotencyKey: a.idempotencyKey } };
   const existing = await db.attempt.findUnique({ where: key, select });
@@ -55,7 +59,7 @@ async function storeAttempt(
   a: NewAttempt,
   select: { id: true; itemId: true; correct: true; firstAttempt: true; createdAt: true },
 ): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
-  const attempt = await db.$transaction(async (tx) => {
+  const attempt = await transaction(async (tx) => {
     await lockLearner(tx, userId);
     const prior = await tx.attempt.findFirst({ where: { userId, itemId: a.itemId }, select: { id: true } });
     const created = await tx.attempt.create({
@@ -90,6 +94,71 @@ async function storeAttempt(
     return created;
   });
   return { attempt, duplicate: false };
+}
+
+interface AttemptRow {
+  id: string;
+  itemId: string;
+  correct: number;
+  firstAttempt: number;
+  createdAt: string;
+}
+
+const toStored = (r: AttemptRow): StoredAttempt => ({
+  id: r.id,
+  itemId: r.itemId,
+  correct: r.correct === 1,
+  firstAttempt: r.firstAttempt === 1,
+  createdAt: fromSqliteTime(r.createdAt),
+});
+
+/**
+ * SQLite: the same writes as storeAttempt (attempt, study day, and on a first answer the review card and its first
+ * log), as one synchronous BEGIN IMMEDIATE transaction of prepared statements. SQLite runs one writer at a time,
+ * so the duplicate-key and first-attempt checks inside it cannot race.
+ */
+function recordAttemptSqlite(fast: FastSqlite, userId: string, a: NewAttempt): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
+  const at = a.createdAt ?? new Date();
+  const response = JSON.stringify(a.response);
+  return immediateWrite(fast, () => {
+    const existing = fast
+      .stmt('SELECT id, itemId, correct, firstAttempt, createdAt FROM "Attempt" WHERE userId = ? AND idempotencyKey = ?')
+      .get(userId, a.idempotencyKey) as AttemptRow | undefined;
+    if (existing) return { attempt: toStored(existing), duplicate: true };
+    const prior = fast.stmt('SELECT 1 FROM "Attempt" WHERE userId = ? AND itemId = ? LIMIT 1').get(userId, a.itemId);
+    const row: AttemptRow = { id: newId(), itemId: a.itemId, correct: a.correct ? 1 : 0, firstAttempt: prior ? 0 : 1, createdAt: sqliteTime(at) };
+    fast
+      .stmt(
+        `INSERT INTO "Attempt" (id, userId, idempotencyKey, itemKind, itemId, chapter, response, correct, confident, durationMs, firstAttempt, classId, createdAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.id, userId, a.idempotencyKey, a.itemKind, a.itemId, a.chapter, response, row.correct, a.confident ? 1 : 0, a.durationMs, row.firstAttempt, a.classId ?? null, row.createdAt);
+    fast
+      .stmt('INSERT INTO "StudyDay" (userId, day, answers, reviews) VALUES (?, ?, 1, 0) ON CONFLICT (userId, day) DO UPDATE SET answers = answers + 1')
+      .run(userId, utcDay(at));
+    if (row.firstAttempt === 1 && a.schedule) {
+      const first = firstReview({ correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind }, at, a.schedule.retention);
+      const cardId = newId();
+      const c = first.card;
+      const inserted = fast
+        .stmt(
+          `INSERT INTO "ReviewCard" (id, userId, itemKind, itemId, concept, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, introducedAt, createdAt)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+           ON CONFLICT (userId, itemKind, itemId) DO NOTHING`,
+        )
+        .run(cardId, userId, a.itemKind, a.itemId, a.schedule.concept, sqliteTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview ? sqliteTime(c.lastReview) : null, sqliteTime(at));
+      if (inserted.changes === 1) {
+        const l = first.log;
+        fast
+          .stmt(
+            `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs, requestRetention, shownItemId, correct, confident)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(newId(), userId, cardId, `first-${a.idempotencyKey}`, l.rating, l.state, sqliteTime(l.due), l.stability, l.difficulty, l.elapsedDays, l.lastElapsedDays, l.scheduledDays, l.learningSteps, sqliteTime(l.review), a.durationMs, l.requestRetention, a.itemId, a.correct ? 1 : 0, a.confident ? 1 : 0);
+      }
+    }
+    return { attempt: toStored(row), duplicate: false };
+  });
 }
 
 export async function attemptsForItem(userId: string, itemId: string) {

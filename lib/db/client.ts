@@ -5,6 +5,7 @@ import { PrismaClient } from './generated/client.ts';
 import { PrismaClient as PgPrismaClient } from './generated-pg/client.ts';
 import { env } from '../env';
 import { resolveSqliteFile, storeKind } from './url';
+import { sqliteWriteGate } from './fast-sqlite';
 
 export type Db = PrismaClient;
 
@@ -29,3 +30,14 @@ const globalForDb = globalThis as unknown as { goalpostDb?: PrismaClient };
 
 export const db: PrismaClient = globalForDb.goalpostDb ?? createClient();
 if (env.NODE_ENV !== 'production') globalForDb.goalpostDb = db;
+
+type TransactionFn<T> = (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<T>;
+
+/**
+ * Every interactive transaction goes through here. On SQLite it passes the write gate, so the raw answer path
+ * (lib/db/fast-sqlite.ts) never commits in the middle of it.
+ */
+export function transaction<T>(fn: TransactionFn<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+  const run = () => db.$transaction((tx) => fn(tx as never), options);
+  return storeKind(env.DATABASE_URL) === 'sqlite' ? sqliteWriteGate(run) : run();
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { db } from './client';
+import { db, transaction } from './client';
 import { createCardFromFirstAnswer, recordReview } from './reviews';
 import { drillScenarioIds } from '../content/assignment-items';
 import { getScenarioBank } from '../content/bank';
@@ -183,7 +183,7 @@ export async function seedDemoClass(
   }
 
   // One transaction for the accounts, the class and the answers: a failure leaves no half-made demo class.
-  const { classId, users, stored } = await db.$transaction(
+  const { classId, users, stored } = await transaction(
     async (tx) => {
       const known = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, _count: { select: { attempts: true } } } });
       const missing = emails.map((email, i) => ({ email, i })).filter(({ email }) => !known.some((k) => k.email === email));

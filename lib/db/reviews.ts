@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from './client';
+import { db, transaction } from './client';
 import type { Prisma } from './generated/client.ts';
 import { newCard, ratingFor, reviewCard, State, type AnswerSignal, type Card, type Grade } from '../learning/srs';
 import { forecast, interleave, utcDay } from '../learning/queue';
@@ -80,14 +80,19 @@ export interface FirstAnswer {
 }
 
 /** The first answer to an item (in a chapter or the drill) creates its review card and is its first review. */
+/** A new card's first review from its first answer: the card's fields after it, and the log's fields. */
+export function firstReview(signal: AnswerSignal, at: Date, retention: number) {
+  const rating = ratingFor(signal);
+  const out = reviewCard(newCard(at), at, rating, retention);
+  return { card: cardFields(out.card), log: logFields(out.before, rating, at, out.retention) };
+}
+
 export async function createCardFromFirstAnswer(tx: Tx, userId: string, a: FirstAnswer): Promise<void> {
   const exists = await tx.reviewCard.findUnique({ where: { userId_itemKind_itemId: { userId, itemKind: a.itemKind, itemId: a.itemId } }, select: { id: true } });
   if (exists) return;
-  const rating = ratingFor(a.signal);
-  const start = newCard(a.at);
-  const out = reviewCard(start, a.at, rating, a.retention);
+  const first = firstReview(a.signal, a.at, a.retention);
   const card = await tx.reviewCard.create({
-    data: { userId, itemKind: a.itemKind, itemId: a.itemId, concept: a.concept, createdAt: a.at, ...cardFields(out.card) },
+    data: { userId, itemKind: a.itemKind, itemId: a.itemId, concept: a.concept, createdAt: a.at, ...first.card },
     select: { id: true },
   });
   await tx.reviewLog.create({
@@ -95,7 +100,7 @@ export async function createCardFromFirstAnswer(tx: Tx, userId: string, a: First
       userId,
       cardId: card.id,
       idempotencyKey: `first-${a.idempotencyKey}`,
-      ...logFields(out.before, rating, a.at, out.retention),
+      ...first.log,
       durationMs: a.signal.durationMs,
       shownItemId: a.itemId,
       correct: a.signal.correct,
@@ -174,7 +179,7 @@ export interface ReviewInput {
  * changes the schedule once). Returns null when the card is not this learner's.
  */
 export async function recordReview(userId: string, input: ReviewInput, now: Date, retention: number) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const existing = await tx.reviewLog.findUnique({
       where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
       select: { rating: true, card: { select: cardSelect } },

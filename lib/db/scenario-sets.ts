@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from './client';
+import { db, transaction } from './client';
 import type { Scenario } from '../content/scenarios';
 
 export interface ScenarioSetSummary {
@@ -11,7 +11,7 @@ export interface ScenarioSetSummary {
 
 /** Stores a validated set in one transaction: either the whole set is saved or nothing is. */
 export async function createScenarioSet(ownerId: string, title: string, scenarios: Scenario[]): Promise<ScenarioSetSummary> {
-  const row = await db.$transaction((tx) =>
+  const row = await transaction((tx) =>
     tx.scenarioSet.create({ data: { ownerId, title, scenarios: JSON.stringify(scenarios) }, select: { id: true, title: true, createdAt: true } }),
   );
   return { ...row, count: scenarios.length };

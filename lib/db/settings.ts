@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from './client';
+import { fastSqlite } from './fast-sqlite';
 import { DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '../learning/srs';
 
 export const settingsSchema = z.object({
@@ -20,7 +21,10 @@ export const settingsSchema = z.object({
 export type LearnerSettings = z.infer<typeof settingsSchema>;
 
 export async function getSettings(userId: string): Promise<LearnerSettings> {
-  const row = await db.user.findUnique({ where: { id: userId }, select: { settings: true } });
+  const fast = fastSqlite();
+  const row = fast
+    ? (fast.stmt('SELECT settings FROM "User" WHERE id = ?').get(userId) as { settings: string } | undefined)
+    : await db.user.findUnique({ where: { id: userId }, select: { settings: true } });
   let raw: unknown = {};
   try {
     raw = JSON.parse(row?.settings ?? '{}');

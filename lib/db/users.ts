@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { fastSqlite, fromSqliteTime } from './fast-sqlite';
 
 export type Role = 'learner' | 'instructor';
 
@@ -39,6 +40,14 @@ export async function findUserForSignIn(email: string) {
 }
 
 export async function getUserById(id: string): Promise<UserRecord | null> {
+  // Read on every signed-in request (the session check): on SQLite, one prepared statement instead of Prisma.
+  const fast = fastSqlite();
+  if (fast) {
+    const r = fast.stmt('SELECT id, name, email, role, sessionVersion, createdAt FROM "User" WHERE id = ?').get(id) as
+      | { id: string; name: string | null; email: string; role: string; sessionVersion: number; createdAt: string }
+      | undefined;
+    return r ? toRecord({ ...r, createdAt: fromSqliteTime(r.createdAt) }) : null;
+  }
   const u = await db.user.findUnique({ where: { id }, select: publicFields });
   return u ? toRecord(u) : null;
 }

@@ -39,7 +39,17 @@ export function clampRetention(r: number): number {
 }
 
 // Fuzz off: the same history always gives the same schedule, so a learner's log replays exactly.
+const schedulers = new Map<number, ReturnType<typeof fsrs>>();
 function scheduler(retention: number) {
+  const r = clampRetention(retention);
+  let s = schedulers.get(r);
+  if (!s) {
+    if (schedulers.size > 64) schedulers.clear();
+    schedulers.set(r, (s = makeScheduler(r)));
+  }
+  return s;
+}
+function makeScheduler(retention: number) {
   return fsrs(generatorParameters({ request_retention: clampRetention(retention), enable_fuzz: false, enable_short_term: true }));
 }
 
