@@ -251,6 +251,14 @@ interface KillRecord {
 }
 const killRecords: KillRecord[] = [];
 const killMoments: KillMoment[] = [];
+// What the server processes logged as errors (from the last 4 kB of each one's output), to explain any 5xx.
+const serverErrors = new Map<string, number>();
+function collectErrors(s: Server): void {
+  for (const line of s.log().split('\n')) {
+    const l = line.trim().slice(0, 300);
+    if (/error|exception|fail/i.test(l)) serverErrors.set(l, (serverErrors.get(l) ?? 0) + 1);
+  }
+}
 const segments: { seconds: number; answers: number }[] = [];
 
 log(`${kind}: next start on port ${port}`);
@@ -285,6 +293,7 @@ for (let k = 1; k <= kills; k++) {
   lastKill = kill;
   killMoments.push(kill);
   const how = await sigkillServer(server);
+  collectErrors(server);
   record.exitSignal = how.signal;
   server = await startServer(serverEnv, startOptions);
   // Answering again: the probe's answer, or a learner's if that came first (the probe may wait behind them).
@@ -308,6 +317,7 @@ await Promise.all(loops);
 const durationSec = (Date.now() - t0) / 1000;
 killMoments.forEach((k, i) => (killRecords[i]!.firstAckAfterKillMs = k.firstAckAt === undefined ? null : k.firstAckAt - k.killAt));
 await stopServer(server);
+collectErrors(server);
 log(`stopped after ${durationSec.toFixed(1)} s; checking the store`);
 
 // ---- the checks, with the server stopped ----
@@ -408,6 +418,8 @@ process.stdout.write(
         storedUnacknowledged,
         storedNeverSent: neverSent,
       },
+      // Distinct error lines in the servers' output (last 4 kB of each process), with how many processes logged them.
+      serverErrorLines: Object.fromEntries([...serverErrors].slice(0, 8)),
       killDetails: killRecords,
       goalsMet,
     },
