@@ -1,4 +1,4 @@
-// npm run bench:load [-- --duration 30] [--connections 100] [--pg <admin URL> [--servers 2]] [--compare]
+// npm run bench:load [-- --duration 30] [--connections 100] [--pg <admin URL> [--servers 2]] [--compare] [--port N]
 //
 // Load benchmark of POST /api/answers against the production build: a throwaway database (SQLite; or a fresh
 // PostgreSQL database with --pg, on a server where the user may CREATE DATABASE) with 100 learners, one session
@@ -9,9 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { buildIsFresh, recordBuild } from './lib/build-state';
-import { run } from './lib/run';
 import { cannon, combine } from './lib/load-cannon';
+import { answerBody, ensureProductionBuild, jsonOnlyStdout, loadQuizzes, log, verifyCookie } from './lib/load';
 import { killAllServersNow, startServer, stopAllServers, type Server } from './lib/load-servers';
 import { createStore, type TempStore } from './lib/load-store';
 
@@ -24,6 +23,8 @@ const { values: args } = parseArgs({
     compare: { type: 'boolean', default: false },
     warmup: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    // Servers listen on N, N+1, … (default: ports the OS picks).
+    port: { type: 'string' },
   },
 });
 const duration = Number(args.duration);
@@ -41,10 +42,7 @@ if (pgAdmin) {
 }
 
 // Only the JSON goes to stdout.
-const log = (...a: unknown[]) => console.error('▸', ...a);
-console.log = console.error;
-console.info = console.error;
-console.warn = console.error;
+jsonOnlyStdout();
 
 const AUTH_SECRET = randomBytes(32).toString('hex');
 process.env.AUTH_SECRET = AUTH_SECRET;
@@ -67,26 +65,10 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-if (!buildIsFresh()) {
-  log('building the production app');
-  run('npm', ['run', '--silent', 'build'], { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 2, 2] });
-  recordBuild();
-}
+ensureProductionBuild();
 
 // Real quiz ids and their option counts, from the course text.
-const { getCourse } = await import('../lib/content/course');
-const quizzes = [...getCourse().quizzes.values()].map((q) => ({ id: q.id, options: q.choices.length }));
-if (quizzes.length === 0) throw new Error('The course has no quizzes to answer.');
-
-async function verifyCookie(server: Server, cookie: string): Promise<void> {
-  const signedIn = await fetch(`${server.url}/api/progress`, { headers: { cookie } });
-  await signedIn.arrayBuffer();
-  const signedOut = await fetch(`${server.url}/api/progress`);
-  await signedOut.arrayBuffer();
-  if (signedIn.status !== 200 || signedOut.status !== 401) {
-    throw new Error(`The minted session cookie is not accepted: GET /api/progress gave ${signedIn.status} with it, ${signedOut.status} without.`);
-  }
-}
+const quizzes = await loadQuizzes();
 
 /** --profile: the answer path's pieces timed in a child process against this database (servers stopped). */
 function profileSteps(url: string, concurrency: number): unknown {
@@ -105,7 +87,9 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
   stores.push(store);
   try {
     const servers: Server[] = [];
-    for (let i = 0; i < processes; i++) servers.push(await startServer({ DATABASE_URL: store.url, AUTH_SECRET }));
+    for (let i = 0; i < processes; i++) {
+      servers.push(await startServer({ DATABASE_URL: store.url, AUTH_SECRET }, args.port ? { port: Number(args.port) + i } : {}));
+    }
     for (const s of servers) await verifyCookie(s, store.learners[0]!.cookie);
     log(`${kind} × ${processes}: servers on ports ${servers.map((s) => s.port).join(', ')}; cookie verified`);
 
@@ -130,17 +114,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
               let current = '';
               return {
                 make: () => {
-                  const q = quizzes[seq % quizzes.length]!;
-                  current = `bl-${runId}-${phase}-${(seq++).toString(36)}`;
+                  const n = seq++;
+                  current = `bl-${runId}-${phase}-${n.toString(36)}`;
                   sent.add(current);
-                  const body = JSON.stringify({
-                    quizId: q.id,
-                    selected: [seq % q.options],
-                    confident: seq % 3 !== 0,
-                    durationMs: 3000 + (seq % 20_000),
-                    idempotencyKey: current,
-                  });
-                  return { method: 'POST', path: '/api/answers', headers, body };
+                  return { method: 'POST', path: '/api/answers', headers, body: answerBody(quizzes, n, current) };
                 },
                 onResponse: (status) => {
                   if (status >= 200 && status < 300) acked.add(current);
