@@ -3,7 +3,8 @@
 // Load benchmark of POST /api/answers against the production build: a throwaway database (SQLite; or a fresh
 // PostgreSQL database with --pg, on a server where the user may CREATE DATABASE) with 100 learners, one session
 // cookie each (minted like next-auth does, no sign-in round trip), `next start` on loopback, autocannon with one
-// connection per learner and a unique idempotency key per request; then the static chapter page with the same
+// connection per learner and a unique idempotency key per request; then the prerendered (static) Markdown chapter
+// and the HTML chapter (rendered per request for its CSP nonce) with the same
 // connections for comparison; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
 // and PostgreSQL × --servers processes (default 2) in the same run. Prints JSON only (progress goes to stderr).
 import { spawnSync } from 'node:child_process';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
   },
 });
 const duration = Number(args.duration);
+const STATIC_PATH = '/chapters/introduction/markdown';
+const HTML_PATH = '/chapters/introduction';
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
 const pgAdmin = args.pg;
@@ -137,8 +140,11 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       const neverSent = [...stored.keys()].filter((k) => !sent.has(k)).length;
       return { acknowledged: ack.length, storedRows: [...stored.values()].reduce((a, n) => a + n, 0), lost, duplicated, storedUnacknowledged, neverSent };
     }
-    const staticLoad = (seconds: number) =>
-      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path: '/chapters/introduction' })));
+    // Two chapter pages: the prerendered Markdown copy (a truly static page, served from the build) and the HTML
+    // chapter, which renders per request since every HTML page carries a fresh CSP nonce.
+    const pageLoad = (seconds: number, path: string) =>
+      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path })));
+    const staticLoad = (seconds: number) => pageLoad(seconds, STATIC_PATH);
 
     if (warmup > 0) {
       log(`${kind} × ${processes}: warm-up ${warmup} s (not measured)`);
@@ -149,6 +155,8 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
     const answers = combine(await answersLoad(duration, 'm'), duration);
     log(`${kind} × ${processes}: static page for ${duration} s`);
     const page = combine(await staticLoad(duration), duration);
+    log(`${kind} × ${processes}: HTML chapter page for ${duration} s`);
+    const htmlPage = combine(await pageLoad(duration, HTML_PATH), duration);
     // Counted after the static run, so requests still in flight when the answer load stopped have finished.
     const exact = await exactness('m');
     const whole = await exactness('all');
@@ -169,8 +177,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
         // server stored them, the client closed before reading the answer; a real client would retry the same key.
         exactlyOnce: exact,
       },
-      staticPage: { path: '/chapters/introduction', ...page },
+      staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG)', ...page },
       answersPerStaticRequest: +(answers.perSecond / Math.max(1e-9, page.perSecond)).toFixed(3),
+      htmlChapterPage: { path: HTML_PATH, note: 'rendered per request (nonce-based CSP)', ...htmlPage },
+      answersPerHtmlChapterRequest: +(answers.perSecond / Math.max(1e-9, htmlPage.perSecond)).toFixed(3),
       wholeRunIncludingWarmup: { ...whole, attemptRowsInDatabase: storedTotal },
       ...(profile ? { profileInProcess: profile } : {}),
       goals: {
@@ -201,7 +211,7 @@ const os = await import('node:os');
 process.stdout.write(
   `${JSON.stringify(
     {
-      benchmark: 'POST /api/answers (signed-in learners, unique idempotency keys) vs GET /chapters/introduction',
+      benchmark: `POST /api/answers (signed-in learners, unique idempotency keys) vs GET ${STATIC_PATH} (static) and ${HTML_PATH}`,
       machine: { cpus: os.cpus().length, node: process.version, note: 'load generator, servers and database share these CPUs' },
       warmupSec: warmup,
       pipelining: 1,
