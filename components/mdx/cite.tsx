@@ -11,7 +11,7 @@ export function Cite({ id, n, loc }: { id: string; n?: number; loc?: string }) {
     <HoverCard
       href={`#ref-${id}`}
       className={styles.cite}
-      label={`Reference ${n ?? ''}: ${authors}, ${ref.year}${loc ? `, ${loc}` : ''}`}
+      hint={`, reference ${n ?? ''}: ${authors}, ${ref.year}`}
       trigger={
         <>
           [{n ?? '?'}

@@ -10,13 +10,14 @@ import styles from './hover-card.module.css';
 export function HoverCard({
   trigger,
   href,
-  label,
+  hint,
   children,
   className,
 }: {
   trigger: ReactNode;
   href: string;
-  label: string;
+  /** Read right after the visible text by screen readers; starts with a comma (so the link's name still begins with what is shown: WCAG 2.5.3). */
+  hint: string;
   children: ReactNode;
   className?: string;
 }) {
@@ -47,8 +48,9 @@ export function HoverCard({
         }
       }}
     >
-      <a href={href} className={className} aria-label={label} aria-describedby={id}>
+      <a href={href} className={className} aria-describedby={id}>
         {trigger}
+        <span className="visually-hidden">{hint}</span>
       </a>
       <span id={id} role="note" className={styles.card} hidden={!open}>
         {children}

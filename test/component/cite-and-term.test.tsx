@@ -13,7 +13,7 @@ describe('citation card', () => {
         Agents ran right <Cite id="langosco2022" n={3} />.
       </p>,
     );
-    const link = screen.getByRole('link', { name: /Reference 3: .*2022/ });
+    const link = screen.getByRole('link', { name: /^\[3\], reference 3: .*2022$/ });
     expect(link).toHaveTextContent('[3]');
     expect(link).toHaveAttribute('href', '#ref-langosco2022');
     const card = screen.getByRole('note', { hidden: true });
@@ -34,7 +34,7 @@ describe('citation card', () => {
     const user = userEvent.setup();
     render(<Cite id="shah2022gmg" n={1} />);
     const card = screen.getByRole('note', { hidden: true });
-    await user.hover(screen.getByRole('link', { name: /Reference 1/ }));
+    await user.hover(screen.getByRole('link', { name: /reference 1:/ }));
     expect(card).toBeVisible();
     await user.hover(card);
     expect(card).toBeVisible();
@@ -54,9 +54,11 @@ describe('glossary card', () => {
         A <Term id="proxy-goal">proxy goal</Term> matched in training.
       </p>,
     );
-    const link = screen.getByRole('link', { name: /Proxy goal \(glossary\)/ });
+    const link = screen.getByRole('link', { name: /glossary: Proxy goal/ });
     expect(link).toHaveAttribute('href', '/glossary#proxy-goal');
     expect(link).toHaveTextContent('proxy goal');
+    // WCAG 2.5.3 Label in Name: the accessible name starts with the words a sighted user sees.
+    expect(link).toHaveAccessibleName('proxy goal, glossary: Proxy goal');
     await user.tab();
     const card = screen.getByRole('note');
     expect(card).toBeVisible();
