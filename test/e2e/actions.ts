@@ -137,7 +137,9 @@ export function parseActionReply(res: { status: number; contentType: string; tex
     if (row?.startsWith('E')) crashed = true;
     else if (row) {
       try {
-        result = JSON.parse(row) as ActionResult;
+        const value = JSON.parse(row) as unknown;
+        // Actions that return nothing answer "$undefined"; only an object is a result.
+        result = value !== null && typeof value === 'object' ? (value as ActionResult) : null;
       } catch {
         result = null;
       }
