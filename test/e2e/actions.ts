@@ -121,23 +121,55 @@ export function pagePathOf(a: ActionInfo): string {
   return p || '/';
 }
 
+/** Splits an RSC stream into its rows: "<id>:<json>\n", or "<id>:T<hex byte length>,<text>" for long strings. */
+export function rscRows(body: Buffer): Map<string, { text?: string; json?: string }> {
+  const rows = new Map<string, { text?: string; json?: string }>();
+  let at = 0;
+  while (at < body.length) {
+    const colon = body.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = body.subarray(at, colon).toString('latin1');
+    if (body[colon + 1] === 0x54 /* T */) {
+      const comma = body.indexOf(0x2c, colon);
+      const length = parseInt(body.subarray(colon + 2, comma).toString('latin1'), 16);
+      rows.set(id, { text: body.subarray(comma + 1, comma + 1 + length).toString('utf8') });
+      at = comma + 1 + length;
+    } else {
+      const nl = body.indexOf(0x0a, colon);
+      const end = nl < 0 ? body.length : nl;
+      rows.set(id, { json: body.subarray(colon + 1, end).toString('utf8') });
+      at = end + 1;
+    }
+  }
+  return rows;
+}
+
 /** Parses the RSC answer of a server action: row 0 points at the row holding the return value. */
-export function parseActionReply(res: { status: number; contentType: string; text: string; redirect: string | null }): ActionReply {
+export function parseActionReply(res: { status: number; contentType: string; body: Buffer; redirect: string | null }): ActionReply {
   let result: ActionResult | null = null;
   let crashed = false;
+  const text = res.body.toString('utf8');
   if (res.contentType.startsWith('text/x-component')) {
-    const rows = new Map<string, string>();
-    for (const line of res.text.split('\n')) {
-      const m = /^([0-9a-f]+):(.*)$/.exec(line);
-      if (m) rows.set(m[1]!, m[2]!);
-    }
-    const root = rows.get('0');
-    const ref = root ? (/"a":"\$@([0-9a-f]+)"/.exec(root)?.[1] ?? null) : null;
-    const row = ref ? rows.get(ref) : undefined;
+    const rows = rscRows(res.body);
+    const ref = /"a":"\$@([0-9a-f]+)"/.exec(rows.get('0')?.json ?? '')?.[1];
+    const row = ref ? rows.get(ref)?.json : undefined;
+    // Strings React moved into rows of their own come back as "$<id>"; "$$" escapes a leading "$".
+    const resolve = (v: unknown): unknown => {
+      if (typeof v === 'string' && v.startsWith('$')) {
+        if (v.startsWith('$$')) return v.slice(1);
+        const r = rows.get(v.slice(1));
+        if (r?.text !== undefined) return r.text;
+        if (r?.json !== undefined) return resolve(JSON.parse(r.json));
+        return v;
+      }
+      if (Array.isArray(v)) return v.map(resolve);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+      return v;
+    };
     if (row?.startsWith('E')) crashed = true;
     else if (row) {
       try {
-        const value = JSON.parse(row) as unknown;
+        const value = resolve(JSON.parse(row));
         // Actions that return nothing answer "$undefined"; only an object is a result.
         result = value !== null && typeof value === 'object' ? (value as ActionResult) : null;
       } catch {
@@ -145,14 +177,14 @@ export function parseActionReply(res: { status: number; contentType: string; tex
       }
     }
   }
-  return { ...res, result, crashed };
+  return { status: res.status, contentType: res.contentType, text, redirect: res.redirect, result, crashed };
 }
 
 async function toReply(res: APIResponse): Promise<ActionReply> {
   return parseActionReply({
     status: res.status(),
     contentType: res.headers()['content-type'] ?? '',
-    text: await res.text(),
+    body: await res.body(),
     redirect: res.headers()['x-action-redirect']?.split(';')[0] ?? null,
   });
 }
