@@ -40,7 +40,7 @@ const TABLES = ['User', 'Attempt', 'ReviewCard', 'ReviewLog', 'ChapterProgress',
 function snapshot(ids: { classId: string; cardId: string; learnerId: string }) {
   const db = e2eDb();
   try {
-    const counts = Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+    const counts = db.prepare(`SELECT ${TABLES.map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`).join(', ')}`).get();
     return {
       counts,
       cls: db.prepare('SELECT title, joinCode, ownerId, archivedAt FROM Class WHERE id = ?').get(ids.classId),

@@ -300,7 +300,8 @@ export function dbDigest(): Record<string, unknown> {
   const db = e2eDb();
   try {
     const out: Record<string, unknown> = {};
-    for (const t of allTables()) out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n;
+    // One query for all counts (on PostgreSQL each query is a process of its own).
+    Object.assign(out, db.prepare(`SELECT ${allTables().map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`).join(', ')}`).get());
     out.users = db.prepare('SELECT id, name, email, role, settings, sessionVersion, passwordHash FROM User ORDER BY id').all();
     out.classes = db.prepare('SELECT id, title, joinCode, ownerId, archivedAt FROM Class ORDER BY id').all();
     out.progress = db.prepare('SELECT userId, chapter, position, completedAt FROM ChapterProgress ORDER BY userId, chapter').all();
