@@ -1,17 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, CROSS_SITE_MESSAGE, isCrossSite, isUnsafeMethod, newNonce } from '@/lib/http/security';
+import { requestBodyProblem } from '@/lib/http/request-body';
 
-// Runs before every request except build assets. Two jobs:
+// Runs before every request except build assets. Three jobs:
 // 1. Refuse state-changing requests that another website's page sent (forms, fetches): 403, nothing runs.
 //    Server actions have Next's own origin check as well, and POST /api/answers repeats this check itself.
-// 2. Give each HTML page a fresh script nonce and the Content-Security-Policy that names it. Next reads the
+// 2. Refuse bodies that are too large, and server-action requests Next.js cannot decode (it would answer 500):
+//    413 or 400 with a message (lib/http/request-body.ts).
+// 3. Give each HTML page a fresh script nonce and the Content-Security-Policy that names it. Next reads the
 //    policy from the request headers and puts the nonce on its own scripts; app/layout.tsx puts it on ours.
-export function proxy(request: NextRequest) {
-  if (isUnsafeMethod(request.method) && isCrossSite(request.headers)) {
-    const wantsJson = request.nextUrl.pathname.startsWith('/api/') || request.headers.get('accept')?.includes('json');
-    return wantsJson
-      ? NextResponse.json({ error: CROSS_SITE_MESSAGE }, { status: 403 })
-      : new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export async function proxy(request: NextRequest) {
+  if (isUnsafeMethod(request.method)) {
+    if (isCrossSite(request.headers)) return refuse(request, 403, CROSS_SITE_MESSAGE);
+    const problem = await requestBodyProblem(request, request.nextUrl.pathname);
+    if (problem) return refuse(request, problem.status, problem.message);
   }
   if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
 
@@ -25,6 +27,14 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
   return response;
+}
+
+function refuse(request: NextRequest, status: number, message: string): NextResponse {
+  const wantsJson = request.nextUrl.pathname.startsWith('/api/') || request.headers.get('accept')?.includes('json');
+  if (wantsJson) return NextResponse.json({ error: message }, { status });
+  // A server action's caller (Next's router) shows a refusal's text only when the type is exactly text/plain.
+  const type = request.headers.has('next-action') ? 'text/plain' : 'text/plain; charset=utf-8';
+  return new NextResponse(message, { status, headers: { 'content-type': type } });
 }
 
 export const config = {

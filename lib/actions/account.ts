@@ -30,7 +30,11 @@ export async function deleteAccountAction(_prev: ActionResult | null, formData: 
   return runDelete(formData);
 }
 
-const iso = z.iso.datetime({ offset: true });
+// A guest's answers happened in the past: a date in the future (beyond a day of clock skew) or before 2000 is refused.
+const iso = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s);
+  return t >= Date.UTC(2000, 0, 1) && t <= Date.now() + 86_400_000;
+}, 'That date is not in the past; check the device clock.');
 const guestSchema = z.object({
   attempts: z
     .array(

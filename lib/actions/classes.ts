@@ -75,6 +75,10 @@ export async function removeCoInstructorAction(input: unknown): Promise<ActionRe
   return runRemoveCo(input);
 }
 
+// Dates a course can mean; a typo such as year 9999 is refused rather than stored.
+const EARLIEST = new Date('2000-01-01T00:00:00Z');
+const LATEST = new Date('2100-01-01T00:00:00Z');
+
 const assignmentSchema = z
   .object({
     classId,
@@ -83,8 +87,11 @@ const assignmentSchema = z
     drill: z.string().optional(),
     reviews: z.coerce.number().int().optional(),
     title: z.string().trim().max(120, 'Keep the title under 120 characters.').optional(),
-    opensAt: z.coerce.date({ error: 'Enter when the assignment opens.' }),
-    dueAt: z.coerce.date({ error: 'Enter a due date.' }),
+    opensAt: z.coerce
+      .date({ error: 'Enter when the assignment opens.' })
+      .min(EARLIEST, 'Pick an open date in or after 2000.')
+      .max(LATEST, 'Pick an open date before 2100.'),
+    dueAt: z.coerce.date({ error: 'Enter a due date.' }).min(EARLIEST, 'Pick a due date in or after 2000.').max(LATEST, 'Pick a due date before 2100.'),
   })
   .refine((a) => a.dueAt > a.opensAt, { path: ['dueAt'], message: 'The due date must be after the open date.' });
 

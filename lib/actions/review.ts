@@ -74,9 +74,12 @@ export async function submitReview(input: unknown): Promise<ActionResult<ReviewR
   return runReview(input);
 }
 
+// An emptied field is a missing number, not 0 (z.coerce.number would read "" as 0 and save it).
+const numberField = (message: string) => z.string({ error: message }).trim().min(1, message).pipe(z.coerce.number({ error: message }));
+
 const settingsForm = z.object({
-  desiredRetention: z.coerce.number({ error: 'Desired retention must be a number.' }),
-  newCardsPerDay: z.coerce.number({ error: 'The daily limit must be a whole number.' }),
+  desiredRetention: numberField('Desired retention must be a number.'),
+  newCardsPerDay: numberField('The daily limit must be a whole number.'),
 });
 
 const runSettings = defineAction(settingsForm, async (input): Promise<ActionResult> => {

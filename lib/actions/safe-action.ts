@@ -73,7 +73,8 @@ export function defineAction<S extends z.ZodType, R>(
 
 /** Echoes the submitted text fields (minus secrets) into a failed result, so the form keeps them. */
 export function withValues<R>(formData: FormData, result: ActionResult<R>): ActionResult<R> {
-  if (result.ok) return result;
+  // A hand-made request can send anything in place of the form; the schema has already refused it.
+  if (result.ok || !(formData instanceof FormData)) return result;
   const values: Record<string, string> = {};
   for (const [k, v] of formData.entries()) {
     if (typeof v === 'string' && !/password|\$ACTION/i.test(k)) values[k] = v.slice(0, 2000);

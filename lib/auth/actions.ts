@@ -66,7 +66,8 @@ export async function signOutAction(): Promise<void> {
 
 const providerSchema = z.object({ provider: z.enum(['github', 'google']) });
 export async function oauthSignInAction(formData: FormData): Promise<void> {
-  const parsed = providerSchema.safeParse({ provider: formData.get('provider') });
+  // A hand-made request may send something other than the form (it used to crash with a 500).
+  const parsed = providerSchema.safeParse({ provider: formData instanceof FormData ? formData.get('provider') : undefined });
   if (!parsed.success) return;
   await signIn(parsed.data.provider, { redirectTo: '/account' });
 }

@@ -1,0 +1,463 @@
+// Server actions and route handlers over plain HTTP, as an attacker (or a script) would call them: no browser,
+// no React client, just the POSTs Next.js accepts. Also reads the source, so the security specs can check that
+// every exported action and every state-changing route handler is covered.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { e2eDb, unique } from './support';
+
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`;
+
+// ---------------------------------------------------------------- what exists (read from the source and build)
+
+export interface ActionInfo {
+  id: string;
+  name: string;
+  file: string;
+  /** Pages whose bundle includes the action, e.g. "app/teach/[classId]/page". */
+  workers: string[];
+}
+
+/** Every server action of the production build, by exported name (.next/server/server-reference-manifest.json). */
+export function buildActions(): Map<string, ActionInfo> {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  const out = new Map<string, ActionInfo>();
+  for (const [id, a] of Object.entries(manifest.node)) {
+    if (out.has(a.exportedName)) throw new Error(`Two server actions are exported as ${a.exportedName}; the helper keys them by name.`);
+    out.set(a.exportedName, { id, name: a.exportedName, file: a.filename, workers: Object.keys(a.workers) });
+  }
+  return out;
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'generated' || e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (/\.(ts|tsx)$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Every function exported from a 'use server' module under app/, lib/ or components/: "file#name". */
+export function sourceActions(): string[] {
+  const out: string[] = [];
+  for (const file of [...walk('app'), ...walk('lib'), ...walk('components')]) {
+    const src = fs.readFileSync(file, 'utf8');
+    if (!/^\s*(?:\/\/[^\n]*\n\s*)*['"]use server['"]/.test(src)) continue;
+    for (const m of src.matchAll(/^export\s+(?:async\s+)?(?:function\s*\*?\s*|const\s+|let\s+)(\w+)/gm)) out.push(`${file}#${m[1]}`);
+    for (const m of src.matchAll(/^export\s*\{([^}]*)\}/gm))
+      for (const n of m[1]!.split(',')) out.push(`${file}#${n.trim().split(/\s+as\s+/).pop()}`);
+  }
+  return out.sort();
+}
+
+/** Every state-changing route handler: "POST /api/answers" (dynamic segments as in the folder name). */
+export function sourceMutatingRoutes(): string[] {
+  const out: string[] = [];
+  for (const file of walk('app')) {
+    if (!/route\.(ts|tsx)$/.test(file)) continue;
+    const src = fs.readFileSync(file, 'utf8');
+    const route = '/' + path.dirname(path.relative('app', file)).split(path.sep).join('/');
+    const methods = new Set<string>();
+    for (const m of src.matchAll(/export\s+(?:async\s+function|const|let|var|function)\s+(POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+    for (const m of src.matchAll(/export\s+(?:const|let)\s*\{([^}]*)\}/g))
+      for (const n of m[1]!.split(',')) if (/^(POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
+    for (const m of src.matchAll(/export\s*\{([^}]*)\}/g))
+      for (const n of m[1]!.split(',')) {
+        const exported = n.trim().split(/\s+as\s+/).pop()!;
+        if (/^(POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
+      }
+    for (const method of methods) out.push(`${method} ${route.replace(/\/\.$/, '') || '/'}`);
+  }
+  return out.sort();
+}
+
+// ---------------------------------------------------------------- calling actions
+
+export interface ActionResult {
+  ok: boolean;
+  status?: number;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  data?: unknown;
+  values?: Record<string, string>;
+}
+
+export interface ActionReply {
+  /** The HTTP status. A handled refusal is usually 200 with result.ok === false and result.status set. */
+  status: number;
+  contentType: string;
+  text: string;
+  /** The action's return value, when the body is the RSC stream of a completed action. */
+  result: ActionResult | null;
+  /** Where a redirect() inside the action sends the browser. */
+  redirect: string | null;
+  /** The action threw: the RSC stream carries an error row (Next answers 500 for these). */
+  crashed: boolean;
+}
+
+export interface CallOptions {
+  /** The page the action is posted to; by default the first page the build lists for it (dynamic segments filled with "x"). */
+  path?: string;
+  /** The Origin header; the app's own origin by default (what a browser sends), null for none. */
+  origin?: string | null;
+  headers?: Record<string, string>;
+}
+
+let actionsCache: Map<string, ActionInfo> | null = null;
+export function action(name: string): ActionInfo {
+  actionsCache ??= buildActions();
+  const a = actionsCache.get(name);
+  if (!a) throw new Error(`No server action named ${name} in the build.`);
+  return a;
+}
+
+export function pagePathOf(a: ActionInfo): string {
+  const worker = a.workers.find((w) => w.endsWith('/page') && !w.includes('_not-found')) ?? 'app/page';
+  const p = worker.replace(/^app/, '').replace(/\/page$/, '').replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x');
+  return p || '/';
+}
+
+/** Splits an RSC stream into its rows: "<id>:<json>\n", or "<id>:T<hex byte length>,<text>" for long strings. */
+export function rscRows(body: Buffer): Map<string, { text?: string; json?: string }> {
+  const rows = new Map<string, { text?: string; json?: string }>();
+  let at = 0;
+  while (at < body.length) {
+    const colon = body.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = body.subarray(at, colon).toString('latin1');
+    if (body[colon + 1] === 0x54 /* T */) {
+      const comma = body.indexOf(0x2c, colon);
+      const length = parseInt(body.subarray(colon + 2, comma).toString('latin1'), 16);
+      rows.set(id, { text: body.subarray(comma + 1, comma + 1 + length).toString('utf8') });
+      at = comma + 1 + length;
+    } else {
+      const nl = body.indexOf(0x0a, colon);
+      const end = nl < 0 ? body.length : nl;
+      rows.set(id, { json: body.subarray(colon + 1, end).toString('utf8') });
+      at = end + 1;
+    }
+  }
+  return rows;
+}
+
+/** Parses the RSC answer of a server action: row 0 points at the row holding the return value. */
+export function parseActionReply(res: { status: number; contentType: string; body: Buffer; redirect: string | null }): ActionReply {
+  let result: ActionResult | null = null;
+  let crashed = false;
+  const text = res.body.toString('utf8');
+  if (res.contentType.startsWith('text/x-component')) {
+    const rows = rscRows(res.body);
+    const ref = /"a":"\$@([0-9a-f]+)"/.exec(rows.get('0')?.json ?? '')?.[1];
+    const row = ref ? rows.get(ref)?.json : undefined;
+    // Strings React moved into rows of their own come back as "$<id>"; "$$" escapes a leading "$".
+    const resolve = (v: unknown): unknown => {
+      if (typeof v === 'string' && v.startsWith('$')) {
+        if (v.startsWith('$$')) return v.slice(1);
+        const r = rows.get(v.slice(1));
+        if (r?.text !== undefined) return r.text;
+        if (r?.json !== undefined) return resolve(JSON.parse(r.json));
+        return v;
+      }
+      if (Array.isArray(v)) return v.map(resolve);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+      return v;
+    };
+    if (row?.startsWith('E')) crashed = true;
+    else if (row) {
+      try {
+        const value = resolve(JSON.parse(row));
+        // Actions that return nothing answer "$undefined"; only an object is a result.
+        result = value !== null && typeof value === 'object' ? (value as ActionResult) : null;
+      } catch {
+        result = null;
+      }
+    }
+  }
+  return { status: res.status, contentType: res.contentType, text, redirect: res.redirect, result, crashed };
+}
+
+async function toReply(res: APIResponse): Promise<ActionReply> {
+  return parseActionReply({
+    status: res.status(),
+    contentType: res.headers()['content-type'] ?? '',
+    body: await res.body(),
+    redirect: res.headers()['x-action-redirect']?.split(';')[0] ?? null,
+  });
+}
+
+function headersFor(a: ActionInfo, opts: CallOptions): Record<string, string> {
+  const h: Record<string, string> = { 'Next-Action': a.id, Accept: 'text/x-component', ...opts.headers };
+  const origin = opts.origin === undefined ? BASE_URL : opts.origin;
+  if (origin !== null) h['Origin'] = origin;
+  return h;
+}
+
+/** Calls an action that takes plain arguments, the way Next's client does (React's text encoding of the list). */
+export async function callAction(api: APIRequestContext, name: string, args: unknown[], opts: CallOptions = {}): Promise<ActionReply> {
+  return postActionBody(api, name, JSON.stringify(args), 'text/plain;charset=UTF-8', opts);
+}
+
+/** Posts any body as the request of an action (for malformed and hostile payloads). */
+export async function postActionBody(api: APIRequestContext, name: string, body: string | Buffer, contentType: string, opts: CallOptions = {}): Promise<ActionReply> {
+  const a = action(name);
+  const res = await api.post(opts.path ?? pagePathOf(a), {
+    headers: { ...headersFor(a, opts), 'Content-Type': contentType },
+    data: body,
+    maxRedirects: 0,
+  });
+  return toReply(res);
+}
+
+/**
+ * Calls a `(prevState, formData)` action as a form submitted through useActionState does: multipart, part "0" the
+ * argument list [prevState, FormData], the form's fields as "_1_<name>" before it.
+ */
+export async function callFormAction(api: APIRequestContext, name: string, fields: Record<string, string>, opts: CallOptions & { prevState?: unknown } = {}): Promise<ActionReply> {
+  const a = action(name);
+  // The fields come first: React resolves "$K1" when part "0" arrives, from the fields it has seen so far.
+  // (A FormData keeps that order; an object would not, as "0" is an integer key.)
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  multipart.append('0', JSON.stringify([opts.prevState ?? null, '$K1']));
+  const res = await api.post(opts.path ?? pagePathOf(a), { headers: headersFor(a, opts), multipart, maxRedirects: 0 });
+  return toReply(res);
+}
+
+/** Calls a `(formData)` action the way a `<form action={fn}>` does with JavaScript on: part "0" is ["$K1"]. */
+export async function callFormDataAction(api: APIRequestContext, name: string, fields: Record<string, string>, opts: CallOptions = {}): Promise<ActionReply> {
+  const a = action(name);
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  multipart.append('0', JSON.stringify(['$K1']));
+  const res = await api.post(opts.path ?? pagePathOf(a), { headers: headersFor(a, opts), multipart, maxRedirects: 0 });
+  return toReply(res);
+}
+
+/** The action ran and returned a refusal with one of these statuses, or the request itself was refused with one. */
+export function expectRefused(reply: ActionReply, statuses: number[], what = ''): void {
+  expect(reply.crashed, `${what}: crashed (${reply.text.slice(0, 200)})`).toBe(false);
+  expect(reply.status, `${what}: HTTP ${reply.status} ${reply.text.slice(0, 200)}`).toBeLessThan(500);
+  if (reply.result) {
+    expect(reply.result.ok, `${what}: ${reply.text.slice(0, 300)}`).toBe(false);
+    expect(statuses, `${what}: action status ${reply.result.status} (${reply.result.message})`).toContain(reply.result.status);
+    expect(reply.result.message?.length ?? 0, `${what}: a message`).toBeGreaterThan(5);
+  } else {
+    expect(statuses, `${what}: HTTP ${reply.status} ${reply.text.slice(0, 200)}`).toContain(reply.status);
+  }
+  expect(reply.redirect, `${what}: no redirect`).toBeNull();
+}
+
+export function expectOk<T = unknown>(reply: ActionReply, what = ''): T {
+  expect(reply.crashed, what).toBe(false);
+  expect(reply.result?.ok, `${what}: ${reply.status} ${reply.text.slice(0, 300)}`).toBe(true);
+  return reply.result!.data as T;
+}
+
+// ---------------------------------------------------------------- people
+
+export interface Person {
+  id: string;
+  email: string;
+  password: string;
+  role: 'learner' | 'instructor';
+  /** Carries this person's session cookie. */
+  api: APIRequestContext;
+}
+
+/** Signs up over HTTP (the sign-up form's action) and keeps the session cookie in a fresh request context. */
+export async function signUp(role: 'learner' | 'instructor', name = role === 'learner' ? 'Lena Learner' : 'Ines Instructor'): Promise<Person> {
+  const api = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  const email = `${unique(role)}@example.com`.toLowerCase();
+  const password = 'access control matters';
+  const reply = await callFormAction(api, 'signUpAction', { name, email, password, role, next: '/dashboard' }, { path: '/signup' });
+  expect(reply.redirect, `sign-up: ${reply.status} ${reply.text.slice(0, 300)}`).toBeTruthy();
+  const row = e2eDb().prepare('SELECT id FROM User WHERE email = ?').get(email) as { id: string } | undefined;
+  expect(row, 'the account exists').toBeTruthy();
+  const me = await api.get('/api/progress');
+  expect(me.status(), 'signed in').toBe(200);
+  return { id: row!.id, email, password, role, api };
+}
+
+/** Request keys for the idempotent actions. */
+export const key = () => unique('k').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+
+// ---------------------------------------------------------------- the database, all of it
+
+/** Every table of the schema. */
+export function allTables(): string[] {
+  return [...fs.readFileSync('prisma/schema.prisma', 'utf8').matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!);
+}
+
+/**
+ * What a refused request must leave as it was: the row count of every table, and the columns that change without
+ * adding rows (settings, session versions, join codes, reading positions, card schedules).
+ */
+export function dbDigest(): Record<string, unknown> {
+  const db = e2eDb();
+  try {
+    const out: Record<string, unknown> = {};
+    // One query for all counts (on PostgreSQL each query is a process of its own).
+    Object.assign(out, db.prepare(`SELECT ${allTables().map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`).join(', ')}`).get());
+    out.users = db.prepare('SELECT id, name, email, role, settings, sessionVersion, passwordHash FROM User ORDER BY id').all();
+    out.classes = db.prepare('SELECT id, title, joinCode, ownerId, archivedAt FROM Class ORDER BY id').all();
+    out.progress = db.prepare('SELECT userId, chapter, position, completedAt FROM ChapterProgress ORDER BY userId, chapter').all();
+    // The specs' own accounts (the demo class's thousands of cards stay out of it; their counts are above).
+    out.cards = db.prepare("SELECT id, due, reps, lapses, stability FROM ReviewCard WHERE userId IN (SELECT id FROM User WHERE email LIKE '%@example.com') ORDER BY id").all();
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------- a small world to attack
+
+export interface World {
+  owner: Person; // instructor: owns `classId` (with an assignment and a co-instructor) and `otherClassId`
+  co: Person; // co-teaches `classId`
+  spare: Person; // an instructor who could be added as co-instructor
+  learner: Person; // enrolled in `classId`; has an answer, a review card, progress and a scenario set
+  classId: string;
+  otherClassId: string;
+  otherJoinCode: string;
+  assignmentId: string;
+  cardId: string;
+  setId: string;
+  quizId: string;
+  rightChoices: number[];
+}
+
+export const SCENARIO_CSV = [
+  'id,title,domain,description,label,signal,capability,goal,signal_note,capability_note,goal_note,goal_pursued,rationale,source_kind,source_ref,difficulty,chapter',
+  [
+    'office-heating-lights',
+    'A heating controller in a new office building',
+    'other',
+    '"In the training offices a room was occupied exactly when its lights were on. In a new building where cleaners switch lights on at night, the controller heated empty rooms all night."',
+    'goal-misgeneralization',
+    'right',
+    'generalized',
+    'proxy',
+    'Comfort ratings from occupants reward what was intended.',
+    'It ran the heating as smoothly as ever.',
+    'Lit rooms and occupied rooms always coincided in training.',
+    'heat the rooms whose lights are on',
+    '"The controller is as skilful as before and the reward had no flaw; a cue that went with the target in training became the target."',
+    'constructed',
+    '',
+    'intro',
+    'multi-objective-generalization',
+  ].join(','),
+].join('\n');
+
+export async function buildWorld(quizId: string, rightChoices: number[]): Promise<World> {
+  const [owner, co, spare, learner] = [await signUp('instructor', 'Olga Owner'), await signUp('instructor', 'Cai Co'), await signUp('instructor', 'Sam Spare'), await signUp('learner', 'Lu Learner')];
+  const created = await callFormAction(owner.api, 'createClassAction', { title: 'Target seminar' }, { path: '/teach' });
+  expect(created.redirect, created.text.slice(0, 300)).toMatch(/^\/teach\/\w+$/);
+  const classId = created.redirect!.split('/').pop()!;
+  const other = await callFormAction(owner.api, 'createClassAction', { title: 'Second seminar' }, { path: '/teach' });
+  const otherClassId = other.redirect!.split('/').pop()!;
+  expectOk(await callFormAction(owner.api, 'addCoInstructorAction', { classId, email: co.email }, { path: `/teach/${classId}` }), 'add co-instructor');
+  expectOk(
+    await callFormAction(owner.api, 'createAssignmentAction', { classId, kind: 'chapter', chapter: 'introduction', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }, { path: `/teach/${classId}` }),
+    'create assignment',
+  );
+  const db = e2eDb();
+  const assignmentId = (db.prepare('SELECT id FROM Assignment WHERE classId = ?').get(classId) as { id: string }).id;
+  const code = (db.prepare('SELECT joinCode FROM Class WHERE id = ?').get(classId) as { joinCode: string }).joinCode;
+  const otherJoinCode = (db.prepare('SELECT joinCode FROM Class WHERE id = ?').get(otherClassId) as { joinCode: string }).joinCode;
+  db.close();
+  const joined = await callFormAction(learner.api, 'joinClassAction', { code }, { path: `/join/${code}` });
+  expect(joined.redirect, joined.text.slice(0, 300)).toContain('/classes?joined=');
+  expectOk(await callAction(learner.api, 'submitQuizAnswer', [{ quizId, selected: rightChoices, confident: true, durationMs: 3000, idempotencyKey: key() }]), 'quiz answer');
+  const cardId = (e2eDb().prepare('SELECT id FROM ReviewCard WHERE userId = ? AND itemId = ?').get(learner.id, quizId) as { id: string }).id;
+  expectOk(await callAction(learner.api, 'markChapterComplete', [{ chapter: 'introduction', complete: true }]), 'complete');
+  const imported = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
+  const setId = expectOk<{ setId: string }>(imported, 'import').setId;
+  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, setId, quizId, rightChoices };
+}
+
+export async function disposeWorld(w: World | undefined): Promise<void> {
+  if (!w) return;
+  for (const p of [w.owner, w.co, w.spare, w.learner]) await p.api.dispose();
+}
+
+export type CallKind = 'args' | 'form' | 'formdata';
+
+export interface ValidCall {
+  /** Whose session makes this call succeed. */
+  as: 'owner' | 'learner' | 'nobody';
+  kind: CallKind;
+  path: string;
+  /** args: the argument list; form/formdata: the form's fields. */
+  payload: unknown[] | Record<string, string>;
+}
+
+/** For every server action: a request that does what the action is for, when sent by the right person from Goalpost. */
+export function validCalls(w: World): Record<string, ValidCall> {
+  const axes = { signal: 'right', capability: 'generalized', goal: 'proxy' };
+  const t = `/teach/${w.classId}`;
+  return {
+    deleteAccountAction: { as: 'learner', kind: 'form', path: '/account', payload: { confirmEmail: w.learner.email } },
+    mergeGuestProgress: {
+      as: 'learner',
+      kind: 'args',
+      path: '/chapters/introduction',
+      payload: [{ attempts: [{ idempotencyKey: key(), itemKind: 'scenario', itemId: 'shuttle-unsigned-stop', response: {}, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' }], reviews: [], completed: { 'introduction': '2024-02-01T10:00:00Z' } }],
+    },
+    createClassAction: { as: 'owner', kind: 'form', path: '/teach', payload: { title: 'Forged class' } },
+    rotateJoinCodeAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId }] },
+    addCoInstructorAction: { as: 'owner', kind: 'form', path: t, payload: { classId: w.classId, email: w.spare.email } },
+    removeCoInstructorAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, userId: w.co.id }] },
+    createAssignmentAction: { as: 'owner', kind: 'form', path: t, payload: { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' } },
+    deleteAssignmentAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, assignmentId: w.assignmentId }] },
+    joinClassAction: { as: 'learner', kind: 'form', path: `/join/${w.otherJoinCode}`, payload: { code: w.otherJoinCode } },
+    leaveClassAction: { as: 'learner', kind: 'args', path: '/classes', payload: [{ classId: w.classId }] },
+    submitDrillAnswer: {
+      as: 'learner',
+      kind: 'args',
+      path: '/practice',
+      payload: [{ scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', axes, confident: true, durationMs: 1200, idempotencyKey: key() }],
+    },
+    importScenarioSetForm: { as: 'learner', kind: 'form', path: '/practice/import', payload: { title: 'Forged set', format: 'csv', text: SCENARIO_CSV } },
+    deleteScenarioSetAction: { as: 'learner', kind: 'args', path: '/practice/import', payload: [{ setId: w.setId }] },
+    submitQuizAnswer: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 2000, idempotencyKey: key() }] },
+    markChapterComplete: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', complete: false }] },
+    saveChapterPosition: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', position: 'forged-position' }] },
+    submitReview: {
+      as: 'learner',
+      kind: 'args',
+      path: '/review',
+      payload: [{ cardId: w.cardId, shownItemId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 1500, idempotencyKey: key() }],
+    },
+    saveReviewSettings: { as: 'learner', kind: 'form', path: '/account', payload: { desiredRetention: '0.8', newCardsPerDay: '3' } },
+    signInAction: { as: 'nobody', kind: 'form', path: '/signin', payload: { email: w.learner.email, password: w.learner.password, next: '/dashboard' } },
+    signUpAction: { as: 'nobody', kind: 'form', path: '/signup', payload: { name: 'Forged', email: `${unique('forged')}@example.com`.toLowerCase(), password: 'forged account pw', role: 'learner' } },
+    signOutAction: { as: 'learner', kind: 'formdata', path: '/account', payload: {} },
+    oauthSignInAction: { as: 'nobody', kind: 'formdata', path: '/signin', payload: { provider: 'github' } },
+  };
+}
+
+/** Exported from a 'use server' module but reachable only through another action (no action id of its own). */
+export const NOT_EXPOSED = ['lib/actions/drill.ts#importScenarioSet'];
+
+/** Sends one of the calls above with a given session and extra headers. */
+export async function send(api: APIRequestContext, name: string, call: ValidCall, opts: CallOptions = {}): Promise<ActionReply> {
+  const o = { path: call.path, ...opts };
+  if (call.kind === 'args') return callAction(api, name, call.payload as unknown[], o);
+  if (call.kind === 'form') return callFormAction(api, name, call.payload as Record<string, string>, o);
+  return callFormDataAction(api, name, call.payload as Record<string, string>, o);
+}
+
+/** The state-changing route handlers, each with a request that does what it is for. */
+export function validRouteCalls(w: World): Record<string, { as: 'learner' | 'nobody'; path: string; data: unknown }> {
+  return {
+    'POST /api/answers': { as: 'learner', path: '/api/answers', data: { quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 1000, idempotencyKey: key() } },
+    'POST /api/review-items': { as: 'nobody', path: '/api/review-items', data: { cards: [{ id: 'c1', itemKind: 'quiz', itemId: w.quizId, reps: 0 }] } },
+    'POST /api/test/clock': { as: 'learner', path: '/api/test/clock', data: { offsetMs: 86_400_000 } },
+    'POST /api/auth/[...nextauth]': { as: 'learner', path: '/api/auth/signout', data: { callbackUrl: '/' } },
+  };
+}
