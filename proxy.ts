@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, CROSS_SITE_MESSAGE, isCrossSite, isUnsafeMethod, newNonce } from '@/lib/http/security';
 import { requestBodyProblem } from '@/lib/http/request-body';
 
-// Runs before every request except build assets. Three jobs:
+// Runs before every request except build assets and POST /api/answers (the busiest route: it makes the same
+// origin and size checks itself, tested in test/e2e/answers-api.spec.ts). Three jobs:
 // 1. Refuse state-changing requests that another website's page sent (forms, fetches): 403, nothing runs.
 //    Server actions have Next's own origin check as well, and POST /api/answers repeats this check itself.
 // 2. Refuse bodies that are too large, and server-action requests Next.js cannot decode (it would answer 500):
