@@ -6,49 +6,78 @@ import { signIn, signOut } from './config';
 import { hashPassword } from './password';
 import { safeNext, signInSchema, signUpSchema } from './schemas';
 import { createUser, EmailTakenError } from '../db/users';
-import { signInThrottle } from '../db/throttle';
+import { clearSignInFailures, signInThrottle, signUpThrottle } from '../db/throttle';
+import { now } from '../clock';
 import { clientIp } from './ip';
 import { defineAction, withValues, type ActionResult } from '../actions/safe-action';
 
 const GENERIC_SIGN_IN_ERROR = 'That email and password do not match an account. Check them and try again.';
+// Said for a taken email whose password does not match: it must not confirm that the email is registered.
+const GENERIC_SIGN_UP_ERROR = 'We could not create an account with these details. If you already have an account, sign in instead.';
 
-async function throttledMessage(email: string): Promise<string | null> {
-  const state = await signInThrottle(email, clientIp(await headers()));
+const minutesText = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
+
+async function throttledMessage(email: string, ip: string | null, t: Date): Promise<string | null> {
+  const state = await signInThrottle(email, ip, t);
   if (!state.limited) return null;
-  const minutes = Math.ceil(state.retryAfterSeconds / 60);
-  return `Too many failed attempts. For your security, wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
+  return `Too many failed attempts. For your security, wait ${minutesText(state.retryAfterSeconds)} and try again.`;
 }
 
 const runSignIn = defineAction(signInSchema, async ({ email, password, next }): Promise<ActionResult> => {
-  const limited = await throttledMessage(email);
+  const ip = clientIp(await headers());
+  const limited = await throttledMessage(email, ip, await now());
   if (limited) return { ok: false, status: 429, message: limited };
   try {
     await signIn('credentials', { email, password, redirectTo: safeNext(next) });
   } catch (e) {
     if (e instanceof AuthError) {
-      return { ok: false, status: 401, message: (await throttledMessage(email)) ?? GENERIC_SIGN_IN_ERROR };
+      return { ok: false, status: 401, message: (await throttledMessage(email, ip, await now())) ?? GENERIC_SIGN_IN_ERROR };
     }
     throw e; // the redirect on success
   }
   return { ok: true };
 });
 
+/**
+ * Sign-up without email verification cannot hide whether an email is registered (the account is either created or
+ * not), so it gives away as little as it can: a taken email whose password matches simply signs that person in (they
+ * already have the account they asked for); any other taken email gets a neutral message. Every outcome costs the
+ * same (one scrypt hash, then one scrypt verify inside signIn), a wrong password for a taken email counts as a failed
+ * sign-in, and attempts are limited per address so emails cannot be checked in bulk.
+ */
 const runSignUp = defineAction(signUpSchema, async ({ name, email, password, role, next }): Promise<ActionResult> => {
+  const ip = clientIp(await headers());
+  const t = await now();
+  const limit = await signUpThrottle(ip, t);
+  if (limit.limited) {
+    return {
+      ok: false,
+      status: 429,
+      message: `Too many sign-up attempts from your network. Wait ${minutesText(limit.retryAfterSeconds)} and try again, or sign in if you already have an account.`,
+    };
+  }
   const passwordHash = await hashPassword(password);
+  let created = true;
   try {
     await createUser({ name, email, passwordHash, role });
   } catch (e) {
-    if (e instanceof EmailTakenError) {
-      return {
-        ok: false,
-        status: 409,
-        message: 'An account with this email already exists. Sign in instead, or use another email.',
-        fieldErrors: { email: ['An account with this email already exists.'] },
-      };
-    }
-    throw e;
+    if (!(e instanceof EmailTakenError)) throw e;
+    created = false;
   }
-  await signIn('credentials', { email, password, redirectTo: safeNext(next) });
+  // Failed sign-ins recorded before this account existed were not guesses at its password.
+  if (created) await clearSignInFailures(email);
+  try {
+    await signIn('credentials', { email, password, redirectTo: safeNext(next) });
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e; // the redirect on success
+    if (created) {
+      return { ok: false, status: 429, message: 'Your account is ready, but too many sign-in attempts came from your network just now. Wait a few minutes, then sign in.' };
+    }
+    return { ok: false, status: 400, message: GENERIC_SIGN_UP_ERROR };
+  }
   return { ok: true };
 });
 

@@ -16,12 +16,15 @@ export interface E2eDb {
  * SQLite-flavoured SQL (bare identifiers, `?` parameters, booleans as 0/1); on PostgreSQL it is translated.
  */
 export function e2eDb(): E2eDb {
-  const port = process.env.E2E_PORT ?? '3100';
-  const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), 'utf8')) as {
-    databaseUrl: string;
-  };
+  const databaseUrl = e2eDatabaseUrl();
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return postgresDb(databaseUrl);
   return new Database(databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true });
+}
+
+/** The DATABASE_URL of the server under test (for running a maintenance script such as user:role against it). */
+export function e2eDatabaseUrl(): string {
+  const port = process.env.E2E_PORT ?? '3100';
+  return (JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), 'utf8')) as { databaseUrl: string }).databaseUrl;
 }
 
 export function countRows(table: string, where = '1=1', ...params: unknown[]): number {
@@ -84,6 +87,12 @@ function postgresDb(url: string): E2eDb {
     close: () => undefined,
   };
 }
+
+/**
+ * A client address of its own, sent as X-Forwarded-For (what the load balancer sets), so a spec that trips a per-address
+ * limit (sign-in, sign-up) does not use up the shared bucket of every other spec.
+ */
+export const uniqueIp = () => `10.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
