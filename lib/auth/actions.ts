@@ -3,10 +3,11 @@ import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from './config';
-import { hashPassword } from './password';
-import { safeNext, signInSchema, signUpSchema } from './schemas';
-import { createUser, EmailTakenError } from '../db/users';
-import { clearSignInFailures, signInThrottle, signUpThrottle } from '../db/throttle';
+import { hashPassword, verifyPassword } from './password';
+import { changePasswordSchema, safeNext, signInSchema, signUpSchema } from './schemas';
+import { currentUser, requireUser } from './session';
+import { bumpSessionVersion, createUser, EmailTakenError, findUserForSignIn, updatePasswordHash } from '../db/users';
+import { clearSignInFailures, recordSignInFailure, signInThrottle, signUpThrottle } from '../db/throttle';
 import { now } from '../clock';
 import { clientIp } from './ip';
 import { defineAction, withValues, type ActionResult } from '../actions/safe-action';
@@ -81,6 +82,40 @@ const runSignUp = defineAction(signUpSchema, async ({ name, email, password, rol
   return { ok: true };
 });
 
+/**
+ * Changing the password checks the current one (failures count towards the sign-in throttle, so a borrowed session
+ * cannot be used to guess it), stores the new hash and moves the session version on, which ends every session of
+ * the account; then this browser signs in again with the new password, so it alone stays signed in.
+ */
+const runChangePassword = defineAction(changePasswordSchema, async ({ currentPassword, newPassword }): Promise<ActionResult> => {
+  const user = await requireUser();
+  const ip = clientIp(await headers());
+  const t = await now();
+  const limited = await throttledMessage(user.email, ip, t);
+  if (limited) return { ok: false, status: 429, message: limited };
+  const record = await findUserForSignIn(user.email);
+  if (!record?.passwordHash) {
+    return { ok: false, status: 400, message: 'This account signs in with GitHub or Google, so it has no password to change here.' };
+  }
+  if (!(await verifyPassword(currentPassword, record.passwordHash))) {
+    await recordSignInFailure(user.email, ip, t);
+    return {
+      ok: false,
+      status: 400,
+      message: (await throttledMessage(user.email, ip, t)) ?? 'Your current password is not right, so nothing was changed.',
+      fieldErrors: { currentPassword: ['That is not your current password.'] },
+    };
+  }
+  await updatePasswordHash(user.id, await hashPassword(newPassword));
+  try {
+    await signIn('credentials', { email: user.email, password: newPassword, redirect: false });
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+    return { ok: false, status: 401, message: 'Your password has been changed. Sign in again with the new one.' };
+  }
+  return { ok: true, message: 'Your password has been changed. Every other session of this account has been signed out.' };
+});
+
 export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return withValues(formData, await runSignIn(formData));
 }
@@ -89,7 +124,17 @@ export async function signUpAction(_prev: ActionResult | null, formData: FormDat
   return withValues(formData, await runSignUp(formData));
 }
 
+export async function changePasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runChangePassword(formData);
+}
+
+/**
+ * A session is a signed token, so deleting the cookie alone would leave any copy of it working until it expires.
+ * Signing out therefore moves the account's session version on: this session and every other one of the account end.
+ */
 export async function signOutAction(): Promise<void> {
+  const user = await currentUser();
+  if (user) await bumpSessionVersion(user.id);
   await signOut({ redirectTo: '/' });
 }
 

@@ -58,7 +58,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           token.sub = u.id;
           token.sv = u.sessionVersion;
         }
+        return token;
       }
+      // Every later read of the session: if the account is gone or its session version has moved on (sign-out,
+      // password or role change), the session ends here and its cookie is cleared, so the header's "signed in as"
+      // (/api/auth/session) agrees with requireUser(), which checks the same again next to the data.
+      const u = token.sub ? await getUserById(token.sub) : null;
+      if (!u || token.sv !== u.sessionVersion) return null;
       return token;
     },
     async session({ session, token }) {

@@ -38,6 +38,12 @@ export async function findUserForSignIn(email: string) {
   return db.user.findUnique({ where: { email }, select: { ...publicFields, passwordHash: true } });
 }
 
+/** False for accounts that only sign in through GitHub or Google. */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(u?.passwordHash);
+}
+
 export async function getUserById(id: string): Promise<UserRecord | null> {
   const u = await db.user.findUnique({ where: { id }, select: publicFields });
   return u ? toRecord(u) : null;
