@@ -55,6 +55,21 @@ async function replay(request: APIRequestContext, cookie: string) {
 const signedIn = (email: string) => ({ export: 200, progress: 200, account: 'shown', sessionEmail: email });
 const signedOut = { export: 401, progress: 401, account: 'to sign-in', sessionEmail: null };
 
+/** The Set-Cookie headers of the POST that the button sends. */
+async function setCookiesOf(page: Page, button: string): Promise<string[]> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return (await response.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+}
+
+const attributes = (setCookie: string) =>
+  setCookie
+    .split(';')
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
+
 test.describe('sessions end', () => {
   test('on sign-out: a copy of the cookie no longer opens the account, the data routes or the session', async ({ browser, request }) => {
     const context = await contextAt(browser);
@@ -166,5 +181,55 @@ test.describe('sessions end', () => {
     await expect(other).toHaveURL(/\/account$/);
     await elsewhere.close();
     await here.close();
+  });
+});
+
+test.describe('session cookies', () => {
+  test('behind HTTPS the session cookie is __Secure-, HttpOnly, Secure and SameSite=Lax', async ({ browser, request }) => {
+    // What a TLS-terminating load balancer sends; Auth.js (trustHost) takes the scheme from X-Forwarded-Proto.
+    const context = await contextAt(browser, { 'x-forwarded-proto': 'https' });
+    const page = await context.newPage();
+    const email = `${unique('https')}@example.com`;
+    await page.goto('/signup');
+    await page.getByLabel('Name').fill('Secure Cookie');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    const cookies = await setCookiesOf(page, 'Create account');
+
+    const session = cookies.find((c) => c.startsWith('__Secure-authjs.session-token='));
+    expect(session, `a __Secure- session cookie among: ${cookies.join(' | ')}`).toBeDefined();
+    expect(attributes(session!)).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=lax', 'path=/']));
+    // No auth cookie goes out without those attributes, and none without the prefix.
+    for (const c of cookies.filter((x) => x.includes('authjs.'))) {
+      expect(attributes(c)).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=lax']));
+      expect(c).toMatch(/^__(Secure|Host)-authjs\./);
+    }
+
+    // The cookie is a working session over HTTPS, and refreshing it keeps the same attributes.
+    const cookie = session!.split(';')[0]!;
+    const headers = { cookie, 'x-forwarded-proto': 'https' };
+    expect((await request.get('/api/account/export', { headers })).status()).toBe(200);
+    const refreshed = await request.get('/api/auth/session', { headers });
+    expect(((await refreshed.json()) as { user: { email: string } }).user.email).toBe(email);
+    const again = (await refreshed.headersArray()).find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('__Secure-authjs.session-token='));
+    expect(attributes(again!.value)).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=lax', 'path=/']));
+    await context.close();
+  });
+
+  test('over plain http (the local quick start) the session cookie is HttpOnly and SameSite=Lax, and signing in works', async ({ browser }) => {
+    const context = await contextAt(browser);
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill('learner@goalpost.example');
+    await page.getByLabel('Password').fill('goalpost-learner');
+    const cookies = await setCookiesOf(page, 'Sign in');
+    const session = cookies.find((c) => c.startsWith('authjs.session-token='));
+    expect(session, `a session cookie among: ${cookies.join(' | ')}`).toBeDefined();
+    expect(attributes(session!)).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
+    // Not Secure over http: a browser would drop a Secure cookie on http://<LAN address> and nobody could sign in.
+    expect(attributes(session!)).not.toContain('secure');
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId('account-email')).toHaveText('learner@goalpost.example');
+    await context.close();
   });
 });
