@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The little of better-sqlite3's API the specs use to check what a flow really stored. */
@@ -108,4 +109,15 @@ export async function submit(page: Page, buttonName: string | RegExp): Promise<v
   await expect
     .poll(async () => page.url() !== before || ((await button.count()) > 0 && (await button.isEnabled())), { timeout: 15_000 })
     .toBe(true);
+}
+
+/** The WCAG 2.2 AA rule sets every accessibility scan uses. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serious and critical axe violations on the whole page, one line each (rule, impact, count and first few targets). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
