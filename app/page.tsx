@@ -43,9 +43,11 @@ export default function HomePage() {
               <strong>Practise</strong> telling three failures apart, with feedback on exactly which question you got
               wrong:
             </p>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="taxonomy-caption">
               <table className="taxonomy-mini">
-                <caption className="visually-hidden">The three failure modes and how to tell them apart</caption>
+                <caption id="taxonomy-caption" className="visually-hidden">
+                  The three failure modes and how to tell them apart
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Failure</th>

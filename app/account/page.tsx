@@ -2,14 +2,16 @@ import type { Metadata } from 'next';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { signOutAction } from '@/lib/auth/actions';
 import { getSettings } from '@/lib/db/settings';
+import { hasPassword } from '@/lib/db/users';
 import { ReviewSettingsForm } from '@/components/account/review-settings-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await requireUserOrRedirect('/account');
-  const settings = await getSettings(user.id);
+  const [settings, withPassword] = await Promise.all([getSettings(user.id), hasPassword(user.id)]);
   return (
     <div className="page prose">
       <h1>Your account</h1>
@@ -28,6 +30,13 @@ export default async function AccountPage() {
         <h2 id="review-settings">Review settings</h2>
         <ReviewSettingsForm desiredRetention={settings.desiredRetention} newCardsPerDay={settings.newCardsPerDay} />
       </section>
+
+      {withPassword && (
+        <section aria-labelledby="change-password" style={{ marginTop: '2rem' }}>
+          <h2 id="change-password">Change password</h2>
+          <ChangePasswordForm email={user.email} />
+        </section>
+      )}
 
       <section aria-labelledby="your-data" style={{ marginTop: '2rem' }}>
         <h2 id="your-data">Your data</h2>
@@ -51,6 +60,7 @@ export default async function AccountPage() {
 
       <section aria-labelledby="sign-out" style={{ marginTop: '2rem' }}>
         <h2 id="sign-out">Sign out</h2>
+        <p>Signing out ends your session on this device and on every other device where this account is signed in.</p>
         <form action={signOutAction}>
           <button className="button button--ghost" type="submit">
             Sign out

@@ -84,9 +84,10 @@ export function ConfusionMatrix({ confusion }: { confusion: Dashboard['confusion
     .sort((a, b) => b.n - a.n)[0];
   return (
     <>
-      <div className="table-scroll">
+      {/* Focusable, so keyboard users can scroll it when it is wider than the screen. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="confusion-caption">
         <table className={styles.matrix}>
-          <caption>Your first answers in the drill: rows are the real failure mode, columns what you chose. Correct answers are on the diagonal (✓).</caption>
+          <caption id="confusion-caption">Your first answers in the drill: rows are the real failure mode, columns what you chose. Correct answers are on the diagonal (✓).</caption>
           <thead>
             <tr>
               <th scope="col">Actually…</th>

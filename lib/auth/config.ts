@@ -8,6 +8,7 @@ import { db } from '../db/client';
 import { findUserForSignIn, getUserById } from '../db/users';
 import { clearSignInFailures, recordSignInFailure, signInThrottle } from '../db/throttle';
 import { env, oauth } from '../env';
+import { now } from '../clock';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { signInSchema } from './schemas';
 import { clientIp } from './ip';
@@ -24,12 +25,13 @@ const providers: NextAuthConfig['providers'] = [
       if (!parsed.success) return null;
       const { email, password } = parsed.data;
       const ip = clientIp(request.headers);
-      if ((await signInThrottle(email, ip)).limited) throw new ThrottledSignIn();
+      const t = await now();
+      if ((await signInThrottle(email, ip, t)).limited) throw new ThrottledSignIn();
       const user = await findUserForSignIn(email);
       // Unknown email and wrong password take the same path and the same time.
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !user.passwordHash || !ok) {
-        await recordSignInFailure(email, ip);
+        await recordSignInFailure(email, ip, t);
         return null;
       }
       await clearSignInFailures(email);
@@ -56,7 +58,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           token.sub = u.id;
           token.sv = u.sessionVersion;
         }
+        return token;
       }
+      // Every later read of the session: if the account is gone or its session version has moved on (sign-out,
+      // password or role change), the session ends here and its cookie is cleared, so the header's "signed in as"
+      // (/api/auth/session) agrees with requireUser(), which checks the same again next to the data.
+      const u = token.sub ? await getUserById(token.sub) : null;
+      if (!u || token.sv !== u.sessionVersion) return null;
       return token;
     },
     async session({ session, token }) {

@@ -34,6 +34,18 @@ export const signInSchema = z.object({
   next: z.string().optional(),
 });
 
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(1024),
+    newPassword: passwordSchema,
+    confirmPassword: z.string({ error: 'Type the new password again.' }).min(1, 'Type the new password again.'),
+  })
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ['confirmPassword'], message: 'The two new passwords do not match.' })
+  .refine((v) => v.newPassword.normalize('NFC') !== v.currentPassword.normalize('NFC'), {
+    path: ['newPassword'],
+    message: 'Choose a password different from your current one.',
+  });
+
 /** Only same-site relative paths are allowed as a post-sign-in destination. */
 export function safeNext(next: string | undefined, fallback = '/account'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;

@@ -1,5 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
+import type { GetServerSidePropsContext } from 'next';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auth } from './config';
 import { sessionClaims } from './session-cookie';
@@ -7,15 +9,29 @@ import { getUserById, type Role, type UserRecord } from '../db/users';
 import { instructorRole } from '../db/classes';
 
 /**
+ * The session as Auth.js reads it (when the cookie cannot be read directly), from the cookies as they stand now. auth() with no arguments reads the Cookie
+ * header of the request; after a server action re-issues the session (a password change), Next re-renders the page
+ * with the updated cookies() but the old Cookie header, so the old, ended session would be read and the person sent
+ * to sign in. Auth.js's request form of auth() reads the headers it is given, so it gets the current cookies.
+ */
+async function readSession() {
+  const h = new Headers(await headers());
+  h.set('cookie', (await cookies()).toString());
+  const context = { req: { headers: h }, res: { headers: new Headers() } } as unknown as GetServerSidePropsContext;
+  return auth(context);
+}
+
+/**
  * The signed-in user, re-read from the database once per request. A session whose version no longer matches
  * (signed out everywhere, password or role changed) counts as signed out.
  */
 export const currentUser = cache(async (): Promise<UserRecord | null> => {
+  // Usually read straight from the session cookie (lib/auth/session-cookie.ts); next-auth reads it otherwise.
   const claims = await sessionClaims();
   let id: string | undefined;
   let sv: unknown;
   if (claims === 'unreadable') {
-    const session = await auth();
+    const session = await readSession();
     id = (session?.user as { id?: string } | undefined)?.id;
     sv = (session as unknown as { sv?: unknown } | null)?.sv;
   } else if (claims) {
@@ -25,7 +41,7 @@ export const currentUser = cache(async (): Promise<UserRecord | null> => {
   if (!id) return null;
   const user = await getUserById(id);
   if (!user) return null;
-  if (typeof sv === 'number' && sv !== user.sessionVersion) return null;
+  if (sv !== user.sessionVersion) return null;
   return user;
 });
 

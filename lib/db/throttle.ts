@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { takeRateLimit, type RateLimitState } from './rate-limit';
 
 // Failed sign-ins are counted per email and per IP in a sliding window. Being throttled only delays: once the
 // window has passed the real owner can sign in again, so an attacker cannot lock anyone out for good.
@@ -46,4 +47,18 @@ export async function recordSignInFailure(email: string, ip: string | null, now 
 
 export async function clearSignInFailures(email: string): Promise<void> {
   await db.signInFailure.deleteMany({ where: { key: `email:${email}` } });
+}
+
+// Sign-up attempts per address. Without email verification a sign-up cannot hide whether an email is registered
+// (it either creates the account or does not), so attempts are limited to keep anyone from checking emails in bulk.
+// The window is an hour rather than minutes so a whole class behind one school address can sign up together: 40 an
+// hour is the same sustained rate as 10 every 15 minutes.
+export const SIGN_UP_LIMIT = {
+  windowMs: 60 * 60 * 1000,
+  maxPerIp: 40,
+} as const;
+
+/** Counts one sign-up attempt from `ip` and says whether it is over the limit (an over-limit attempt is not counted). */
+export async function signUpThrottle(ip: string | null, now = new Date()): Promise<RateLimitState> {
+  return takeRateLimit(`signup:ip:${ip ?? 'unknown'}`, SIGN_UP_LIMIT.maxPerIp, SIGN_UP_LIMIT.windowMs, now);
 }

@@ -39,6 +39,12 @@ export async function findUserForSignIn(email: string) {
   return db.user.findUnique({ where: { email }, select: { ...publicFields, passwordHash: true } });
 }
 
+/** False for accounts that only sign in through GitHub or Google. */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(u?.passwordHash);
+}
+
 export async function getUserById(id: string): Promise<UserRecord | null> {
   // Read on every signed-in request (the session check): on SQLite, one prepared statement instead of Prisma.
   const fast = fastSqlite();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The little of better-sqlite3's API the specs use to check what a flow really stored. */
@@ -16,12 +17,15 @@ export interface E2eDb {
  * SQLite-flavoured SQL (bare identifiers, `?` parameters, booleans as 0/1); on PostgreSQL it is translated.
  */
 export function e2eDb(): E2eDb {
-  const port = process.env.E2E_PORT ?? '3100';
-  const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), 'utf8')) as {
-    databaseUrl: string;
-  };
+  const databaseUrl = e2eDatabaseUrl();
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return postgresDb(databaseUrl);
   return new Database(databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true });
+}
+
+/** The DATABASE_URL of the server under test (for running a maintenance script such as user:role against it). */
+export function e2eDatabaseUrl(): string {
+  const port = process.env.E2E_PORT ?? '3100';
+  return (JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), 'utf8')) as { databaseUrl: string }).databaseUrl;
 }
 
 export function countRows(table: string, where = '1=1', ...params: unknown[]): number {
@@ -85,6 +89,12 @@ function postgresDb(url: string): E2eDb {
   };
 }
 
+/**
+ * A client address of its own, sent as X-Forwarded-For (what the load balancer sets), so a spec that trips a per-address
+ * limit (sign-in, sign-up) does not use up the shared bucket of every other spec.
+ */
+export const uniqueIp = () => `10.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
 
@@ -99,4 +109,15 @@ export async function submit(page: Page, buttonName: string | RegExp): Promise<v
   await expect
     .poll(async () => page.url() !== before || ((await button.count()) > 0 && (await button.isEnabled())), { timeout: 15_000 })
     .toBe(true);
+}
+
+/** The WCAG 2.2 AA rule sets every accessibility scan uses. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serious and critical axe violations on the whole page, one line each (rule, impact, count and first few targets). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearSignInFailures, recordSignInFailure, signInThrottle, THROTTLE } from '../../lib/db/throttle';
+import { clearSignInFailures, recordSignInFailure, SIGN_UP_LIMIT, signInThrottle, signUpThrottle, THROTTLE } from '../../lib/db/throttle';
+import { db } from '../../lib/db/client';
 
 const t0 = new Date('2026-01-01T10:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -30,5 +31,22 @@ describe('sign-in throttling', () => {
     expect((await signInThrottle(email, null, at(10))).limited).toBe(true);
     await clearSignInFailures(email);
     expect((await signInThrottle(email, null, at(10))).limited).toBe(false);
+  });
+});
+
+describe('sign-up throttling', () => {
+  it('limits sign-up attempts per address, says when to come back, and lifts after the window', async () => {
+    const ip = '198.51.100.77';
+    for (let i = 0; i < SIGN_UP_LIMIT.maxPerIp; i++) expect((await signUpThrottle(ip, at(i * 1000))).limited).toBe(false);
+    const refused = await signUpThrottle(ip, at(60_000));
+    expect(refused.limited).toBe(true);
+    // The oldest counted attempt (at 0 s) leaves the window one hour later.
+    expect(refused.retryAfterSeconds).toBe(SIGN_UP_LIMIT.windowMs / 1000 - 60);
+    // A refused attempt is not counted, so being refused does not extend the wait.
+    expect(await db.rateLimitHit.count({ where: { key: `signup:ip:${ip}` } })).toBe(SIGN_UP_LIMIT.maxPerIp);
+    // Another address is not affected.
+    expect((await signUpThrottle('198.51.100.78', at(60_000))).limited).toBe(false);
+    // Once the first attempt is more than an hour old there is room again.
+    expect((await signUpThrottle(ip, at(SIGN_UP_LIMIT.windowMs + 500))).limited).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext, signUpSchema } from '../../lib/auth/schemas';
+import { changePasswordSchema, safeNext, signUpSchema } from '../../lib/auth/schemas';
 import { clientIp } from '../../lib/auth/ip';
 
 const base = { name: 'Ada', email: 'Ada@Example.com ', password: 'long enough', role: 'learner' };
@@ -45,5 +45,24 @@ describe('client address for throttling', () => {
   it('uses the first forwarded hop', () => {
     expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))).toBe('203.0.113.9');
     expect(clientIp(new Headers())).toBe('local');
+  });
+});
+
+describe('password change validation', () => {
+  const ok = { currentPassword: 'old password here', newPassword: 'a new passphrase', confirmPassword: 'a new passphrase' };
+  const errorsOf = (input: Record<string, string>) =>
+    Object.fromEntries((changePasswordSchema.safeParse(input).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+
+  it('accepts a new password typed twice', () => {
+    expect(changePasswordSchema.safeParse(ok).success).toBe(true);
+  });
+
+  it('names the field that is wrong, with a message a person can act on', () => {
+    expect(errorsOf({ ...ok, currentPassword: '' })).toEqual({ currentPassword: 'Enter your current password.' });
+    expect(errorsOf({ ...ok, newPassword: 'short', confirmPassword: 'short' })).toEqual({ newPassword: 'Use at least 8 characters.' });
+    expect(errorsOf({ ...ok, confirmPassword: 'a new passphrasf' })).toEqual({ confirmPassword: 'The two new passwords do not match.' });
+    expect(errorsOf({ ...ok, newPassword: ok.currentPassword, confirmPassword: ok.currentPassword })).toEqual({
+      newPassword: 'Choose a password different from your current one.',
+    });
   });
 });
