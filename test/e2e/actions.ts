@@ -437,6 +437,12 @@ export function validCalls(w: World): Record<string, ValidCall> {
     signInAction: { as: 'nobody', kind: 'form', path: '/signin', payload: { email: w.learner.email, password: w.learner.password, next: '/dashboard' } },
     signUpAction: { as: 'nobody', kind: 'form', path: '/signup', payload: { name: 'Forged', email: `${unique('forged')}@example.com`.toLowerCase(), password: 'forged account pw', role: 'learner' } },
     signOutAction: { as: 'learner', kind: 'formdata', path: '/account', payload: {} },
+    changePasswordAction: {
+      as: 'learner',
+      kind: 'form',
+      path: '/account',
+      payload: { currentPassword: w.learner.password, newPassword: 'a new password for the test', confirmPassword: 'a new password for the test' },
+    },
     oauthSignInAction: { as: 'nobody', kind: 'formdata', path: '/signin', payload: { provider: 'github' } },
   };
 }

@@ -84,12 +84,19 @@ test.describe('cross-site requests', () => {
     test.setTimeout(120_000);
     const calls = validCalls(w);
     const extra: APIRequestContext[] = [];
-    // Deleting the account goes last; signing out uses an account of its own, so the others keep their session.
+    // Deleting the account goes last; signing out and changing the password use accounts of their own, so the others
+    // keep their session.
     const order = Object.keys(calls).sort((x, y) => Number(x === 'deleteAccountAction') - Number(y === 'deleteAccountAction'));
     for (const name of order) {
-      const call = calls[name]!;
+      let call = calls[name]!;
       let api: APIRequestContext;
       if (name === 'signOutAction') extra.push((api = (await signUp('learner')).api));
+      else if (name === 'changePasswordAction') {
+        // Its own account too: a password change ends the account's other sessions.
+        const own = await signUp('learner');
+        extra.push((api = own.api));
+        call = { ...call, payload: { ...(call.payload as Record<string, string>), currentPassword: own.password } };
+      }
       else if (call.as === 'owner') api = w.owner.api;
       else if (call.as === 'learner') api = w.learner.api;
       else extra.push((api = await request.newContext({ baseURL: BASE_URL })));

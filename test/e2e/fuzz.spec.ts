@@ -224,7 +224,7 @@ test.describe('fuzzing', () => {
       const as = p.target in calls ? calls[p.target]!.as : validRouteCalls(w)[p.target]!.as;
       // Actions that end a session get a context of their own, so the others keep theirs.
       // A fresh, signed-out context each time: a payload that signs in cannot lend its session to the next one.
-      const own = p.target === 'signOutAction' || p.target === 'deleteAccountAction' || as === 'nobody';
+      const own = ['signOutAction', 'deleteAccountAction', 'changePasswordAction'].includes(p.target) || as === 'nobody';
       const api = own ? await request.newContext({ baseURL: BASE_URL }) : as === 'owner' ? w.owner.api : w.learner.api;
       const res = await api.post(p.path, {
         headers: { Origin: BASE_URL, ...p.headers },

@@ -26,7 +26,8 @@ const file = 'content/chapters/00-introduction/index.mdx';
 const quiz = analyzeChapter(fs.readFileSync(file, 'utf8'), 'introduction', file).quizzes[0]!;
 const right = quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
 const LONG = 'x'.repeat(10_000);
-const AUTH_ACTIONS = ['signInAction', 'signUpAction', 'signOutAction', 'oauthSignInAction']; // covered by auth.spec.ts (another agent's)
+// Covered by auth.spec.ts, sign-in-security.spec.ts and sessions.spec.ts (their failures count towards sign-in throttling).
+const AUTH_ACTIONS = ['signInAction', 'signUpAction', 'signOutAction', 'oauthSignInAction', 'changePasswordAction'];
 const THROTTLE_TABLES = ['RateLimitHit', 'SignInFailure'];
 
 /** A value of another type than the one given. */
