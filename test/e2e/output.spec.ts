@@ -65,7 +65,7 @@ test.describe('what people type is shown as text', () => {
     await submit(learner, `Join ${title}`);
     await expect(learner.getByTestId('joined')).toContainText(title);
     await noInjectedElements(learner);
-    for (const path of ['/classes', '/dashboard', '/account']) {
+    for (const path of ['/classes', '/account']) {
       await learner.goto(path);
       await expect(learner.locator('main')).toContainText(path === '/account' ? learnerName : title);
       await noInjectedElements(learner);
