@@ -8,7 +8,9 @@ export const dynamic = 'force-dynamic';
 // path as the quiz form's server action (submitQuizAnswer): same schema, same grading, same exactly-once store.
 
 const MAX_BODY_BYTES = 16 * 1024;
-const noStore = { 'Cache-Control': 'private, no-store' };
+// no-transform: the reply is a few dozen bytes, and gzipping it (Next compresses streamed replies of any size) cost
+// more CPU than storing the answer.
+const noStore = { 'Cache-Control': 'private, no-store, no-transform' };
 
 const json = (body: unknown, status: number) => NextResponse.json(body, { status, headers: noStore });
 
