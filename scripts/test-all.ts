@@ -44,7 +44,7 @@ const steps: Step[] = [
     env: { ...sqliteEnv, E2E_REPORT: 'test-results/e2e.json' },
     counts: e2eCounts('test-results/e2e.json'),
   },
-  // Every query again on PostgreSQL: the integration tests and the browser tests (same build).
+  // Every query again on PostgreSQL: the integration tests and the browser tests that touch the store (same build).
   ...(pgUrl
     ? [
         {
@@ -57,7 +57,7 @@ const steps: Step[] = [
           name: 'browser tests (Playwright + Chromium, PostgreSQL)',
           cmd: bin('tsx'),
           args: [...T, 'scripts/e2e.ts'],
-          env: { ...process.env, E2E_REPORT: 'test-results/e2e-pg.json' },
+          env: { ...process.env, E2E_REPORT: 'test-results/e2e-pg.json', E2E_STORE_PASS: '1' },
           counts: e2eCounts('test-results/e2e-pg.json'),
         },
       ]
