@@ -32,7 +32,7 @@ function actionKind(method: string, pathname: string, headers: Headers): 'fetch'
 }
 
 /** The body, or null once it passes the limit (reading stops there). */
-async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+export async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

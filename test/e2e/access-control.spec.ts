@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { analyzeChapter } from '../../lib/content/analyze';
-import { callAction, callFormAction, expectOk, expectRefused, key, signUp, type Person } from './actions';
+import { callAction, callFormAction, expectOk, expectRefused, key, SCENARIO_CSV, signUp, type Person } from './actions';
 import { countRows, e2eDb } from './support';
 
 // Who may touch what, tried over HTTP with real sessions: two learners (A and B), a class owner, a co-instructor
@@ -10,28 +10,7 @@ import { countRows, e2eDb } from './support';
 const file = 'content/chapters/00-introduction/index.mdx';
 const quiz = analyzeChapter(fs.readFileSync(file, 'utf8'), 'introduction', file).quizzes[0]!;
 const right = quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
-const IMPORT_CSV = [
-  'id,title,domain,description,label,signal,capability,goal,signal_note,capability_note,goal_note,goal_pursued,rationale,source_kind,source_ref,difficulty,chapter',
-  [
-    'office-heating-lights',
-    'A heating controller in a new office building',
-    'other',
-    '"In the training offices a room was occupied exactly when its lights were on. In a new building where cleaners switch lights on at night, the controller heated empty rooms all night."',
-    'goal-misgeneralization',
-    'right',
-    'generalized',
-    'proxy',
-    'Comfort ratings from occupants reward what was intended.',
-    'It ran the heating as smoothly as ever.',
-    'Lit rooms and occupied rooms always coincided in training.',
-    'heat the rooms whose lights are on',
-    '"The controller is as skilful as before and the reward had no flaw; a cue that went with the target in training became the target."',
-    'constructed',
-    '',
-    'intro',
-    'multi-objective-generalization',
-  ].join(','),
-].join('\n');
+const IMPORT_CSV = SCENARIO_CSV; // one valid scenario row (test/e2e/actions.ts)
 const AXES = { signal: 'right', capability: 'generalized', goal: 'proxy' } as const;
 
 const TABLES = ['User', 'Attempt', 'ReviewCard', 'ReviewLog', 'ChapterProgress', 'ScenarioSet', 'Class', 'ClassInstructor', 'Enrolment', 'Assignment', 'StudyDay'];

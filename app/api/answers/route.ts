@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { submitQuizAnswer } from '@/lib/actions/learning';
 import { CROSS_SITE_MESSAGE, isCrossSite } from '@/lib/http/security';
+import { readBounded } from '@/lib/http/request-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,25 +15,6 @@ const noStore = { 'Cache-Control': 'private, no-store, no-transform' };
 
 const json = (body: unknown, status: number) => NextResponse.json(body, { status, headers: noStore });
 
-/** The body as text, or null when it exceeds the limit (stops reading as soon as it does). */
-async function readBounded(request: Request): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 const tooLarge = () => json({ error: `The request body is too large (at most ${MAX_BODY_BYTES / 1024} kB).` }, 413);
 
 export async function POST(request: Request) {
@@ -42,13 +24,14 @@ export async function POST(request: Request) {
   const declared = request.headers.get('content-length');
   if (declared !== null && !(Number(declared) <= MAX_BODY_BYTES)) return tooLarge();
 
-  let text: string | null;
+  let bytes: Uint8Array | null;
   try {
-    text = await readBounded(request);
+    bytes = await readBounded(request.body, MAX_BODY_BYTES);
   } catch {
     return json({ error: 'Could not read the request body.' }, 400);
   }
-  if (text === null || text.length > MAX_BODY_BYTES) return tooLarge();
+  if (bytes === null) return tooLarge();
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
   let body: unknown;
   try {
