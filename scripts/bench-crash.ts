@@ -36,7 +36,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { resolveSqliteFile } from '../lib/db/url';
-import { answerBody, ensureProductionBuild, freePortIn, jsonOnlyStdout, loadQuizzes, log, median, seededRandom, sleep, verifyCookie } from './lib/load';
+import { answerBody, ensureProductionBuild, freePortIn, jsonOnlyStdout, loadQuizzes, log, median, sleep, verifyCookie } from './lib/load';
+import { createRng } from '../lib/toys/rng';
 import { killAllServersNow, ownsListenSocket, processTitle, sigkillServer, startServer, stopServer, type Server } from './lib/load-servers';
 import { createStore, type TempStore } from './lib/load-store';
 
@@ -112,7 +113,7 @@ if (kind === 'sqlite') {
 
 const port = args.port ? Number(args.port) : await freePortIn(3310, 3399);
 const serverEnv = { DATABASE_URL: store.url, AUTH_SECRET };
-const random = seededRandom(seed);
+const random = createRng(seed).next; // mulberry32: the run's random moments replay with its seed
 const runId = randomBytes(3).toString('hex');
 const prefix = `bc-${runId}-`;
 

@@ -1,5 +1,6 @@
-// Pure helpers for choosing and ordering drill scenarios. Client-safe: type imports only.
+// Pure helpers for choosing and ordering drill scenarios. Client-safe: pure imports only.
 import type { Scenario } from '@/lib/content/scenarios';
+import { createRng } from '@/lib/toys/rng';
 
 const DIFFICULTY_RANK: Record<Scenario['difficulty'], number> = { intro: 0, core: 1, advanced: 2 };
 
@@ -8,22 +9,10 @@ export function drillOrder(scenarios: readonly Scenario[]): Scenario[] {
   return [...scenarios].sort((a, b) => DIFFICULTY_RANK[a.difficulty] - DIFFICULTY_RANK[b.difficulty] || a.id.localeCompare(b.id));
 }
 
-/** mulberry32: tiny, fast and good enough to shuffle a list reproducibly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A shuffled copy (Fisher-Yates); the same seed always gives the same order. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const rand = mulberry32(seed);
+  const rand = createRng(seed).next;
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(rand() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];

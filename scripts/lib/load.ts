@@ -79,18 +79,6 @@ export async function freePortIn(from: number, to: number): Promise<number> {
   throw new Error(`No free port between ${from} and ${to}.`);
 }
 
-/** A small seeded PRNG (mulberry32), so a run's random moments can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function median(xs: number[]): number {

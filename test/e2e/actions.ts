@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { e2eDb, unique } from './support';
+import { e2eDb, SCENARIO_HEADER, scenarioRow, unique } from './support';
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`;
 
@@ -330,28 +330,7 @@ export interface World {
   rightChoices: number[];
 }
 
-export const SCENARIO_CSV = [
-  'id,title,domain,description,label,signal,capability,goal,signal_note,capability_note,goal_note,goal_pursued,rationale,source_kind,source_ref,difficulty,chapter',
-  [
-    'office-heating-lights',
-    'A heating controller in a new office building',
-    'other',
-    '"In the training offices a room was occupied exactly when its lights were on. In a new building where cleaners switch lights on at night, the controller heated empty rooms all night."',
-    'goal-misgeneralization',
-    'right',
-    'generalized',
-    'proxy',
-    'Comfort ratings from occupants reward what was intended.',
-    'It ran the heating as smoothly as ever.',
-    'Lit rooms and occupied rooms always coincided in training.',
-    'heat the rooms whose lights are on',
-    '"The controller is as skilful as before and the reward had no flaw; a cue that went with the target in training became the target."',
-    'constructed',
-    '',
-    'intro',
-    'multi-objective-generalization',
-  ].join(','),
-].join('\n');
+export const SCENARIO_CSV = [SCENARIO_HEADER, scenarioRow('office-heating-lights', 'goal-misgeneralization')].join('\n');
 
 export async function buildWorld(quizId: string, rightChoices: number[]): Promise<World> {
   const [owner, co, spare, learner] = [await signUp('instructor', 'Olga Owner'), await signUp('instructor', 'Cai Co'), await signUp('instructor', 'Sam Spare'), await signUp('learner', 'Lu Learner')];

@@ -1,29 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { countRows, e2eDb, submit, unique } from './support';
-
-const HEADER =
-  'id,title,domain,description,label,signal,capability,goal,signal_note,capability_note,goal_note,goal_pursued,rationale,source_kind,source_ref,difficulty,chapter';
-const row = (id: string, label: string) =>
-  [
-    id,
-    'A heating controller in a new office building',
-    'other',
-    '"In the training offices a room was occupied exactly when its lights were on. In a new building where cleaners switch lights on at night, the controller heated empty rooms all night."',
-    label,
-    'right',
-    'generalized',
-    'proxy',
-    'Comfort ratings from occupants reward what was intended.',
-    'It ran the heating as smoothly as ever.',
-    'Lit rooms and occupied rooms always coincided in training.',
-    'heat the rooms whose lights are on',
-    '"The controller is as skilful as before and the reward had no flaw; a cue that went with the target in training became the target."',
-    'constructed',
-    '',
-    'intro',
-    'multi-objective-generalization',
-  ].join(',');
+import { countRows, e2eDb, SCENARIO_HEADER as HEADER, scenarioRow as row, submit, unique } from './support';
 
 async function signUp(page: Page, next: string): Promise<string> {
   const email = `${unique('drill')}@example.com`;

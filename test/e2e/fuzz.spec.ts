@@ -1,4 +1,5 @@
 import { expect, request, test } from '@playwright/test';
+import { createRng } from '../../lib/toys/rng';
 import fs from 'node:fs';
 import { analyzeChapter } from '../../lib/content/analyze';
 import { action, allTables, BASE_URL, buildWorld, disposeWorld, parseActionReply, validCalls, validRouteCalls, type World } from './actions';
@@ -12,16 +13,9 @@ import { e2eDb } from './support';
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
 const PAYLOADS = Number(process.env.FUZZ_COUNT ?? 360);
 
-/** mulberry32: a tiny seeded PRNG, enough to make payloads reproducible. */
+/** The payload generator's randomness: lib/toys' seeded mulberry32, so payloads are reproducible from the seed. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = createRng(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick };

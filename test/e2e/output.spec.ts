@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { submit, unique } from './support';
+import { SCENARIO_HEADER, submit, unique } from './support';
 
 // Whatever people type — names, class titles, imported scenario text — is shown as text wherever it appears:
 // markup does not become elements, javascript: URLs do not become links, and no script runs.
@@ -87,8 +87,6 @@ test.describe('what people type is shown as text', () => {
     const dialogs = watchDialogs(page);
     await signUp(page, 'Ima Porter', 'learner');
     const setTitle = `${TITLE_MARKUP} ${unique('s')}`;
-    const header =
-      'id,title,domain,description,label,signal,capability,goal,signal_note,capability_note,goal_note,goal_pursued,rationale,source_kind,source_ref,difficulty,chapter';
     const row = [
       'markup-case',
       `A thermostat ${MARKUP}`,
@@ -113,7 +111,7 @@ test.describe('what people type is shown as text', () => {
     await page.goto('/practice/import');
     await page.getByLabel('Title of the set').fill(setTitle);
     await page.getByRole('radio', { name: 'CSV' }).check();
-    await page.getByLabel('Paste the scenarios').fill(`${header}\n${row}`);
+    await page.getByLabel('Paste the scenarios').fill(`${SCENARIO_HEADER}\n${row}`);
     await submit(page, 'Import set');
     await expect(page.getByText(/Imported 1 scenario into/)).toContainText(setTitle);
     await expect(page.getByRole('region', { name: 'Your sets' }).getByRole('link', { name: setTitle })).toBeVisible();

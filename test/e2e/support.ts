@@ -121,3 +121,27 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** The scenario-import CSV header, and one valid row (a heating controller that learned "lights on"). */
+export const SCENARIO_HEADER =
+  'id,title,domain,description,label,signal,capability,goal,signal_note,capability_note,goal_note,goal_pursued,rationale,source_kind,source_ref,difficulty,chapter';
+export const scenarioRow = (id: string, label: string) =>
+  [
+    id,
+    'A heating controller in a new office building',
+    'other',
+    '"In the training offices a room was occupied exactly when its lights were on. In a new building where cleaners switch lights on at night, the controller heated empty rooms all night."',
+    label,
+    'right',
+    'generalized',
+    'proxy',
+    'Comfort ratings from occupants reward what was intended.',
+    'It ran the heating as smoothly as ever.',
+    'Lit rooms and occupied rooms always coincided in training.',
+    'heat the rooms whose lights are on',
+    '"The controller is as skilful as before and the reward had no flaw; a cue that went with the target in training became the target."',
+    'constructed',
+    '',
+    'intro',
+    'multi-objective-generalization',
+  ].join(',');
