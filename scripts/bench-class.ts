@@ -34,7 +34,7 @@ const { buildRoster, classAttemptsPages, classDrillConfusion, classItemStats, lo
 const { assignmentSpec } = await import('../lib/content/assignment-items');
 const { getCourse } = await import('../lib/content/course');
 const { getScenarioBank } = await import('../lib/content/bank');
-const { AXES_FOR } = await import('../lib/content/scenarios');
+const { ANSWERS_FOR } = await import('../lib/learning/scenario-schema');
 const { createRng, deriveSeed } = await import('../lib/toys/rng');
 const { attemptsCsvStream } = await import('../components/teach/csv');
 
@@ -93,8 +93,8 @@ function attemptRows(userIds: { id: string }[], total: number) {
       if (it.kind === 'quiz') response = JSON.stringify({ selected: [correct ? Math.max(0, it.correct) : (Math.max(0, it.correct) + 1) % it.choices] });
       else {
         const label = correct ? it.label : rng.pick(LABELS.filter((l) => l !== it.label));
-        const a = AXES_FOR[label];
-        response = JSON.stringify({ label, axes: { signal: a.signal, capability: a.capability, goal: a.goal[0] }, truth: it.label });
+        const a = ANSWERS_FOR[label];
+        response = JSON.stringify({ label, answers: { training: a.training ?? 'no', shift: a.shift ?? 'yes', competence: a.competence ?? 'yes' }, truth: it.label });
       }
       rows.push({
         userId: u.id,
@@ -156,10 +156,7 @@ const seedMs = performance.now() - seedStart;
 const fullClass = await db.class.findUniqueOrThrow({ where: { id: cls.id }, include: { assignments: true } });
 const specs = fullClass.assignments.map((a) => assignmentSpec(a));
 const reviewsSince = opens;
-const axisTruth = (id: string) => {
-  const s = getScenarioBank().get(id);
-  return s ? AXES_FOR[s.label] : null;
-};
+const axisTruth = (id: string) => getScenarioBank().get(id) ?? null;
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -319,7 +316,7 @@ const proposed = {
 // plans, so compare in a canonical form (sorted keys, rounded correlations, cell counts).
 const canonStats = (xs: ReturnType<typeof classItemStats>) =>
   JSON.stringify(xs.map((x) => ({ ...x, discrimination: x.discrimination === null ? null : x.discrimination.toFixed(9), distribution: Object.entries(x.distribution).sort() })));
-const canonConfusion = (c: ReturnType<typeof classDrillConfusion>) => JSON.stringify([c.matrix.map((r) => r.cells.map((x) => x.count)), c.axisErrors, c.responses]);
+const canonConfusion = (c: ReturnType<typeof classDrillConfusion>) => JSON.stringify([c.matrix.map((r) => r.cells.map((x) => x.count)), c.questionErrors, c.responses]);
 const same = {
   roster: JSON.stringify(buildRoster(await proposedLoad(cls.id, reviewsSince, { responses: false }), specs, now)) === JSON.stringify(buildRoster(data, specs, now)),
   itemStats: canonStats(proposedItemStats(await proposedLoad(cls.id, null, { responses: true }))) === canonStats(classItemStats(data)),

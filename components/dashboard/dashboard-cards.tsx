@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '@/lib/db/dashboard';
-import { LABEL_TEXT } from '@/lib/learning/classify';
+import { LABEL_TEXT, QUESTION_SHORT } from '@/lib/learning/classify';
 import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from './charts';
 import styles from './dashboard.module.css';
 
@@ -67,6 +67,12 @@ export function DashboardCards({ data, now, children }: { data: DashboardCardsDa
                   {' '}
                   · {m.answered} scenarios, {m.firstCorrect} right first time
                 </span>
+                {m.misread && (
+                  <span className={styles.chapterMeta} data-testid={`misread-${m.label}`}>
+                    {' '}
+                    · misread most: &ldquo;{QUESTION_SHORT[m.misread.question].toLowerCase()}&rdquo; ({m.misread.count} of {m.misread.of})
+                  </span>
+                )}
               </span>
               <MasteryBadge level={m.level} />
             </li>

@@ -5,6 +5,8 @@ import { readGuest, type GuestData } from '@/lib/guest/store';
 import { buildGuestCards } from '@/lib/guest/cards';
 import { forecast, utcDay } from '@/lib/learning/queue';
 import { masteryLevel } from '@/lib/learning/mastery';
+import { misreadByLabel, type AnsweredCase } from '@/lib/learning/drill-summary';
+import type { Question } from '@/lib/learning/scenario-schema';
 import type { Dashboard } from '@/lib/db/dashboard';
 import { DashboardCards } from './dashboard-cards';
 
@@ -40,12 +42,15 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLa
     };
   };
   const confusion = Object.fromEntries(LABELS.map((t) => [t, Object.fromEntries(LABELS.map((p) => [p, 0]))])) as Dashboard['confusion'];
+  const cases: AnsweredCase[] = [];
   for (const a of firsts) {
     if (a.itemKind !== 'scenario') continue;
-    const r = a.response as { label?: Label; truth?: Label } | null;
+    const r = a.response as { label?: Label; truth?: Label; wrong?: Question[] } | null;
     const truth = r?.truth ?? scenarioLabels[a.itemId];
     if (truth && r?.label && LABELS.includes(r.label)) confusion[truth][r.label]++;
+    if (truth && r?.label && Array.isArray(r.wrong)) cases.push({ scenarioId: a.itemId, truth, given: r.label, labelOk: r.label === truth, wrong: r.wrong });
   }
+  const misread = misreadByLabel(cases);
   const days = new Map<string, number>();
   for (const t of [...g.attempts.map((a) => a.createdAt), ...g.reviews.map((r) => r.review)]) {
     const d = t.slice(0, 10);
@@ -64,6 +69,7 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLa
     modes: LABELS.map((l) => ({
       label: l,
       ...stats((k, id) => k === 'scenario' && scenarioLabels[id] === l, Object.values(scenarioLabels).filter((x) => x === l).length),
+      misread: misread[l] ?? null,
     })),
     dueToday: cards.filter((c) => c.card.due <= endOfToday).length,
     totalCards: cards.length,

@@ -1,26 +1,31 @@
 'use client';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from 'react';
 import { useSession, type SessionState } from '@/components/session/session-provider';
 import { submitDrillAnswer } from '@/lib/actions/drill';
 import type { Scenario } from '@/lib/content/scenarios';
 import { addGuestAttempt } from '@/lib/guest/store';
 import {
-  AXIS_OPTION_TEXT,
-  AXIS_QUESTION,
+  ANSWER_TEXT,
   LABEL_TEXT,
   LABELS,
+  QUESTION_TEXT,
+  QUESTIONS,
   gradeDrill,
-  type Axis,
   type DrillAnswer,
   type DrillResult,
+  type Question,
+  type QuestionAnswer,
 } from '@/lib/learning/classify';
+import { DEFAULT_SESSION_SIZE, SESSION_SIZES, interleave } from '@/lib/learning/drill-order';
+import { deriveSeed } from '@/lib/toys/rng';
+import { topConfusion, topMisread, type AnsweredCase } from '@/lib/learning/drill-summary';
 import type { DrillContext } from './drill-context';
-import { DrillFeedback, axisMistakes } from './drill-feedback';
+import { DrillFeedback, EvidenceText } from './drill-feedback';
 import { drillItemId } from './practice-sets';
 import styles from './drill.module.css';
 
-type GroupName = Axis | 'label' | 'confidence';
+type GroupName = Question | 'label' | 'confidence';
 type Answers = Record<GroupName, string | null>;
 
 interface Group {
@@ -29,13 +34,16 @@ interface Group {
   options: { value: string; text: string }[];
 }
 
-const axisOptions = (values: string[]) => values.map((value) => ({ value, text: AXIS_OPTION_TEXT[value] ?? value }));
-
-/** The questions in the order a careful classifier asks them, then the verdict and how sure the learner is. */
+/**
+ * The three questions about the story's evidence, in the order a careful reader asks them, then the verdict and how
+ * sure the learner is. No option restates a failure mode's definition: each asks what the story says.
+ */
 export const DRILL_GROUPS: Group[] = [
-  { name: 'signal', legend: AXIS_QUESTION.signal, options: axisOptions(['right', 'wrong']) },
-  { name: 'capability', legend: AXIS_QUESTION.capability, options: axisOptions(['generalized', 'failed']) },
-  { name: 'goal', legend: AXIS_QUESTION.goal, options: axisOptions(['intended', 'proxy', 'literal', 'none']) },
+  ...QUESTIONS.map((q) => ({
+    name: q,
+    legend: QUESTION_TEXT[q],
+    options: (['yes', 'no'] as const).map((value) => ({ value, text: ANSWER_TEXT[q][value] })),
+  })),
   { name: 'label', legend: 'So which failure is it?', options: LABELS.map((l) => ({ value: l, text: LABEL_TEXT[l] })) },
   {
     name: 'confidence',
@@ -47,7 +55,7 @@ export const DRILL_GROUPS: Group[] = [
   },
 ];
 
-const EMPTY: Answers = { signal: null, capability: null, goal: null, label: null, confidence: null };
+const EMPTY: Answers = { training: null, shift: null, competence: null, label: null, confidence: null };
 
 export interface DrillOutcome {
   scenarioId: string;
@@ -57,6 +65,12 @@ export interface DrillOutcome {
 
 type Phase = 'answering' | 'saving' | 'feedback' | 'finished';
 type FocusTarget = 'title' | 'feedback' | 'finish' | null;
+
+// The order is shuffled in the browser only: the server renders a placeholder (a server-rendered order would be the
+// same for everyone), and hydration swaps in the shuffled set. One seed per page load; a reshuffle derives a new one.
+const PAGE_SEED = Math.floor(Math.random() * 2 ** 31);
+const noSubscription = () => () => {};
+const useIsClient = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.().replace(/-/g, '') ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
@@ -89,11 +103,16 @@ export function DrillClient({
 }) {
   const session = useSession();
   const uid = useId();
-  const [round, setRound] = useState<Scenario[]>(scenarios);
+  const isClient = useIsClient();
+  const [shuffles, setShuffles] = useState(0);
+  const order = useMemo(() => (isClient ? interleave(scenarios, deriveSeed(PAGE_SEED, shuffles)) : null), [isClient, scenarios, shuffles]);
+  const [size, setSize] = useState<number>(Math.min(DEFAULT_SESSION_SIZE, scenarios.length));
+  const [start, setStart] = useState(0);
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Answers>(EMPTY);
   const [phase, setPhase] = useState<Phase>('answering');
   const [outcomes, setOutcomes] = useState<DrillOutcome[]>([]);
+  const [practiseList, setPractiseList] = useState<Scenario[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const key = useRef('');
@@ -107,6 +126,7 @@ export function DrillClient({
   const feedbackRef = useRef<HTMLHeadingElement>(null);
   const finishRef = useRef<HTMLHeadingElement>(null);
 
+  const round = practiseList ?? (order ? order.slice(start, start + size) : []);
   const scenario = round[index];
   const outcome = phase === 'feedback' || phase === 'finished' ? outcomes[outcomes.length - 1] : undefined;
   const rightSoFar = outcomes.filter((o) => o.result.correct).length;
@@ -165,10 +185,10 @@ export function DrillClient({
       focusGroup(gaps[0]!.name);
       return;
     }
-    const answer = {
-      label: answers.label,
-      axes: { signal: answers.signal, capability: answers.capability, goal: answers.goal },
-    } as DrillAnswer;
+    const answer: DrillAnswer = {
+      label: answers.label as DrillAnswer['label'],
+      answers: Object.fromEntries(QUESTIONS.map((q) => [q, answers[q]])) as Record<Question, QuestionAnswer>,
+    };
     const confident = answers.confidence === 'sure';
     const durationMs = Math.max(0, Date.now() - started.current);
     setError(null);
@@ -205,7 +225,7 @@ export function DrillClient({
         itemKind: 'scenario',
         itemId: drillItemId(setId, item.id),
         chapter: item.chapter,
-        response: { label: answer.label, axes: answer.axes, truth: item.label },
+        response: { label: answer.label, answers: answer.answers, wrong: result.wrongQuestions, truth: item.label },
         correct: result.correct,
         confident,
         durationMs,
@@ -236,8 +256,11 @@ export function DrillClient({
     focusNext.current = 'title';
   }
 
-  function restart(list: Scenario[]) {
-    setRound(list);
+  function begin(opts: { practise?: Scenario[] | null; start?: number; size?: number; reshuffle?: boolean }) {
+    if (opts.reshuffle) setShuffles((n) => n + 1);
+    setPractiseList(opts.practise ?? null);
+    if (opts.start !== undefined) setStart(opts.start);
+    if (opts.size !== undefined) setSize(opts.size);
     setIndex(0);
     freshAttempt();
     setAnswers(EMPTY);
@@ -261,14 +284,14 @@ export function DrillClient({
         if (!group || !option) return;
         e.preventDefault();
         const after = choose(group.name, option.value);
-        // Move on to the next open question, so 1/2/3/4 alone walk through the scenario.
+        // Move on to the next open question, so 1/2/3 alone walk through the scenario.
         const at = DRILL_GROUPS.indexOf(group);
         const open = [...DRILL_GROUPS.slice(at + 1), ...DRILL_GROUPS.slice(0, at)].find((g) => after[g.name] === null);
         if (open) focusGroup(open.name);
         else groupInputs(group.name)[n - 1]?.focus();
         return;
       }
-      if (e.key === 'Enter' && target.tagName !== 'BUTTON' && target.tagName !== 'A') {
+      if (e.key === 'Enter' && target.tagName !== 'BUTTON' && target.tagName !== 'A' && target.tagName !== 'SELECT') {
         e.preventDefault();
         void submit();
       }
@@ -280,25 +303,47 @@ export function DrillClient({
     }
   }
 
-  if (round.length === 0) {
+  if (scenarios.length === 0) {
     return (
       <section className={styles.drill} aria-label={title}>
         <p className={styles.empty}>There are no scenarios in this set.</p>
       </section>
     );
   }
+  if (!order) {
+    return (
+      <section className={styles.drill} aria-label={title} aria-busy="true">
+        <p className={styles.empty}>Shuffling the scenarios…</p>
+      </section>
+    );
+  }
 
+  const sizes = [...SESSION_SIZES.filter((n) => n < scenarios.length), scenarios.length];
+  const canPickSize = !practiseList && outcomes.length === 0 && index === 0 && phase === 'answering';
   const progress = (
     <p className={styles.progress}>
       Scenario {Math.min(index + 1, round.length)} of {round.length} · {rightSoFar} right
     </p>
   );
+  const sizePicker = canPickSize && sizes.length > 1 && (
+    <label className={styles.sizePicker}>
+      Scenarios this session{' '}
+      <select value={size} onChange={(e) => begin({ size: Number(e.target.value), start: 0 })}>
+        {sizes.map((n) => (
+          <option key={n} value={n}>
+            {n === scenarios.length ? `All ${n}` : n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   const keysHint = (
     <p className={styles.keys} id={`${uid}-keys`}>
-      <span className={styles.keysLabel}>Keys</span> <kbd>1</kbd>–<kbd>4</kbd> answer the current question · <kbd>Enter</kbd> check ·{' '}
+      <span className={styles.keysLabel}>Keys</span> <kbd>1</kbd>–<kbd>3</kbd> answer the current question · <kbd>Enter</kbd> check ·{' '}
       <kbd>N</kbd> next scenario
     </p>
   );
+  const nextStart = start + size < order.length ? start + size : 0;
 
   return (
     <section
@@ -317,21 +362,29 @@ export function DrillClient({
           headingRef={finishRef}
           round={round}
           outcomes={outcomes}
-          onRestart={() => restart(round)}
-          onPractiseMissed={(missed) => restart(missed)}
+          moreLeft={!practiseList && nextStart > 0 ? Math.min(size, order.length - nextStart) : 0}
+          onRestart={() => begin({ practise: practiseList })}
+          onNext={() => begin({ start: nextStart })}
+          onNewShuffle={() => begin({ start: 0, reshuffle: true })}
+          onPractiseMissed={(missed) => begin({ practise: missed })}
         />
       ) : (
         scenario && (
           <>
             <div className={styles.meta}>
               {progress}
+              {sizePicker}
               {keysHint}
             </div>
             <article className={styles.scenario} aria-labelledby={`${uid}-title`}>
               <H id={`${uid}-title`} ref={titleRef} tabIndex={-1} className={styles.title}>
                 {scenario.title}
               </H>
-              <p className={styles.description}>{scenario.description}</p>
+              {phase === 'feedback' && outcome ? (
+                <EvidenceText scenario={scenario} result={outcome.result} />
+              ) : (
+                <p className={styles.description}>{scenario.description}</p>
+              )}
             </article>
             {phase === 'feedback' && outcome ? (
               <>
@@ -416,11 +469,22 @@ export function DrillClient({
 }
 
 function announce(scenario: Scenario, answer: DrillAnswer, result: DrillResult): string {
-  const wrong = axisMistakes({ scenarioId: scenario.id, answer, result }).map((a) => AXIS_QUESTION[a]);
-  const axes = wrong.length ? `Questions to revisit: ${wrong.join(' ')}` : result.wrongAxes.length ? 'Your answers fit your reading.' : 'All three questions right.';
-  if (result.labelCorrect) return `Right: ${LABEL_TEXT[scenario.label]}. ${axes}`;
-  if (result.defensible) return `Defensible: ${LABEL_TEXT[answer.label]} is one reading of a contested case. ${axes}`;
-  return `Not quite: this is ${LABEL_TEXT[scenario.label]}, not ${LABEL_TEXT[answer.label]}. ${axes}`;
+  const wrong = result.wrongQuestions.map((q) => QUESTION_TEXT[q]);
+  const reasons = wrong.length ? `Questions to revisit: ${wrong.join(' ')}` : 'All three questions right.';
+  if (result.verdict === 'right') return `Right: ${LABEL_TEXT[scenario.label]}. ${reasons}`;
+  if (result.verdict === 'defensible') return `Defensible: ${LABEL_TEXT[answer.label]} is one reading of a contested case. ${reasons}`;
+  if (result.verdict === 'reason') return `Right label, but not for the right reasons. ${reasons}`;
+  return `Not quite: this is ${LABEL_TEXT[scenario.label]}, not ${LABEL_TEXT[answer.label]}. ${reasons}`;
+}
+
+/** The learner's outcomes as cases for the summary functions (lib/learning/drill-summary). */
+function answeredCases(round: Scenario[], outcomes: DrillOutcome[]): AnsweredCase[] {
+  return outcomes.flatMap((o) => {
+    const s = round.find((x) => x.id === o.scenarioId);
+    return s
+      ? [{ scenarioId: s.id, truth: s.label, given: o.answer.label, labelOk: o.result.labelCorrect || o.result.defensible, wrong: o.result.wrongQuestions }]
+      : [];
+  });
 }
 
 function DrillFinish({
@@ -428,25 +492,32 @@ function DrillFinish({
   headingRef,
   round,
   outcomes,
+  moreLeft,
   onRestart,
+  onNext,
+  onNewShuffle,
   onPractiseMissed,
 }: {
   heading: 'h2' | 'h3';
   headingRef: Ref<HTMLHeadingElement>;
   round: Scenario[];
   outcomes: DrillOutcome[];
+  /** How many scenarios the next session of the set would hold (0: this was the last one). */
+  moreLeft: number;
   onRestart: () => void;
+  onNext: () => void;
+  onNewShuffle: () => void;
   onPractiseMissed: (missed: Scenario[]) => void;
 }) {
   const H = heading;
   const right = outcomes.filter((o) => o.result.correct).length;
+  const labelRight = outcomes.filter((o) => o.result.labelCorrect || o.result.defensible).length;
   const missedIds = new Set(outcomes.filter((o) => !o.result.correct).map((o) => o.scenarioId));
   const missed = round.filter((s) => missedIds.has(s.id));
-  const axisErrors = (['signal', 'capability', 'goal'] as const).map((axis) => ({
-    axis,
-    count: outcomes.filter((o) => axisMistakes(o).includes(axis)).length,
-  }));
-  const labelErrors = outcomes.filter((o) => !o.result.labelCorrect && !o.result.defensible).length;
+  const cases = answeredCases(round, outcomes);
+  const confusion = topConfusion(cases);
+  const misread = topMisread(cases);
+  const titleOf = (id: string) => round.find((s) => s.id === id)?.title ?? id;
   return (
     <div className={styles.finish}>
       <H ref={headingRef} tabIndex={-1} className={styles.title}>
@@ -454,38 +525,47 @@ function DrillFinish({
       </H>
       <p>
         {right === round.length
-          ? 'Every verdict was right or defensible.'
-          : `You missed ${plural(round.length - right, 'scenario')}. The questions below show where the reasoning slipped.`}
+          ? 'Every verdict was right or defensible, and for the right reasons.'
+          : `You chose a label that counts ${plural(labelRight, 'time')}; ${right} of those had every question right as well. A right label for a wrong reason does not count.`}
       </p>
-      <table className={styles.table}>
-        <caption>Mistakes by question</caption>
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Wrong answers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {axisErrors.map(({ axis, count }) => (
-            <tr key={axis} data-axis={axis}>
-              <th scope="row">{AXIS_QUESTION[axis]}</th>
-              <td>{count}</td>
-            </tr>
-          ))}
-          <tr data-axis="label">
-            <th scope="row">The failure mode itself</th>
-            <td>{labelErrors}</td>
-          </tr>
-        </tbody>
-      </table>
+      {(confusion || misread) && (
+        <dl className={styles.summary}>
+          {confusion && (
+            <div data-testid="top-confusion">
+              <dt>The mix-up that happened most</dt>
+              <dd>
+                {LABEL_TEXT[confusion.truth]} taken for {LABEL_TEXT[confusion.given].toLowerCase()} ({plural(confusion.count, 'time')}):{' '}
+                {confusion.scenarioIds.map(titleOf).join('; ')}
+              </dd>
+            </div>
+          )}
+          {misread && (
+            <div data-testid="top-misread">
+              <dt>The question you misread most</dt>
+              <dd>
+                &ldquo;{QUESTION_TEXT[misread.question]}&rdquo; ({misread.count} of {misread.of}): {misread.scenarioIds.map(titleOf).join('; ')}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
       <div className={styles.actions}>
         {missed.length > 0 && (
           <button type="button" className="button" onClick={() => onPractiseMissed(missed)}>
             Practise the ones you missed ({missed.length})
           </button>
         )}
-        <button type="button" className={missed.length ? 'button button--ghost' : 'button'} onClick={onRestart}>
-          Start this set again
+        {moreLeft > 0 ? (
+          <button type="button" className={missed.length ? 'button button--ghost' : 'button'} onClick={onNext}>
+            Next {plural(moreLeft, 'scenario')}
+          </button>
+        ) : (
+          <button type="button" className={missed.length ? 'button button--ghost' : 'button'} onClick={onNewShuffle}>
+            Start the set again in a new order
+          </button>
+        )}
+        <button type="button" className="button button--ghost" onClick={onRestart}>
+          Repeat these {round.length}
         </button>
         <Link href="/practice">All practice sets</Link>
       </div>

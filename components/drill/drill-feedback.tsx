@@ -1,23 +1,35 @@
 import Link from 'next/link';
 import type { Ref } from 'react';
 import type { Scenario } from '@/lib/content/scenarios';
-import { AXIS_OPTION_TEXT, AXIS_QUESTION, LABEL_TEXT, labelFromAxes, type Axis, type Label } from '@/lib/learning/classify';
+import { ANSWER_TEXT, LABEL_TEXT, QUESTION_SHORT, QUESTION_TEXT, labelFromAnswers, type DrillResult, type Label } from '@/lib/learning/classify';
+import { markEvidence } from '@/lib/learning/evidence';
 import type { DrillContext } from './drill-context';
 import type { DrillOutcome } from './drill-client';
 import styles from './drill.module.css';
 
-/**
- * The questions answered wrongly. On a defensible verdict whose answers fit the learner's own label, the questions
- * that differ from the primary reading belong to the other reading, so they are not mistakes.
- */
-export function axisMistakes({ answer, result }: DrillOutcome): Axis[] {
-  return result.defensible && labelFromAxes(answer.axes) === answer.label ? [] : result.wrongAxes;
-}
-
 const humanize = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');
 const lower = (l: Label) => LABEL_TEXT[l].toLowerCase();
 
-/** What the learner sees after checking a scenario: the verdict, each question with its reason, then the case notes. */
+/** The scenario's text after checking, with the sentence that decides each wrongly answered question highlighted. */
+export function EvidenceText({ scenario, result }: { scenario: Scenario; result: DrillResult }) {
+  const marks = result.questions.filter((q) => !q.correct).map((q) => ({ question: q.question, evidence: q.evidence }));
+  return (
+    <p className={styles.description} data-testid="scenario-text">
+      {markEvidence(scenario.description, marks).map((seg, i) =>
+        seg.questions.length ? (
+          <mark key={i} className={styles.evidence} data-questions={seg.questions.join(' ')}>
+            {seg.text}
+            <span className="visually-hidden"> (this decides: {seg.questions.map((q) => QUESTION_SHORT[q].toLowerCase()).join('; ')})</span>
+          </mark>
+        ) : (
+          <span key={i}>{seg.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** What the learner sees after checking a scenario: the verdict, each question graded on its own, then the case notes. */
 export function DrillFeedback({
   scenario,
   outcome,
@@ -33,11 +45,9 @@ export function DrillFeedback({
 }) {
   const { answer, result } = outcome;
   const H = headingLevel === 3 ? 'h3' : 'h4';
-  const verdict = result.labelCorrect ? 'right' : result.defensible ? 'defensible' : 'wrong';
-  const implied = labelFromAxes(answer.axes);
-  const mistakes = axisMistakes(outcome);
-  const otherReading = result.wrongAxes.length > 0 && mistakes.length === 0;
-  const wrongQuestions = mistakes.map((a) => AXIS_QUESTION[a]);
+  const verdict = result.verdict;
+  const implied = labelFromAnswers(answer.answers);
+  const wrongQuestions = result.wrongQuestions.map((q) => QUESTION_TEXT[q]);
   const chapterTitle = context?.chapterTitles[scenario.chapter] ?? humanize(scenario.chapter);
   const source = scenario.source.kind === 'paper' ? scenario.source : null;
   const cited = source ? context?.sources[source.ref] : undefined;
@@ -47,12 +57,17 @@ export function DrillFeedback({
       <H ref={headingRef} tabIndex={-1} className={styles.verdict}>
         {verdict === 'right' && (
           <>
-            <span aria-hidden="true">✓ </span>Right: {lower(scenario.label)}
+            <span aria-hidden="true">✓ </span>Right: {lower(scenario.label)}, for the right reasons
           </>
         )}
         {verdict === 'defensible' && (
           <>
             <span aria-hidden="true">≈ </span>Defensible: {lower(answer.label)} is one reading of a contested case
+          </>
+        )}
+        {verdict === 'reason' && (
+          <>
+            <span aria-hidden="true">½ </span>Right label, wrong reason: {wrongQuestions.length === 1 ? 'one question' : `${wrongQuestions.length} questions`} misread
           </>
         )}
         {verdict === 'wrong' && (
@@ -63,37 +78,45 @@ export function DrillFeedback({
       </H>
       <p>
         You chose <strong>{LABEL_TEXT[answer.label]}</strong>
-        {verdict === 'right' ? '.' : <>; the case&rsquo;s own verdict is <strong>{LABEL_TEXT[scenario.label]}</strong>.</>}{' '}
-        {otherReading ? (
-          'Your answers to the three questions fit your reading; where they differ from the primary one is marked below.'
-        ) : wrongQuestions.length === 0 ? (
+        {result.labelCorrect ? '.' : <>; the case&rsquo;s own verdict is <strong>{LABEL_TEXT[scenario.label]}</strong>.</>}{' '}
+        {wrongQuestions.length === 0 ? (
           'You answered all three questions right.'
         ) : (
-          <span data-testid="wrong-axes">
+          <span data-testid="wrong-questions">
             {wrongQuestions.length === 1 ? 'The question to revisit: ' : 'The questions to revisit: '}
-            {wrongQuestions.join(' · ')}
+            {wrongQuestions.join(' · ')} The sentence that decides {wrongQuestions.length === 1 ? 'it' : 'each'} is highlighted in the scenario.
           </span>
         )}
       </p>
+      {verdict === 'reason' && (
+        <p className={styles.inconsistent}>
+          <strong>This does not count as right yet.</strong> The label matches, but the answer below shows a misreading of the story; on a case
+          that differs in that fact, the same reasoning would give the wrong label.
+        </p>
+      )}
 
       <ul className={styles.axes} aria-label="The three questions">
-        {result.axes.map((a) => (
-          <li key={a.axis} className={styles.axis} data-axis={a.axis} data-correct={a.correct ? 'true' : otherReading ? 'other' : 'false'}>
+        {result.questions.map((q) => (
+          <li key={q.question} className={styles.axis} data-question={q.question} data-correct={q.correct ? 'true' : 'false'}>
             <p className={styles.axisHead}>
-              <span className={styles.mark}>{a.correct ? '✓ Right' : otherReading ? '≈ Other reading' : '✗ Wrong'}</span>{' '}
-              <strong>{AXIS_QUESTION[a.axis]}</strong>
+              <span className={styles.mark}>{q.correct ? '✓ Right' : '✗ Wrong'}</span> <strong>{QUESTION_TEXT[q.question]}</strong>
             </p>
             <p>
-              {a.correct ? (
-                <>You answered: {AXIS_OPTION_TEXT[a.given]}.</>
-              ) : (
+              You answered: {ANSWER_TEXT[q.question][q.given]}.
+              {!q.correct && q.expected !== 'either' && (
                 <>
-                  You answered: {AXIS_OPTION_TEXT[a.given]}. {otherReading ? 'The primary reading' : 'For this case'}:{' '}
-                  <strong>{AXIS_OPTION_TEXT[a.expected]}</strong>.
+                  {' '}
+                  For this case: <strong>{ANSWER_TEXT[q.question][q.expected]}</strong>.
                 </>
               )}
+              {q.expected === 'either' && ' On this contested case either answer can be defended.'}
             </p>
-            <p className={styles.note}>{a.why}</p>
+            {!q.correct && q.evidence.length > 0 && (
+              <blockquote className={styles.quote} data-testid={`evidence-${q.question}`}>
+                {q.evidence.map((e) => `“${e}”`).join(' … ')}
+              </blockquote>
+            )}
+            {q.note && <p className={styles.note}>{q.note}</p>}
           </li>
         ))}
       </ul>
@@ -103,7 +126,7 @@ export function DrillFeedback({
           <strong>Your answers disagree with your verdict.</strong>{' '}
           {implied
             ? `Your own answers to the three questions point to ${lower(implied)}, but you chose ${lower(answer.label)}.`
-            : `Your three answers fit none of the failure modes (a right signal, intact skills and the intended goal would be no failure at all), yet you chose ${lower(answer.label)}.`}{' '}
+            : `Your three answers fit none of the failure modes as one (for example, nothing unwanted paid off in training and nothing about the situation changed), yet you chose ${lower(answer.label)}.`}{' '}
           Let the questions decide the verdict.
         </p>
       )}

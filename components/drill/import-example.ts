@@ -1,7 +1,7 @@
 // The example offered for download on the import page. A test keeps it valid under the import rules.
 import Papa from 'papaparse';
 import type { Scenario } from '@/lib/content/scenarios';
-import { CSV_COLUMNS } from '@/lib/learning/scenario-import';
+import { CSV_COLUMNS, EVIDENCE_SEPARATOR } from '@/lib/learning/scenario-import';
 
 export const EXAMPLE_SCENARIO: Scenario = {
   id: 'office-heating-lights',
@@ -10,11 +10,22 @@ export const EXAMPLE_SCENARIO: Scenario = {
   description:
     "A building's heating controller was trained to keep occupied rooms comfortable, with reward from the comfort ratings of the people in them. In the training offices, a room was occupied exactly when its lights were on. In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.",
   label: 'goal-misgeneralization',
-  axes: { signal: 'right', capability: 'generalized', goal: 'proxy' },
-  axisNotes: {
-    signal: 'Comfort ratings from the people in the rooms reward exactly what the designers intended.',
-    capability: 'It raised and lowered the heating as smoothly and efficiently as ever.',
-    goal: 'Occupied rooms and lit rooms always coincided in training, and the controller heated lit rooms.',
+  questions: {
+    training: {
+      answer: 'no',
+      evidence: ['In the training offices, a room was occupied exactly when its lights were on.'],
+      note: 'Comfort ratings from the people in the rooms paid for what the designers intended; heating an empty lit room never happened in training.',
+    },
+    shift: {
+      answer: 'yes',
+      evidence: ['In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.'],
+      note: 'The new building breaks the link between lights and people that held in every training office.',
+    },
+    competence: {
+      answer: 'yes',
+      evidence: ['In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.'],
+      note: 'It heated exactly the rooms whose lights were on, as consistently as before: a clear goal, pursued well.',
+    },
   },
   goalPursued: 'heat the rooms whose lights are on',
   rationale:
@@ -33,18 +44,22 @@ export function scenarioToCsvRow(s: Scenario): Record<(typeof CSV_COLUMNS)[numbe
     domain: s.domain,
     description: s.description,
     label: s.label,
-    signal: s.axes.signal,
-    capability: s.axes.capability,
-    goal: s.axes.goal,
-    signal_note: s.axisNotes.signal,
-    capability_note: s.axisNotes.capability,
-    goal_note: s.axisNotes.goal,
+    training: s.questions.training.answer,
+    shift: s.questions.shift.answer,
+    competence: s.questions.competence.answer,
     goal_pursued: s.goalPursued,
     rationale: s.rationale,
     source_kind: s.source.kind,
     source_ref: s.source.kind === 'paper' ? s.source.ref : '',
     difficulty: s.difficulty,
     chapter: s.chapter,
+    family: s.family ?? '',
+    training_evidence: s.questions.training.evidence.join(EVIDENCE_SEPARATOR),
+    training_note: s.questions.training.note ?? '',
+    shift_evidence: s.questions.shift.evidence.join(EVIDENCE_SEPARATOR),
+    shift_note: s.questions.shift.note ?? '',
+    competence_evidence: s.questions.competence.evidence.join(EVIDENCE_SEPARATOR),
+    competence_note: s.questions.competence.note ?? '',
     contested: s.contested ? 'true' : '',
     acceptable: (s.acceptable ?? []).join(';'),
     argument_specification_gaming: arg('specification-gaming'),

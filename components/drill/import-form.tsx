@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { MAX_LIFT } from '@/lib/learning/shortcut-audit';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { importScenarioSetForm } from '@/lib/actions/drill';
@@ -129,6 +130,7 @@ export function ImportForm() {
         {state && !pending && (
           <>
             {imported ? (
+              <>
               <div className="alert alert--ok">
                 <p>
                   Imported {imported.imported} {imported.imported === 1 ? 'scenario' : 'scenarios'}
@@ -141,6 +143,27 @@ export function ImportForm() {
                   </p>
                 )}
               </div>
+              {imported.audit && (imported.audit.lift > MAX_LIFT || imported.audit.cueWords.length > 0) && (
+                <div className="alert" role="note" data-testid="import-audit">
+                  <p>
+                    <strong>The wording may give the answers away.</strong> A word-count classifier that reads only titles and descriptions
+                    labels {Math.round(imported.audit.accuracy * 100)}% of this set correctly, against {Math.round(imported.audit.majorityBaseline * 100)}% for
+                    always guessing the most common label. The set was imported; consider rewording so the deciding fact sits in a plain
+                    sentence of the story.
+                  </p>
+                  {imported.audit.cueWords.length > 0 && (
+                    <p>
+                      Words that sort the cases:{' '}
+                      {imported.audit.cueWords
+                        .slice(0, 10)
+                        .map((w) => `“${w.word}” (${w.items} scenarios, ${Math.round(w.share * 100)}% ${w.label.replace(/-/g, ' ')})`)
+                        .join('; ')}
+                      .
+                    </p>
+                  )}
+                </div>
+              )}
+              </>
             ) : (
               <div className="alert alert--error">
                 {state.message ?? 'Nothing was imported.'}

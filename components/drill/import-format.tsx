@@ -11,8 +11,11 @@ const FIELDS: [string, string][] = [
   ['domain', DOMAINS.join(', ')],
   ['description', '40 to 1200 characters: what happened, without naming the answer (words like proxy, loophole or gaming are refused)'],
   ['label', LABEL_VALUES],
-  ['axes.signal / .capability / .goal', 'right|wrong · generalized|failed · intended|proxy|literal|none; they must fit the label'],
-  ['axisNotes.signal / .capability / .goal', 'why each answer is what it is (10 to 600 characters each)'],
+  ['family', 'optional: a kebab-case name shared by scenarios that tell one setting in different ways'],
+  [
+    'questions.training / .shift / .competence',
+    'each {"answer": "yes" | "no" | "either", "evidence": [sentences], "note": "…"}: did the unwanted behaviour already pay off in training; does the failure appear in new conditions; does the system still act skilfully there. Answers must fit the label (specification gaming: training yes, competence yes; goal misgeneralization: no, yes, yes; capability failure: training no, competence no). Evidence sentences (optional) are copied exactly from the description and are highlighted when a learner gets that question wrong; the note (optional) explains the answer.',
+  ],
   ['goalPursued', 'the goal the system actually pursued, 3 to 200 characters'],
   ['rationale', 'why the label fits and the others do not, 40 to 2000 characters'],
   ['source', '{"kind": "constructed"} or {"kind": "paper", "ref": "a reference key"}'],
@@ -64,8 +67,11 @@ export function ImportFormatHelp() {
       </div>
       <h3>CSV</h3>
       <p>
-        A header row, then one scenario per row. The nested fields are flattened; the first 17 columns are required, the last
-        five only for contested cases (<code>acceptable</code> separates labels with <code>;</code>). Columns:
+        A header row, then one scenario per row. The nested fields are flattened: <code>training</code>, <code>shift</code> and{' '}
+        <code>competence</code> hold the answers, <code>training_evidence</code> (and the like) the evidence sentences separated by{' '}
+        <code>|</code>. The first 14 columns are required; the rest may be empty, and the last five are only for contested cases (
+        <code>acceptable</code> separates labels with <code>;</code>). Files in the older format (signal, capability and goal columns) still
+        import. Columns:
       </p>
       <ol className={styles.columns}>
         {CSV_COLUMNS.map((c) => (

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { ReviewItem } from '@/lib/content/review-items';
 import { submitReview } from '@/lib/actions/review';
 import { answerProblem, gradeQuiz } from '@/lib/learning/grading';
-import { LABELS, LABEL_TEXT, type Label } from '@/lib/learning/classify';
+import { LABELS, LABEL_TEXT, QUESTIONS, QUESTION_SHORT, labelCounts, type Label } from '@/lib/learning/classify';
 import { ratingFor, reviewCard, type Grade } from '@/lib/learning/srs';
 import { addGuestReview, readGuest } from '@/lib/guest/store';
 import { buildGuestCards, guestDueCards } from '@/lib/guest/cards';
@@ -184,7 +184,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
     if (item.kind === 'quiz') return gradeQuiz({ kind: item.quizKind, choices: item.choices }, selected);
     const label = LABELS[selected[0] ?? -1] as Label | undefined;
     const s = item.scenario;
-    return label === s.label || Boolean(label && s.contested && s.acceptable?.includes(label));
+    return Boolean(label && labelCounts(s, label));
   }
 
   async function submit() {
@@ -307,15 +307,14 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
         <div className={styles.feedback}>
           <p>{item.scenario.rationale}</p>
           <ul>
-            <li>
-              <strong>Training signal:</strong> {item.scenario.axisNotes.signal}
-            </li>
-            <li>
-              <strong>Capability:</strong> {item.scenario.axisNotes.capability}
-            </li>
-            <li>
-              <strong>Goal pursued:</strong> {item.scenario.axisNotes.goal}
-            </li>
+            {QUESTIONS.map((q) => {
+              const a = item.scenario.questions[q];
+              return (
+                <li key={q}>
+                  <strong>{QUESTION_SHORT[q]}:</strong> {a.answer === 'either' ? 'contested.' : `${a.answer}.`} {a.note}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

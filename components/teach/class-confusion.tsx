@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AXIS_QUESTION, LABEL_TEXT, type Axis, type Label } from '@/lib/learning/classify';
+import { LABEL_TEXT, QUESTION_TEXT, type Label, type Question } from '@/lib/learning/classify';
 import type { classConfusion } from '@/lib/learning/item-stats';
 import { plural } from './format';
 import styles from './teach.module.css';
@@ -7,12 +7,12 @@ import styles from './teach.module.css';
 export type Confusion = ReturnType<typeof classConfusion>;
 
 // The diagnostic question that tells each pair of failure modes apart (the course's three-question taxonomy).
-const SEPARATING_AXIS: Record<string, Axis> = {
-  'specification-gaming|goal-misgeneralization': 'signal',
-  'goal-misgeneralization|capability-failure': 'capability',
-  'specification-gaming|capability-failure': 'signal',
+const SEPARATING_QUESTION: Record<string, Question> = {
+  'specification-gaming|goal-misgeneralization': 'training',
+  'goal-misgeneralization|capability-failure': 'competence',
+  'specification-gaming|capability-failure': 'competence',
 };
-const separatingAxis = (a: Label, b: Label): Axis => SEPARATING_AXIS[`${a}|${b}`] ?? SEPARATING_AXIS[`${b}|${a}`] ?? 'goal';
+const separatingQuestion = (a: Label, b: Label): Question => SEPARATING_QUESTION[`${a}|${b}`] ?? SEPARATING_QUESTION[`${b}|${a}`] ?? 'training';
 const lower = (l: Label) => LABEL_TEXT[l].toLowerCase();
 
 /** The mix-ups, biggest first. */
@@ -29,22 +29,22 @@ export function mondaySummary(c: Confusion, titleOf: (scenarioId: string) => str
   const wrong = mixups.reduce((n, m) => n + m.count, 0);
   const top = mixups[0];
   if (!top || top.count === 0) return `The class classified all ${plural(c.responses, 'scenario')} correctly on the first try. Move on to the advanced scenarios.`;
-  const axis = separatingAxis(top.truth, top.picked);
+  const axis = separatingQuestion(top.truth, top.picked);
   const examples = top.drivers.slice(0, 2).map((d) => `“${titleOf(d.scenarioId)}”`);
-  const axes = (Object.entries(c.axisErrors) as [Axis, number][]).sort((a, b) => b[1] - a[1]);
+  const axes = (Object.entries(c.questionErrors) as [Question, number][]).sort((a, b) => b[1] - a[1]);
   const worstAxis = axes[0];
   let s =
     `Explain how to tell ${lower(top.truth)} from ${lower(top.picked)}: ${top.count} of the class’s ${plural(wrong, 'wrong first answer')} ` +
     `called a ${lower(top.truth)} case ${lower(top.picked)}${examples.length ? `, most often ${examples.join(' and ')}` : ''}. ` +
-    `Walk through the question that separates them: “${AXIS_QUESTION[axis]}”`;
-  if (worstAxis && worstAxis[1] > 0 && worstAxis[0] !== axis) s += ` Then practise “${AXIS_QUESTION[worstAxis[0]]}”, the question the class gets wrong most (${worstAxis[1]} times).`;
+    `Walk through the question that separates them: “${QUESTION_TEXT[axis]}”`;
+  if (worstAxis && worstAxis[1] > 0 && worstAxis[0] !== axis) s += ` Then practise “${QUESTION_TEXT[worstAxis[0]]}”, the question the class gets wrong most (${worstAxis[1]} times).`;
   else if (worstAxis && worstAxis[1] > 0) s += ` It is also the question the class gets wrong most (${worstAxis[1]} times).`;
   return s;
 }
 
 export function ClassConfusion({ classId, confusion, titleOf }: { classId: string; confusion: Confusion; titleOf: (scenarioId: string) => string }) {
   const labels = confusion.matrix.map((r) => r.truth);
-  const axes = (Object.entries(confusion.axisErrors) as [Axis, number][]).sort((a, b) => b[1] - a[1]);
+  const axes = (Object.entries(confusion.questionErrors) as [Question, number][]).sort((a, b) => b[1] - a[1]);
   return (
     <div className={styles.stack}>
       <section className={styles.section} aria-labelledby="monday-h">
@@ -122,11 +122,40 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
             <tbody>
               {axes.map(([axis, n]) => (
                 <tr key={axis}>
-                  <th scope="row">{AXIS_QUESTION[axis]}</th>
+                  <th scope="row">{QUESTION_TEXT[axis]}</th>
                   <td className={styles.num}>{n}</td>
                   <td className={styles.num}>{confusion.responses ? `${Math.round((n / confusion.responses) * 100)}%` : '—'}</td>
                 </tr>
               ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className={styles.section} aria-labelledby="misread-h">
+        <h2 id="misread-h">The question misread most, by failure mode</h2>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="misread-caption">
+          <table className={styles.table} data-testid="misread-by-label">
+            <caption id="misread-caption">For the cases of each failure mode, the diagnostic question the class answered wrongly most often.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Cases that are…</th>
+                <th scope="col">Question misread most</th>
+                <th scope="col" className={styles.num}>
+                  Wrong
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {labels.map((l) => {
+                const m = confusion.misreadByLabel[l];
+                return (
+                  <tr key={l} data-label={l}>
+                    <th scope="row">{LABEL_TEXT[l]}</th>
+                    <td className={styles.wrap}>{m ? QUESTION_TEXT[m.question] : 'None misread yet'}</td>
+                    <td className={styles.num}>{m ? `${m.count} of ${m.of}` : '—'}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -5,7 +5,7 @@ import { AuthorizationError, requireInstructor } from '@/lib/auth/session';
 import { assignmentSpec } from '@/lib/content/assignment-items';
 import { getScenario } from '@/lib/content/bank';
 import { getCourse } from '@/lib/content/course';
-import { AXES_FOR, type Scenario } from '@/lib/content/scenarios';
+import type { Scenario } from '@/lib/content/scenarios';
 import { getClassForInstructor } from '@/lib/db/classes';
 import { loadClassData, type ClassData } from '@/lib/db/class-analytics';
 import { getOwnScenarioSet } from '@/lib/db/scenario-sets';
@@ -62,11 +62,9 @@ export function scenarioForItem(itemId: string, sets: Map<string, { scenarios: S
   return sets.get(setId ?? '')?.scenarios.find((s) => s.id === id);
 }
 
-export function axisTruthFor(sets: Map<string, { scenarios: Scenario[] }>) {
-  return (itemId: string) => {
-    const s = scenarioForItem(itemId, sets);
-    return s ? AXES_FOR[s.label] : null;
-  };
+/** The scenario behind each item id, to re-grade stored answers question by question. */
+export function scenarioTruthFor(sets: Map<string, { scenarios: Scenario[] }>) {
+  return (itemId: string) => scenarioForItem(itemId, sets) ?? null;
 }
 
 /** Reviews count towards review assignments from the earliest assignment's opening. */

@@ -88,13 +88,17 @@ export interface AttemptCsvRow {
   user: { email: string; name: string | null };
 }
 
-/** The stored response in words: quiz options as letters (A, A+C); a drill answer as its label and the three axes. */
+/** The stored response in words: quiz options as letters (A, A+C); a drill answer as its label and the three questions' answers. */
 export function answerText(itemKind: string, response: string): string {
   try {
-    const r = JSON.parse(response) as { selected?: number[]; label?: string; axes?: Record<string, string> };
+    const r = JSON.parse(response) as { selected?: number[]; label?: string; answers?: Record<string, string>; axes?: Record<string, string> };
     if (itemKind === 'quiz') return (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+');
-    const axes = r.axes ? ['signal', 'capability', 'goal'].map((k) => `${k}=${r.axes![k] ?? ''}`).join('; ') : '';
-    return [r.label ?? '', axes].filter(Boolean).join('; ');
+    const parts = r.answers
+      ? ['training', 'shift', 'competence'].map((k) => `${k}=${r.answers![k] ?? ''}`)
+      : r.axes
+        ? ['signal', 'capability', 'goal'].map((k) => `${k}=${r.axes![k] ?? ''}`)
+        : [];
+    return [r.label ?? '', ...parts].join('; ');
   } catch {
     return '';
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Scenario } from '@/lib/content/scenarios';
 import { classItemStats, type ClassData } from '@/lib/db/class-analytics';
-import { LABEL_TEXT, LABELS } from '@/lib/learning/classify';
+import { LABEL_TEXT, LABELS, labelCounts } from '@/lib/learning/classify';
 import { chapterTitle, quizInfo, scenarioForItem } from './class-data';
 
 export interface OptionCount {
@@ -70,7 +70,7 @@ export function itemRows(data: ClassData, classId: string, sets: Map<string, { s
       };
     }
     const sc = scenarioForItem(s.itemId, sets);
-    const ok = (l: string) => Boolean(sc && (sc.label === l || (sc.contested && sc.acceptable?.includes(l as Scenario['label']))));
+    const ok = (l: string) => Boolean(sc && labelCounts(sc, l));
     return {
       ...base,
       kind: 'scenario',

@@ -7,22 +7,28 @@ import { recordAttempt } from '../db/attempts';
 import { getSettings } from '../db/settings';
 import { now } from '../clock';
 import { createScenarioSet, deleteScenarioSet, getUsableScenarioSet } from '../db/scenario-sets';
-import { gradeDrill, type DrillResult } from '../learning/classify';
+import { QUESTION_TEXT, gradeDrill, type DrillResult } from '../learning/classify';
 import { parseScenarioImport, type ImportError } from '../learning/scenario-import';
+import { shortcutAudit } from '../learning/shortcut-audit';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
 
 const labelSchema = z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure'], { error: 'Pick one of the three failure modes.' });
 
+const yesNo = (question: string) => z.enum(['yes', 'no'], { error: `Answer the question: ${question}` });
+
 const drillAnswerSchema = z.object({
   scenarioId: z.string().min(1).max(120),
   setId: z.string().min(1).max(40).nullable().default(null),
   label: labelSchema,
-  axes: z.object({
-    signal: z.enum(['right', 'wrong'], { error: 'Answer: was the training signal right?' }),
-    capability: z.enum(['generalized', 'failed'], { error: 'Answer: did the system stay competent?' }),
-    goal: z.enum(['intended', 'proxy', 'literal', 'none'], { error: 'Answer: which goal did it pursue?' }),
-  }),
+  answers: z.object(
+    {
+      training: yesNo(QUESTION_TEXT.training),
+      shift: yesNo(QUESTION_TEXT.shift),
+      competence: yesNo(QUESTION_TEXT.competence),
+    },
+    { error: 'Answer the three questions before the label.' },
+  ),
   confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
   durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
   idempotencyKey: idempotencyKeySchema,
@@ -48,13 +54,13 @@ async function findScenario(userId: string, scenarioId: string, setId: string | 
 const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<DrillAnswerResult> => {
   const user = await requireUser();
   const { scenario, itemId } = await findScenario(user.id, input.scenarioId, input.setId);
-  const result = gradeDrill(scenario, { label: input.label, axes: input.axes });
+  const result = gradeDrill(scenario, { label: input.label, answers: input.answers });
   const { attempt, duplicate } = await recordAttempt(user.id, {
     idempotencyKey: input.idempotencyKey,
     itemKind: 'scenario',
     itemId,
     chapter: scenario.chapter,
-    response: { label: input.label, axes: input.axes, truth: scenario.label },
+    response: { label: input.label, answers: input.answers, wrong: result.wrongQuestions, truth: scenario.label },
     correct: result.correct,
     confident: input.confident,
     durationMs: input.durationMs,
@@ -84,6 +90,24 @@ export interface ImportOutcome {
   setId: string | null;
   imported: number;
   rejected: ImportError[];
+  /** The shortcut audit of the imported set: warnings for the author, never a reason to refuse the set. */
+  audit?: ImportAudit;
+}
+
+export interface ImportAudit {
+  accuracy: number;
+  majorityBaseline: number;
+  lift: number;
+  cueWords: { word: string; label: string; items: number; share: number }[];
+}
+
+/** Too few scenarios say nothing about wording; below this the audit is not run. */
+const AUDIT_MIN_SCENARIOS = 8;
+
+function importAudit(scenarios: Scenario[]): ImportAudit | undefined {
+  if (scenarios.length < AUDIT_MIN_SCENARIOS) return undefined;
+  const r = shortcutAudit(scenarios.map((s) => ({ id: s.id, label: s.label, text: `${s.title}. ${s.description}`, group: s.family })));
+  return { accuracy: r.accuracy, majorityBaseline: r.majorityBaseline, lift: r.lift, cueWords: r.cueWords.map(({ word, label, items, share }) => ({ word, label, items, share })) };
 }
 
 const runImport = defineAction(importSchema, async ({ title, format, text }): Promise<ActionResult<ImportOutcome>> => {
@@ -98,7 +122,7 @@ const runImport = defineAction(importSchema, async ({ title, format, text }): Pr
     };
   }
   const set = await createScenarioSet(user.id, title, scenarios);
-  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors.slice(0, 200) } };
+  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors.slice(0, 200), audit: importAudit(scenarios) } };
 });
 
 /** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */

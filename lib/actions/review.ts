@@ -10,6 +10,7 @@ import { recordReview, ReviewConflictError } from '../db/reviews';
 import { getSettings, settingsSchema, updateSettings } from '../db/settings';
 import { answerProblem, gradeQuiz } from '../learning/grading';
 import { Rating } from '../learning/srs';
+import { labelCounts } from '../learning/classify';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
 
@@ -51,7 +52,7 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
     const shown = allowed.has(input.shownItemId) ? getScenario(input.shownItemId) : undefined;
     if (!shown) throw new ActionError('That scenario does not belong to this card. Reload the review page.', 400);
     if (!input.label) throw new ActionError('Pick one of the three failure modes.', 400);
-    correct = input.label === shown.label || Boolean(shown.contested && shown.acceptable?.includes(input.label));
+    correct = labelCounts(shown, input.label);
   }
   const settings = await getSettings(user.id);
   try {

@@ -4,7 +4,9 @@ import { analyzeChapter, type ChapterAnalysis, type Issue } from './analyze';
 import { splitFrontmatter } from './chapters';
 import { frontmatterSchema } from './frontmatter';
 import { loadGlossary, loadReferences } from './references';
-import { loadScenarioBank } from './scenarios';
+import { CHAPTER_SLUGS, loadScenarioBank, type Scenario } from './scenarios';
+import { MAX_LIFT } from '../learning/shortcut-audit';
+import { allowedWords, auditClassifyQuizzes, auditScenarios } from './shortcuts';
 import { countWords } from './words';
 
 // Routes a chapter may link to besides chapters and glossary entries.
@@ -34,6 +36,8 @@ export interface CheckResult {
     scenarios: number;
     scenariosByLabel: Record<string, number>;
     contestedScenarios: number;
+    families: number;
+    shortcutLift: { scenarios: number; classifyQuizzes: number };
   };
 }
 
@@ -113,6 +117,7 @@ export async function checkContent(contentDir: string, compile?: (source: string
     if (s.source.kind === 'paper' && !refs.references.has(s.source.ref))
       issues.push({ file: 'content/scenarios', line: 1, message: `scenario "${s.id}": unknown source.ref "${s.source.ref}"` });
   }
+  issues.push(...bankIssues(bank.scenarios, contentDir));
 
   if (compile) {
     for (const [slug, raw] of sources) {
@@ -126,6 +131,26 @@ export async function checkContent(contentDir: string, compile?: (source: string
 
   const byLabel: Record<string, number> = {};
   for (const s of bank.scenarios) byLabel[s.label] = (byLabel[s.label] ?? 0) + 1;
+  const allowed = allowedWords(contentDir);
+  const bankAudit = auditScenarios(bank.scenarios, allowed);
+  const quizAudit = auditClassifyQuizzes(contentDir, allowed);
+  for (const [what, file, r] of [
+    ['the scenario bank', 'content/scenarios', bankAudit],
+    ['the classify quizzes', 'content/chapters', quizAudit],
+  ] as const) {
+    if (r.lift > MAX_LIFT)
+      issues.push({
+        file,
+        line: 1,
+        message: `shortcut audit: on ${what}, a word-count classifier gets ${pct(r.accuracy)} against a ${pct(r.majorityBaseline)} majority baseline (lift ${r.lift} > ${MAX_LIFT}); run npm run content:shortcuts -- --verbose and reword the cases it gets right`,
+      });
+    for (const w of r.cueWords)
+      issues.push({
+        file,
+        line: 1,
+        message: `shortcut audit: on ${what}, "${w.word}" appears in ${w.items} items and ${pct(w.share)} of them are ${w.label}; reword, or list it in AUTHORING.md under "Words allowed as evidence" if it is the evidence itself`,
+      });
+  }
   return {
     issues,
     chapters: summaries,
@@ -138,8 +163,53 @@ export async function checkContent(contentDir: string, compile?: (source: string
       scenarios: bank.scenarios.length,
       scenariosByLabel: byLabel,
       contestedScenarios: bank.scenarios.filter((s) => s.contested).length,
+      families: new Set(bank.scenarios.map((s) => s.family)).size,
+      shortcutLift: { scenarios: bankAudit.lift, classifyQuizzes: quizAudit.lift },
     },
   };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Bank-wide rules: contrast families, and a chapter set large and mixed enough that order and share teach nothing. */
+function bankIssues(scenarios: Scenario[], contentDir: string): Issue[] {
+  const issues: Issue[] = [];
+  const file = 'content/scenarios';
+  const families = new Map<string, Scenario[]>();
+  for (const s of scenarios) if (s.family) families.set(s.family, [...(families.get(s.family) ?? []), s]);
+  for (const [family, members] of families) {
+    if (members.length < 2) issues.push({ file, line: 1, message: `family "${family}" has one scenario; a family tells one setting at least two ways` });
+    else if (new Set(members.map((m) => m.label)).size < 2)
+      issues.push({ file, line: 1, message: `family "${family}": every sibling has the label ${members[0]!.label}; siblings differ in the decisive facts and so in label` });
+    const chapters = new Set(members.map((m) => m.chapter));
+    if (chapters.size > 1) issues.push({ file, line: 1, message: `family "${family}" spans chapters ${[...chapters].join(', ')}; siblings share one chapter` });
+  }
+  const exempt = chapterBalanceExemptions(contentDir);
+  const byChapter = new Map<string, Scenario[]>();
+  for (const s of scenarios) byChapter.set(s.chapter, [...(byChapter.get(s.chapter) ?? []), s]);
+  for (const chapter of CHAPTER_SLUGS) {
+    const set = byChapter.get(chapter) ?? [];
+    if (set.length === 0) continue;
+    if (set.length < MIN_CHAPTER_SET) issues.push({ file, line: 1, message: `chapter "${chapter}" has ${set.length} scenarios; a chapter's set has at least ${MIN_CHAPTER_SET}` });
+    if (exempt.has(chapter)) continue;
+    for (const label of new Set(set.map((s) => s.label))) {
+      const n = set.filter((s) => s.label === label).length;
+      if (n / set.length > MAX_LABEL_SHARE)
+        issues.push({ file, line: 1, message: `chapter "${chapter}": ${n} of ${set.length} scenarios are ${label} (over ${pct(MAX_LABEL_SHARE)}); add siblings with other labels, or explain in AUTHORING.md why the chapter's subject needs it` });
+    }
+  }
+  return issues;
+}
+
+export const MIN_CHAPTER_SET = 10;
+export const MAX_LABEL_SHARE = 0.6;
+
+/** Chapters AUTHORING.md lists under "Chapter sets exempt from the label balance" (bullets starting with `slug`). */
+function chapterBalanceExemptions(contentDir: string): Set<string> {
+  const f = path.join(contentDir, 'AUTHORING.md');
+  if (!fs.existsSync(f)) return new Set();
+  const section = /#+\s*Chapter sets exempt from the label balance[^\n]*\n([\s\S]*?)(?=\n#+\s|$)/i.exec(fs.readFileSync(f, 'utf8'))?.[1] ?? '';
+  return new Set([...section.matchAll(/^\s*[-*]\s*`([a-z0-9-]+)`/gim)].map((m) => m[1]!));
 }
 
 function figureIds(a: ChapterAnalysis): string[] {

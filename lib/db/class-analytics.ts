@@ -3,6 +3,7 @@ import { db } from './client';
 import { Prisma } from './generated/client.ts';
 import { assignmentResult, type AssignmentResult, type AssignmentSpec } from '../learning/assignments';
 import { classConfusion, itemStatistics, type DrillResponse, type Label, type Response } from '../learning/item-stats';
+import { gradeDrill, labelCounts, parseDrillResponse, type ScenarioTruth } from '../learning/classify';
 
 export interface ClassData {
   learners: { id: string; name: string | null; email: string; joinedAt: Date }[];
@@ -97,11 +98,11 @@ export function buildRoster(data: ClassData, assignments: (AssignmentSpec & { id
   });
 }
 
-function answerOf(itemKind: string, response: string): { answer: string; label?: Label; truth?: Label; axes?: Record<string, string> } {
+function answerOf(itemKind: string, response: string): { answer: string } {
+  if (itemKind !== 'quiz') return { answer: parseDrillResponse(response)?.label ?? '—' };
   try {
-    const r = JSON.parse(response) as { selected?: number[]; label?: Label; truth?: Label; axes?: Record<string, string> };
-    if (itemKind === 'quiz') return { answer: (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+') || '—' };
-    return { answer: r.label ?? '—', label: r.label, truth: r.truth, axes: r.axes };
+    const r = JSON.parse(response) as { selected?: number[] };
+    return { answer: (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+') || '—' };
   } catch {
     return { answer: '—' };
   }
@@ -113,23 +114,26 @@ export function classItemStats(data: ClassData) {
   return itemStatistics(responses).map((s) => ({ ...s, kind: kinds.get(s.itemId) ?? 'quiz' }));
 }
 
-/** Truth for the axis check of a scenario: the expected answer per axis. */
-export type AxisTruth = (scenarioId: string) => { signal: string; capability: string; goal: string[] } | null;
+/** The scenario behind an item id, for re-grading stored answers against its questions. */
+export type ScenarioTruthOf = (scenarioId: string) => ScenarioTruth | null;
 
-export function classDrillConfusion(data: ClassData, axisTruth: AxisTruth) {
+export function classDrillConfusion(data: ClassData, truthOf: ScenarioTruthOf) {
   const drill: DrillResponse[] = [];
   for (const f of data.firsts) {
     if (f.itemKind !== 'scenario') continue;
-    const a = answerOf('scenario', f.response);
-    if (!a.label || !a.truth) continue;
-    const t = axisTruth(f.itemId);
-    const axesWrong: DrillResponse['axesWrong'] = [];
-    if (t && a.axes) {
-      if (a.axes.signal !== t.signal) axesWrong.push('signal');
-      if (a.axes.capability !== t.capability) axesWrong.push('capability');
-      if (!t.goal.includes(a.axes.goal ?? '')) axesWrong.push('goal');
-    }
-    drill.push({ learnerId: f.userId, scenarioId: f.itemId, truth: a.truth, picked: a.label, axesWrong });
+    const r = parseDrillResponse(f.response);
+    const truth = truthOf(f.itemId);
+    const label = r?.truth ?? truth?.label;
+    if (!r || !label) continue;
+    const graded = truth && r.answers ? gradeDrill(truth, { label: r.label, answers: r.answers }) : null;
+    drill.push({
+      learnerId: f.userId,
+      scenarioId: f.itemId,
+      truth: label,
+      picked: r.label,
+      labelOk: truth ? labelCounts(truth, r.label) : r.label === label,
+      wrong: graded?.wrongQuestions ?? r.wrong ?? [],
+    });
   }
   return classConfusion(drill);
 }

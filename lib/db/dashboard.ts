@@ -3,6 +3,8 @@ import { db } from './client';
 import { dayOf, num, ts } from './sql';
 import { forecast, utcDay } from '../learning/queue';
 import { masteryLevel, type MasteryLevel } from '../learning/mastery';
+import { parseDrillResponse } from '../learning/classify';
+import { misreadByLabel, type AnsweredCase } from '../learning/drill-summary';
 
 type Label = 'specification-gaming' | 'goal-misgeneralization' | 'capability-failure';
 const LABELS: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
@@ -78,20 +80,19 @@ export async function getDashboard({ userId, now, chapters, scenarioLabels }: Da
     s.firstAttempts += num(f.n);
     s.firstCorrect += num(f.correct);
   }
+  const cases: AnsweredCase[] = [];
   for (const f of scenarioFirsts) {
     const truth = scenarioLabels.get(f.itemId);
     if (!truth) continue;
-    let picked: Label | undefined;
-    try {
-      picked = (JSON.parse(f.response) as { label?: Label }).label;
-    } catch {
-      picked = undefined;
-    }
+    const r = parseDrillResponse(f.response);
+    const picked = r?.label;
+    if (r?.wrong) cases.push({ scenarioId: f.itemId, truth, given: r.label, labelOk: r.label === truth, wrong: r.wrong });
     const m = byMode.get(truth)!;
     m.firstAttempts++;
     if (f.correct) m.firstCorrect++;
     if (picked && LABELS.includes(picked)) confusion[truth][picked]++;
   }
+  const misread = misreadByLabel(cases);
   for (const c of cardStats) {
     const reviews = Math.max(0, num(c.reviews));
     const add = { reviews, reviewsCorrect: Math.max(0, reviews - num(c.lapses)), stabilitySum: num(c.stability), cards: num(c.cards) };
@@ -121,7 +122,8 @@ export async function getDashboard({ userId, now, chapters, scenarioLabels }: Da
     }),
     modes: LABELS.map((l) => {
       const s = byMode.get(l)!;
-      return { label: l, answered: s.firstAttempts, firstCorrect: s.firstCorrect, level: level(s) };
+      // The question misread most on this failure mode's cases, from the answers stored with each attempt.
+      return { label: l, answered: s.firstAttempts, firstCorrect: s.firstCorrect, level: level(s), misread: misread[l] ?? null };
     }),
     dueToday: [...dueByDay].filter(([day]) => day <= utcDay(endOfToday)).reduce((n, [, c]) => n + c, 0),
     totalCards: dueTotal,

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { db, transaction } from './client';
 import { createCardFromFirstAnswer, recordReview } from './reviews';
 import { drillScenarioIds } from '../content/assignment-items';
-import { getScenarioBank } from '../content/bank';
+import { getScenario, getScenarioBank } from '../content/bank';
 import { getCourse } from '../content/course';
-import { AXES_FOR, type Scenario } from '../content/scenarios';
+import type { Scenario } from '../content/scenarios';
+import { ANSWERS_FOR, QUESTIONS, type Question, type QuestionAnswer } from '../learning/scenario-schema';
 import { gradeDrill, type Label } from '../learning/classify';
 import { gradeQuiz } from '../learning/grading';
 import { makeJoinCode } from '../learning/join-code';
@@ -154,15 +155,14 @@ export async function seedDemoClass(
         const hard = DIFFICULTY[s.difficulty] + LABEL_HARDNESS[s.label] + itemHardness(s.id) * 0.4;
         const labelRight = rng.bool(sigmoid(1.3 * (ability - hard) + 1.1));
         const label: Label = labelRight ? s.label : weighted(rng, WRONG_PICK[s.label]);
-        // A learner's axis answers are the ones that lead to the label they picked.
-        const expected = AXES_FOR[label];
-        const axes = { signal: expected.signal, capability: expected.capability, goal: expected.goal.length > 1 ? rng.pick(expected.goal) : expected.goal[0]! };
-        const graded = gradeDrill(s, { label, axes });
+        // A learner's answers to the questions lead to the label they picked; some right labels rest on a slip.
+        const answers = answersFor(s, label, () => labelRight && rng.bool(0.15), () => rng.bool(0.5));
+        const graded = gradeDrill(s, { label, answers });
         attempts.push({
           itemKind: 'scenario',
           itemId: s.id,
           chapter: s.chapter,
-          response: { label, axes, truth: s.label },
+          response: { label, answers, wrong: graded.wrongQuestions, truth: s.label },
           correct: graded.correct,
           confident: rng.bool(graded.correct ? 0.7 : 0.4),
           durationMs: Math.round(rng.float(20, 150) * 1000),
@@ -269,11 +269,24 @@ export async function seedDemoClass(
   return { classId, created: true, attempts: stored };
 }
 
+/** Answers to the three questions that fit `label`, taking the case's own answer where the label leaves it open. */
+function answersFor(s: Scenario, label: Label, slip: () => boolean, coin: () => boolean): Record<Question, QuestionAnswer> {
+  const need = ANSWERS_FOR[label];
+  const flip = (a: QuestionAnswer): QuestionAnswer => (a === 'yes' ? 'no' : 'yes');
+  return Object.fromEntries(
+    QUESTIONS.map((q) => {
+      const authored = s.questions[q].answer;
+      const base: QuestionAnswer = need[q] ?? (authored === 'either' ? (coin() ? 'yes' : 'no') : authored);
+      return [q, slip() ? flip(base) : base];
+    }),
+  ) as Record<Question, QuestionAnswer>;
+}
+
 function retryResponse(a: PlannedAttempt): unknown {
   if (a.itemKind === 'scenario') {
     const r = a.response as { truth: Label };
-    const expected = AXES_FOR[r.truth];
-    return { label: r.truth, axes: { signal: expected.signal, capability: expected.capability, goal: expected.goal[0] }, truth: r.truth };
+    const s = getScenario(a.itemId);
+    return s ? { label: r.truth, answers: answersFor(s, r.truth, () => false, () => true), wrong: [], truth: r.truth } : a.response;
   }
   const quiz = getCourse().quizzes.get(a.itemId);
   return { selected: quiz?.choices.flatMap((c, i) => (c.correct ? [i] : [])) ?? [] };

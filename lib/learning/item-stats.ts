@@ -77,28 +77,34 @@ export function itemStatistics(responses: Response[]): ItemStats[] {
     .sort((a, b) => a.itemId.localeCompare(b.itemId));
 }
 
-export type Label = 'specification-gaming' | 'goal-misgeneralization' | 'capability-failure';
+import { misreadByLabel } from './drill-summary';
+import type { Label, Question } from './scenario-schema';
+
+export type { Label };
 
 export interface DrillResponse {
   learnerId: string;
   scenarioId: string;
   truth: Label;
   picked: Label;
-  axesWrong: ('signal' | 'capability' | 'goal')[];
+  /** Whether the chosen label counts (its own, or defensible on a contested case). */
+  labelOk: boolean;
+  /** The diagnostic questions answered wrongly (empty for answers stored before the questions existed). */
+  wrong: Question[];
 }
 
 /** Which failure mode the class mistakes for which, with the scenarios that drive each confusion. */
 export function classConfusion(responses: DrillResponse[]) {
   const labels: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
   const cells = new Map<string, { count: number; scenarios: Map<string, number> }>();
-  const axisErrors = { signal: 0, capability: 0, goal: 0 };
+  const questionErrors: Record<Question, number> = { training: 0, shift: 0, competence: 0 };
   for (const r of responses) {
     const key = `${r.truth}>${r.picked}`;
     const cell = cells.get(key) ?? { count: 0, scenarios: new Map<string, number>() };
     cell.count++;
     if (r.truth !== r.picked) cell.scenarios.set(r.scenarioId, (cell.scenarios.get(r.scenarioId) ?? 0) + 1);
     cells.set(key, cell);
-    for (const a of r.axesWrong) axisErrors[a]++;
+    for (const q of r.wrong) questionErrors[q]++;
   }
   return {
     matrix: labels.map((truth) => ({
@@ -112,7 +118,9 @@ export function classConfusion(responses: DrillResponse[]) {
         };
       }),
     })),
-    axisErrors,
+    questionErrors,
+    /** Per failure mode (the case's own label), the question the class misread most. */
+    misreadByLabel: misreadByLabel(responses.map((r) => ({ scenarioId: r.scenarioId, truth: r.truth, given: r.picked, labelOk: r.labelOk, wrong: r.wrong }))),
     responses: responses.length,
   };
 }

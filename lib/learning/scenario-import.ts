@@ -1,7 +1,7 @@
 // Parses a scenario set a teacher or learner uploads (JSON or CSV, in the scenario-bank schema). Pure: valid
 // rows are returned, every invalid row is reported by row number and field.
 import Papa from 'papaparse';
-import { scenarioSchema, type Scenario } from '../content/scenarios';
+import { QUESTIONS, scenarioSchema, type Scenario } from './scenario-schema';
 
 export interface ImportError {
   row: number; // 1-based data row (CSV: not counting the header; JSON: array index + 1)
@@ -22,24 +22,36 @@ export const CSV_COLUMNS = [
   'domain',
   'description',
   'label',
-  'signal',
-  'capability',
-  'goal',
-  'signal_note',
-  'capability_note',
-  'goal_note',
+  'training',
+  'shift',
+  'competence',
   'goal_pursued',
   'rationale',
   'source_kind',
   'source_ref',
   'difficulty',
   'chapter',
+  'family',
+  'training_evidence',
+  'training_note',
+  'shift_evidence',
+  'shift_note',
+  'competence_evidence',
+  'competence_note',
   'contested',
   'acceptable',
   'argument_specification_gaming',
   'argument_goal_misgeneralization',
   'argument_capability_failure',
 ] as const;
+
+/** Columns a CSV must have; the rest may be left out or empty. Sets written before the questions were redesigned use signal/capability/goal instead of training/shift/competence. */
+const REQUIRED = ['id', 'title', 'domain', 'description', 'label', 'goal_pursued', 'rationale', 'source_kind', 'source_ref', 'difficulty', 'chapter'] as const;
+const QUESTION_COLUMNS = ['training', 'shift', 'competence'] as const;
+const LEGACY_COLUMNS = ['signal', 'capability', 'goal'] as const;
+
+/** Several evidence sentences share one CSV cell, separated by a vertical bar. */
+export const EVIDENCE_SEPARATOR = ' | ';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -53,14 +65,29 @@ export function csvRowToScenario(r: Record<string, string | undefined>): unknown
     if (typeof v === 'string') args[l] = v;
   }
   const acceptable = blank(r.acceptable);
+  const legacy = r.training === undefined && r.signal !== undefined;
+  const questionOf = (q: (typeof QUESTIONS)[number]) => {
+    const evidence = blank(r[`${q}_evidence`]);
+    const note = blank(r[`${q}_note`]);
+    return {
+      answer: blank(r[q]),
+      evidence: typeof evidence === 'string' ? evidence.split('|').map((e) => e.trim()).filter(Boolean) : [],
+      ...(note !== undefined ? { note } : {}),
+    };
+  };
   return {
     id: blank(r.id),
+    ...(blank(r.family) !== undefined ? { family: blank(r.family) } : {}),
     title: blank(r.title),
     domain: blank(r.domain),
     description: blank(r.description),
     label: blank(r.label),
-    axes: { signal: blank(r.signal), capability: blank(r.capability), goal: blank(r.goal) },
-    axisNotes: { signal: blank(r.signal_note), capability: blank(r.capability_note), goal: blank(r.goal_note) },
+    ...(legacy
+      ? {
+          axes: { signal: blank(r.signal), capability: blank(r.capability), goal: blank(r.goal) },
+          axisNotes: { signal: blank(r.signal_note), capability: blank(r.capability_note), goal: blank(r.goal_note) },
+        }
+      : { questions: Object.fromEntries(QUESTIONS.map((q) => [q, questionOf(q)])) }),
     goalPursued: blank(r.goal_pursued),
     rationale: blank(r.rationale),
     source: blank(r.source_kind) === 'paper' ? { kind: 'paper', ref: blank(r.source_ref) } : { kind: blank(r.source_kind) ?? 'constructed' },
@@ -77,16 +104,19 @@ export function csvRowToScenario(r: Record<string, string | undefined>): unknown
 }
 
 const CSV_FIELD: Record<string, string> = {
-  'axes.signal': 'signal',
-  'axes.capability': 'capability',
-  'axes.goal': 'goal',
-  'axisNotes.signal': 'signal_note',
-  'axisNotes.capability': 'capability_note',
-  'axisNotes.goal': 'goal_note',
   goalPursued: 'goal_pursued',
   'source.kind': 'source_kind',
   'source.ref': 'source_ref',
+  'axes.signal': 'signal',
+  'axes.capability': 'capability',
 };
+
+/** The CSV column a validation path belongs to (questions.training.answer -> training, .evidence.0 -> training_evidence). */
+function csvField(field: string): string {
+  const q = /^questions\.(training|shift|competence)\.(answer|evidence|note)/.exec(field);
+  if (q) return q[2] === 'answer' ? q[1]! : `${q[1]}_${q[2]}`;
+  return CSV_FIELD[field] ?? field.split('.')[0] ?? field;
+}
 
 function validateRows(rows: unknown[], format: 'json' | 'csv'): ImportResult {
   const scenarios: Scenario[] = [];
@@ -100,7 +130,7 @@ function validateRows(rows: unknown[], format: 'json' | 'csv'): ImportResult {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.join('.');
-        errors.push({ row: i + 1, field: format === 'csv' ? (CSV_FIELD[field] ?? field.split('.')[0] ?? field) : field, message: issue.message });
+        errors.push({ row: i + 1, field: format === 'csv' ? csvField(field) : field, message: issue.message });
       }
       return;
     }
@@ -127,7 +157,9 @@ export function parseScenarioImport(text: string, format: 'json' | 'csv'): Impor
     return validateRows(rows, 'json');
   }
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
-  const missing = CSV_COLUMNS.slice(0, 17).filter((c) => !parsed.meta.fields?.includes(c));
+  const fields = parsed.meta.fields ?? [];
+  const questionCols = fields.includes('signal') && !fields.includes('training') ? LEGACY_COLUMNS : QUESTION_COLUMNS;
+  const missing = [...REQUIRED, ...questionCols].filter((c) => !fields.includes(c));
   if (missing.length) {
     return { scenarios: [], errors: [{ row: 0, field: missing.join(', '), message: `The CSV header is missing these columns: ${missing.join(', ')}.` }] };
   }

@@ -4,18 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { ClassConfusion, mondaySummary } from '../../components/teach/class-confusion';
 import { classConfusion, type DrillResponse } from '../../lib/learning/item-stats';
 
-const r = (truth: DrillResponse['truth'], picked: DrillResponse['picked'], scenarioId: string, axesWrong: DrillResponse['axesWrong'] = []): DrillResponse => ({
+const r = (truth: DrillResponse['truth'], picked: DrillResponse['picked'], scenarioId: string, wrong: DrillResponse['wrong'] = []): DrillResponse => ({
   learnerId: `${scenarioId}-${Math.random()}`,
   scenarioId,
   truth,
   picked,
-  axesWrong,
+  labelOk: truth === picked,
+  wrong,
 });
 
 const responses = [
-  ...Array.from({ length: 5 }, () => r('goal-misgeneralization', 'specification-gaming', 'coinrun-moved-coin', ['signal', 'goal'])),
-  r('goal-misgeneralization', 'specification-gaming', 'maze-cheese-corner', ['signal', 'goal']),
-  ...Array.from({ length: 2 }, () => r('capability-failure', 'goal-misgeneralization', 'legged-robot-gravel', ['capability', 'goal'])),
+  ...Array.from({ length: 5 }, () => r('goal-misgeneralization', 'specification-gaming', 'coinrun-moved-coin', ['training'])),
+  r('goal-misgeneralization', 'specification-gaming', 'maze-cheese-corner', ['training', 'shift']),
+  ...Array.from({ length: 2 }, () => r('capability-failure', 'goal-misgeneralization', 'legged-robot-gravel', ['competence'])),
   ...Array.from({ length: 6 }, () => r('specification-gaming', 'specification-gaming', 'boat-race-lagoon')),
 ];
 const titles: Record<string, string> = { 'coinrun-moved-coin': 'The coin moved', 'maze-cheese-corner': 'Cheese in the corner', 'legged-robot-gravel': 'Robot on gravel' };
@@ -27,8 +28,9 @@ describe('class confusion', () => {
     expect(text).toContain('Explain how to tell goal misgeneralization from specification gaming');
     expect(text).toContain('6 of the class’s 8 wrong first answers');
     expect(text).toContain('“The coin moved” and “Cheese in the corner”');
-    expect(text).toContain('Was the training signal right?');
-    expect(text).toContain('Which goal did it pursue?');
+    // The question that separates the two, which is also the one the class misreads most.
+    expect(text).toContain('During training, did the unwanted behaviour already pay off?');
+    expect(text).toContain('It is also the question the class gets wrong most (6 times)');
   });
 
   it('says so when the class makes no mistakes, and nothing without answers', () => {
@@ -49,6 +51,12 @@ describe('class confusion', () => {
     const link = within(gmg).getByRole('link', { name: 'The coin moved' });
     expect(link.getAttribute('href')).toBe('/teach/c1/scenarios/coinrun-moved-coin');
     expect(gmg.textContent).toContain('(5×)');
-    expect(within(screen.getByTestId('axis-errors')).getAllByRole('rowheader')[0]!.textContent).toBe('Which goal did it pursue?');
+    expect(within(screen.getByTestId('axis-errors')).getAllByRole('rowheader')[0]!.textContent).toBe('During training, did the unwanted behaviour already pay off?');
+    // Per failure mode, the question misread most on that mode's cases.
+    const misread = screen.getByTestId('misread-by-label');
+    expect(within(misread).getByRole('row', { name: /^Goal misgeneralization/ }).textContent).toContain('During training, did the unwanted behaviour already pay off?');
+    expect(within(misread).getByRole('row', { name: /^Goal misgeneralization/ }).textContent).toContain('6 of 6');
+    expect(within(misread).getByRole('row', { name: /^Capability failure/ }).textContent).toContain('Where it goes wrong, does the system still act skilfully toward some goal?');
+    expect(within(misread).getByRole('row', { name: /^Specification gaming/ }).textContent).toContain('None misread yet');
   });
 });

@@ -19,7 +19,7 @@ import { seedDemoClass, DEMO_CLASS_TITLE, DEMO_LEARNER_COUNT } from '../../lib/d
 import { assignmentSpec } from '../../lib/content/assignment-items';
 import { getScenario } from '../../lib/content/bank';
 import { getCourse } from '../../lib/content/course';
-import { AXES_FOR } from '../../lib/content/scenarios';
+import { answersFit, type Label, type Question, type QuestionAnswer } from '../../lib/learning/scenario-schema';
 import { JOIN_CODE_BITS, JOIN_CODE_LENGTH } from '../../lib/learning/join-code';
 import { ATTEMPT_COLUMNS, attemptsCsvStream, gradebookColumns, gradebookCsv } from '../../components/teach/csv';
 
@@ -166,17 +166,15 @@ describe('the roster', () => {
     const dupes = await db.attempt.groupBy({ by: ['userId', 'itemId'], where: { firstAttempt: true, userId: { in: data.learners.map((l) => l.id) } }, _count: { _all: true } });
     expect(dupes.every((d) => d._count._all === 1)).toBe(true);
     const sample = await db.attempt.findFirstOrThrow({ where: { userId: { in: data.learners.map((l) => l.id) }, itemKind: 'scenario' } });
-    const response = JSON.parse(sample.response) as { label: string; axes: Record<string, string>; truth: string };
-    expect(Object.keys(response).sort()).toEqual(['axes', 'label', 'truth']);
-    // Axes match the label the learner picked.
-    const expected = AXES_FOR[response.label as keyof typeof AXES_FOR];
-    expect(response.axes.signal).toBe(expected.signal);
-    expect(response.axes.capability).toBe(expected.capability);
+    const response = JSON.parse(sample.response) as { label: string; answers: Record<string, string>; wrong: string[]; truth: string };
+    expect(Object.keys(response).sort()).toEqual(['answers', 'label', 'truth', 'wrong']);
+    // The answers to the three questions fit the label the learner picked.
+    expect(answersFit(response.label as Label, response.answers as Record<Question, QuestionAnswer>)).toBe(true);
 
-    const confusion = classDrillConfusion(data, (id) => {
-      const s = getScenario(id);
-      return s ? AXES_FOR[s.label] : null;
-    });
+    const confusion = classDrillConfusion(data, (id) => getScenario(id) ?? null);
+    // Re-grading the stored answers finds misread questions, per failure mode, as the stored `wrong` lists say.
+    expect(Object.values(confusion.questionErrors).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(confusion.misreadByLabel['goal-misgeneralization']?.question).toBe('training');
     const off = confusion.matrix
       .flatMap((r) => r.cells.filter((c) => c.picked !== r.truth).map((c) => ({ key: `${r.truth}>${c.picked}`, n: c.count })))
       .sort((x, y) => y.n - x.n);
@@ -201,7 +199,7 @@ describe('CSV exports', () => {
       itemKind: 'scenario',
       itemId: 'boat-race-lagoon',
       chapter: 'introduction',
-      response: { label: 'specification-gaming', axes: { signal: 'wrong', capability: 'generalized', goal: 'literal' }, truth: 'specification-gaming' },
+      response: { label: 'specification-gaming', answers: { training: 'yes', shift: 'no', competence: 'yes' }, wrong: [], truth: 'specification-gaming' },
       correct: true,
       confident: true,
       durationMs: null,
@@ -222,7 +220,7 @@ describe('CSV exports', () => {
     expect(evilRow).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`);
     expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT/);
     expect(rows.find((r) => r.includes('csv-plain@example.com') && r.includes(',quiz,'))).toContain(',"Ana, ""the"" Learner",');
-    expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(',,specification-gaming; signal=wrong; capability=generalized; goal=literal,');
+    expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(',,specification-gaming; training=yes; shift=no; competence=yes,');
   });
 
   it('the gradebook has stable columns per assignment and neutralises formulas', async () => {

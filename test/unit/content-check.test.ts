@@ -19,7 +19,8 @@ describe('content check', () => {
     has(/index\.mdx:17: broken anchor "#no-such-heading"/);
     has(/index\.mdx:25: duplicate quiz id "dup-quiz"/);
     has(/index\.mdx:25: .*single-choice quiz has exactly one correct choice \(has 2\)/);
-    has(/scenarios\/bad\.yaml:8: scenario "bad-axes": axes\.signal: a goal-misgeneralization case has signal "right"/);
+    has(/scenarios\/bad\.yaml:11: scenario "bad-answers": questions\.training\.answer: a goal-misgeneralization case answers "no" here/);
+    has(/scenarios\/bad\.yaml:\d+: scenario "bad-answers": questions\.competence\.evidence\.0: is not a sentence of the description/);
     has(/glossary\.yaml:1: .*unknown chapter "nowhere"/);
   });
 
@@ -28,6 +29,8 @@ describe('content check', () => {
     expect(r.issues).toEqual([]);
     expect(r.totals.chapters).toBe(7);
     expect(r.totals.quizzes).toBeGreaterThanOrEqual(42);
+    expect(r.totals.scenarios).toBeGreaterThanOrEqual(110);
+    expect(r.totals.families).toBeGreaterThanOrEqual(30);
   });
 
   it('the MDX registry provides exactly the names the checker allows', async () => {

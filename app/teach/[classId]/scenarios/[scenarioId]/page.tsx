@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AXIS_OPTION_TEXT, AXIS_QUESTION, LABEL_TEXT, LABELS, type Axis } from '@/lib/learning/classify';
+import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTIONS, QUESTION_TEXT, parseDrillResponse, type Question } from '@/lib/learning/classify';
 import { ClassHeader } from '@/components/teach/class-nav';
 import { chapterTitle, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/components/teach/class-data';
 import { plural } from '@/components/teach/format';
@@ -11,8 +11,6 @@ type Props = { params: Promise<{ classId: string; scenarioId: string }> };
 
 export const metadata: Metadata = { title: 'Scenario' };
 export const dynamic = 'force-dynamic';
-
-const AXES: Axis[] = ['signal', 'capability', 'goal'];
 
 function decoded(s: string): string {
   try {
@@ -33,12 +31,8 @@ export default async function ScenarioPage({ params }: Props) {
 
   const answers = data.firsts.flatMap((f) => {
     if (f.itemId !== itemId || f.itemKind !== 'scenario') return [];
-    try {
-      const r = JSON.parse(f.response) as { label?: string; axes?: Record<string, string> };
-      return [{ label: r.label ?? '', axes: r.axes ?? {}, correct: f.correct }];
-    } catch {
-      return [];
-    }
+    const r = parseDrillResponse(f.response);
+    return r ? [{ label: r.label, answers: (r.answers ?? {}) as Partial<Record<Question, string>>, correct: f.correct }] : [];
   });
   const right = answers.filter((a) => a.correct).length;
   const countBy = (values: string[]) => values.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
@@ -61,14 +55,18 @@ export default async function ScenarioPage({ params }: Props) {
             </p>
           )}
           <dl className={styles.legend}>
-            {AXES.map((a) => (
-              <div key={a}>
-                <dt>{AXIS_QUESTION[a]}</dt>
-                <dd>
-                  <strong>{AXIS_OPTION_TEXT[s.axes[a]] ?? s.axes[a]}.</strong> {s.axisNotes[a]}
-                </dd>
-              </div>
-            ))}
+            {QUESTIONS.map((q) => {
+              const a = s.questions[q];
+              return (
+                <div key={q}>
+                  <dt>{QUESTION_TEXT[q]}</dt>
+                  <dd>
+                    <strong>{a.answer === 'either' ? 'Either answer (contested)' : ANSWER_TEXT[q][a.answer]}.</strong> {a.note}
+                    {a.evidence.length > 0 && <q className={styles.evidenceQuote}>{a.evidence.join(' … ')}</q>}
+                  </dd>
+                </div>
+              );
+            })}
             <div>
               <dt>Goal it pursued</dt>
               <dd>{s.goalPursued}</dd>
@@ -121,11 +119,11 @@ export default async function ScenarioPage({ params }: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    {AXES.map((a) => {
-                      const counts = countBy(answers.map((x) => x.axes[a] ?? '—'));
+                    {QUESTIONS.map((a) => {
+                      const counts = countBy(answers.map((x) => x.answers[a] ?? '—'));
                       return (
                         <tr key={a}>
-                          <th scope="row">{AXIS_QUESTION[a]}</th>
+                          <th scope="row">{QUESTION_TEXT[a]}</th>
                           <td className={styles.wrap}>
                             <ul className={styles.dist}>
                               {Object.entries(counts)
@@ -134,8 +132,8 @@ export default async function ScenarioPage({ params }: Props) {
                                   <li key={v}>
                                     <span className={styles.distCount}>{n}</span>
                                     <span>
-                                      {AXIS_OPTION_TEXT[v] ?? v}
-                                      {v === s.axes[a] ? <strong> ✓ expected</strong> : null}
+                                      {v === 'yes' || v === 'no' ? ANSWER_TEXT[a][v] : 'Answered before the questions were redesigned'}
+                                      {v === s.questions[a].answer ? <strong> ✓ expected</strong> : null}
                                     </span>
                                   </li>
                                 ))}
