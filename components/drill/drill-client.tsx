@@ -394,6 +394,7 @@ export function DrillClient({
                   context={context}
                   headingLevel={compact ? 4 : 3}
                   headingRef={feedbackRef}
+                  fromBank={setId === null}
                 />
                 <div className={styles.actions}>
                   <button type="button" className="button" onClick={next}>

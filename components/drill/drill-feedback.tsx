@@ -36,9 +36,12 @@ export function DrillFeedback({
   context,
   headingLevel,
   headingRef,
+  fromBank = false,
 }: {
   scenario: Scenario;
   outcome: DrillOutcome;
+  /** The scenario is from the course's bank (not an imported set), so its family can be practised. */
+  fromBank?: boolean;
   context?: DrillContext;
   headingLevel: 3 | 4;
   headingRef: Ref<HTMLHeadingElement>;
@@ -180,6 +183,14 @@ export function DrillFeedback({
             )}
           </dd>
         </div>
+        {scenario.family && fromBank && (
+          <div>
+            <dt>Compare</dt>
+            <dd>
+              <Link href={`/practice?family=${encodeURIComponent(scenario.family)}`}>The same setting told other ways</Link>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Taught in</dt>
           <dd>

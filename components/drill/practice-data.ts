@@ -4,7 +4,7 @@ import type { Scenario } from '@/lib/content/scenarios';
 import { missedItemIds } from '@/lib/db/attempts';
 import { getOwnScenarioSet } from '@/lib/db/scenario-sets';
 import { DIFFICULTY_TEXT, practiceHref, type PracticeChoice } from './practice-params';
-import { drillOrder, seededShuffle } from './practice-sets';
+import { drillOrder } from './practice-sets';
 
 export type PracticeSet =
   | { kind: 'drill'; title: string; scenarios: Scenario[]; setId: string | null; key: string; note?: string }
@@ -39,9 +39,21 @@ export async function resolvePracticeSet(
       return { kind: 'drill', title, scenarios, setId: null, key: href };
     }
     case 'all': {
-      if (choice.seed === null) return { kind: 'reshuffle', href: practiceHref({ kind: 'all', seed: Math.floor(Math.random() * 1e9) }) };
-      const scenarios = seededShuffle(drillOrder([...getScenarioBank().values()]), choice.seed);
-      return { kind: 'drill', title: 'All scenarios, shuffled', scenarios, setId: null, key: href, note: `Shuffled with seed ${choice.seed}.` };
+      // The drill shuffles and interleaves every set in the browser; the old ?seed= links still open the whole bank.
+      const scenarios = drillOrder([...getScenarioBank().values()]);
+      return { kind: 'drill', title: 'All scenarios, shuffled', scenarios, setId: null, key: href };
+    }
+    case 'family': {
+      const scenarios = drillOrder([...getScenarioBank().values()].filter((s) => s.family === choice.family));
+      if (scenarios.length === 0) return { kind: 'not-found', title: 'That family of scenarios does not exist', message: 'Choose a chapter or a difficulty instead.' };
+      return {
+        kind: 'drill',
+        title: `One setting, told ${scenarios.length} ways`,
+        scenarios,
+        setId: null,
+        key: href,
+        note: 'These scenarios share their setting and differ only in the facts that decide the label. Find the sentence that makes each one what it is.',
+      };
     }
     case 'missed': {
       const title = 'The ones I missed';

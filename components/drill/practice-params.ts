@@ -11,6 +11,7 @@ export type PracticeChoice =
   | { kind: 'missed' }
   | { kind: 'all'; seed: number | null }
   | { kind: 'imported'; setId: string }
+  | { kind: 'family'; family: string }
   | { kind: 'invalid'; problems: string[] };
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -22,6 +23,11 @@ export function parsePracticeParams(sp: SearchParams): PracticeChoice {
   const set = first(sp.set);
   const chapter = first(sp.chapter);
   const difficulty = first(sp.difficulty);
+  const family = first(sp.family);
+  if (family !== undefined) {
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(family) && family.length <= 120) return { kind: 'family', family };
+    return { kind: 'invalid', problems: [`“${family.slice(0, 60)}” is not a family of scenarios.`] };
+  }
   if (set !== undefined) {
     if (set === 'missed') return { kind: 'missed' };
     if (set === 'all') {
@@ -61,6 +67,8 @@ export function practiceHref(choice: PracticeChoice): string {
       return choice.seed === null ? '/practice?set=all' : `/practice?set=all&seed=${choice.seed}`;
     case 'imported':
       return `/practice?set=${encodeURIComponent(choice.setId)}`;
+    case 'family':
+      return `/practice?family=${encodeURIComponent(choice.family)}`;
     default:
       return '/practice';
   }

@@ -6,7 +6,7 @@ import { frontmatterSchema } from './frontmatter';
 import { loadGlossary, loadReferences } from './references';
 import { CHAPTER_SLUGS, loadScenarioBank, type Scenario } from './scenarios';
 import { MAX_LIFT } from '../learning/shortcut-audit';
-import { allowedWords, auditClassifyQuizzes, auditScenarios } from './shortcuts';
+import { allowedWords, auditClassifyQuizzes, auditScenarios, auditScenariosByFamily } from './shortcuts';
 import { countWords } from './words';
 
 // Routes a chapter may link to besides chapters and glossary entries.
@@ -37,7 +37,7 @@ export interface CheckResult {
     scenariosByLabel: Record<string, number>;
     contestedScenarios: number;
     families: number;
-    shortcutLift: { scenarios: number; classifyQuizzes: number };
+    shortcutLift: { scenarios: number; scenariosFamiliesHeldOut: number; classifyQuizzes: number };
   };
 }
 
@@ -133,9 +133,11 @@ export async function checkContent(contentDir: string, compile?: (source: string
   for (const s of bank.scenarios) byLabel[s.label] = (byLabel[s.label] ?? 0) + 1;
   const allowed = allowedWords(contentDir);
   const bankAudit = auditScenarios(bank.scenarios, allowed);
+  const familyAudit = auditScenariosByFamily(bank.scenarios, allowed);
   const quizAudit = auditClassifyQuizzes(contentDir, allowed);
   for (const [what, file, r] of [
     ['the scenario bank', 'content/scenarios', bankAudit],
+    ['the scenario bank with each family held out', 'content/scenarios', familyAudit],
     ['the classify quizzes', 'content/chapters', quizAudit],
   ] as const) {
     if (r.lift > MAX_LIFT)
@@ -164,7 +166,7 @@ export async function checkContent(contentDir: string, compile?: (source: string
       scenariosByLabel: byLabel,
       contestedScenarios: bank.scenarios.filter((s) => s.contested).length,
       families: new Set(bank.scenarios.map((s) => s.family)).size,
-      shortcutLift: { scenarios: bankAudit.lift, classifyQuizzes: quizAudit.lift },
+      shortcutLift: { scenarios: bankAudit.lift, scenariosFamiliesHeldOut: familyAudit.lift, classifyQuizzes: quizAudit.lift },
     },
   };
 }
