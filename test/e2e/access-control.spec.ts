@@ -11,7 +11,7 @@ const file = 'content/chapters/00-introduction/index.mdx';
 const quiz = analyzeChapter(fs.readFileSync(file, 'utf8'), 'introduction', file).quizzes[0]!;
 const right = quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
 const IMPORT_CSV = SCENARIO_CSV; // one valid scenario row (test/e2e/actions.ts)
-const AXES = { signal: 'right', capability: 'generalized', goal: 'proxy' } as const;
+const ANSWERS = { training: 'no', shift: 'yes', competence: 'yes' } as const;
 
 const TABLES = ['User', 'Attempt', 'ReviewCard', 'ReviewLog', 'ChapterProgress', 'ScenarioSet', 'Class', 'ClassInstructor', 'Enrolment', 'Assignment', 'StudyDay'];
 
@@ -85,7 +85,7 @@ test.describe('access control', () => {
     const imported = await callFormAction(a.api, 'importScenarioSetForm', { title: 'Ada private set', format: 'csv', text: IMPORT_CSV }, { path: '/practice/import' });
     setId = expectOk<{ setId: string }>(imported, 'import').setId;
     expectOk(
-      await callAction(a.api, 'submitDrillAnswer', [{ scenarioId: 'office-heating-lights', setId, label: 'goal-misgeneralization', axes: AXES, confident: true, durationMs: 1000, idempotencyKey: key() }]),
+      await callAction(a.api, 'submitDrillAnswer', [{ scenarioId: 'office-heating-lights', setId, label: 'goal-misgeneralization', answers: ANSWERS, confident: true, durationMs: 1000, idempotencyKey: key() }]),
       'drill answer in own set',
     );
     expect(countRows('ReviewLog', 'userId = ? AND cardId = ?', a.id, cardId)).toBeGreaterThan(0);
@@ -106,7 +106,7 @@ test.describe('access control', () => {
     // Deleting A's scenario set, or answering from it.
     expectRefused(await callAction(b.api, 'deleteScenarioSetAction', [{ setId }]), [404], 'delete A’s set');
     expectRefused(
-      await callAction(b.api, 'submitDrillAnswer', [{ scenarioId: 'office-heating-lights', setId, label: 'goal-misgeneralization', axes: AXES, confident: true, durationMs: 1000, idempotencyKey: key() }]),
+      await callAction(b.api, 'submitDrillAnswer', [{ scenarioId: 'office-heating-lights', setId, label: 'goal-misgeneralization', answers: ANSWERS, confident: true, durationMs: 1000, idempotencyKey: key() }]),
       [404],
       'answer from A’s set',
     );

@@ -377,7 +377,7 @@ export interface ValidCall {
 
 /** For every server action: a request that does what the action is for, when sent by the right person from Goalpost. */
 export function validCalls(w: World): Record<string, ValidCall> {
-  const axes = { signal: 'right', capability: 'generalized', goal: 'proxy' };
+  const answers = { training: 'no', shift: 'yes', competence: 'yes' };
   const t = `/teach/${w.classId}`;
   return {
     deleteAccountAction: { as: 'learner', kind: 'form', path: '/account', payload: { confirmEmail: w.learner.email } },
@@ -399,7 +399,7 @@ export function validCalls(w: World): Record<string, ValidCall> {
       as: 'learner',
       kind: 'args',
       path: '/practice',
-      payload: [{ scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', axes, confident: true, durationMs: 1200, idempotencyKey: key() }],
+      payload: [{ scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', answers, confident: true, durationMs: 1200, idempotencyKey: key() }],
     },
     importScenarioSetForm: { as: 'learner', kind: 'form', path: '/practice/import', payload: { title: 'Forged set', format: 'csv', text: SCENARIO_CSV } },
     deleteScenarioSetAction: { as: 'learner', kind: 'args', path: '/practice/import', payload: [{ setId: w.setId }] },

@@ -61,7 +61,7 @@ async function answeredQuiz(p: Page) {
 async function answeredDrill(p: Page) {
   const drill = p.locator('section[data-phase]');
   await drill.getByRole('heading', { level: 2 }).first().focus();
-  for (const k of '21312') await p.keyboard.press(k);
+  for (const k of '12111') await p.keyboard.press(k);
   await p.keyboard.press('Enter');
   await expect(drill.getByRole('heading', { level: 3, name: /^(✓ )?Right|(≈ )?Defensible|(✗ )?Not quite/ })).toBeVisible();
 }

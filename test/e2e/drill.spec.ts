@@ -1,6 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { countRows, e2eDb, SCENARIO_HEADER as HEADER, scenarioRow as row, submit, unique } from './support';
+import { loadScenarioBank } from '../../lib/content/scenarios';
+import type { Scenario } from '../../lib/learning/scenario-schema';
+import { countRows, e2eDb, misreadTrainingKeys, SCENARIO_HEADER as HEADER, scenarioRow as row, submit, unique } from './support';
+
+/** The keys that answer a scenario as the case itself does: its three answers, its label, sure. */
+function rightKeys(s: Scenario): string {
+  const yesNo = (a: string) => (a === 'no' ? '2' : '1');
+  const label = String(['specification-gaming', 'goal-misgeneralization', 'capability-failure'].indexOf(s.label) + 1);
+  return `${yesNo(s.questions.training.answer)}${yesNo(s.questions.shift.answer)}${yesNo(s.questions.competence.answer)}${label}1`;
+}
 
 async function signUp(page: Page, next: string): Promise<string> {
   const email = `${unique('drill')}@example.com`;
@@ -42,7 +51,7 @@ test.describe('the classifier drill', () => {
     for (let i = 0; i < total; i += 1) {
       await expect(drill.getByText(new RegExp(`^Scenario ${i + 1} of ${total} · \\d+ right$`))).toBeVisible();
       // Alternate a goal-misgeneralization reading with a specification-gaming one.
-      answered.push(await answerByKeys(page, drill, i % 2 === 0 ? '11221' : '21312'));
+      answered.push(await answerByKeys(page, drill, i % 2 === 0 ? '21121' : '12111'));
       await page.keyboard.press('n');
       if (i + 1 < total) await expect(drill.getByRole('heading', { level: 2 }).first()).toBeFocused();
     }
@@ -74,10 +83,66 @@ test.describe('the classifier drill', () => {
     await page.getByRole('link', { name: 'Practise the new set' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My office cases' })).toBeVisible();
     await expect(drill.getByText('Scenario 1 of 1 · 0 right')).toBeVisible();
-    await answerByKeys(page, drill, '11221');
+    await answerByKeys(page, drill, '21121');
     await expect(drill.getByRole('heading', { level: 3, name: /Right: goal misgeneralization/ })).toBeVisible();
     const setId = new URL(page.url()).searchParams.get('set')!;
     await expect.poll(() => countRows('Attempt', 'userId = ? AND itemId = ?', userId, `set:${setId}:office-heating-lights`)).toBe(1);
+  });
+
+  test('one family, played through: a misread training question highlights its sentence, and each answer is stored', async ({ page }) => {
+    const userId = await signUp(page, '/practice?family=coinrun-coin');
+    await expect(page).toHaveURL(/family=coinrun-coin/);
+    const family = loadScenarioBank().scenarios.filter((s) => s.family === 'coinrun-coin');
+    expect(new Set(family.map((s) => s.label)).size).toBeGreaterThanOrEqual(2);
+    const drill = page.locator('section[data-phase]');
+    await expect(drill.getByText(`Scenario 1 of ${family.length} · 0 right`)).toBeVisible();
+
+    const answered: { id: string; misread: boolean }[] = [];
+    for (let i = 0; i < family.length; i += 1) {
+      const id = (await drill.getAttribute('data-scenario-id'))!;
+      const s = family.find((x) => x.id === id)!;
+      const misread = i === 0;
+      const keys = misread ? misreadTrainingKeys(s) : rightKeys(s);
+      await answerByKeys(page, drill, keys);
+      if (misread) {
+        // The label is right, the reason is not: not counted, and the sentence that decides the training question is marked.
+        await expect(drill.getByRole('heading', { level: 3, name: /^Right label, wrong reason/ })).toBeVisible();
+        const marked = drill.locator('mark[data-questions~="training"]');
+        await expect(marked.first()).toBeVisible();
+        const text = (await marked.allTextContents()).join(' ');
+        for (const sentence of s.questions.training.evidence) expect(text).toContain(sentence);
+        await expect(drill.getByTestId('evidence-training')).toContainText(s.questions.training.evidence[0]!);
+        await expect(drill.getByText(`Scenario 1 of ${family.length} · 0 right`)).toBeVisible();
+      } else {
+        await expect(drill.getByRole('heading', { level: 3, name: /^Right: .*for the right reasons/ })).toBeVisible();
+        await expect(drill.locator('mark')).toHaveCount(0);
+      }
+      answered.push({ id, misread });
+      await page.keyboard.press('n');
+    }
+    await expect(page.getByRole('heading', { name: `Finished: ${family.length - 1} of ${family.length} right` })).toBeFocused();
+    const first = family.find((x) => x.id === answered[0]!.id)!;
+    await expect(page.getByTestId('top-misread')).toContainText('During training, did the unwanted behaviour already pay off?');
+    await expect(page.getByTestId('top-misread')).toContainText(first.title);
+
+    // Each stored attempt holds the answer to every question, the questions it got wrong, and whether it counted.
+    const rows = e2eDb()
+      .prepare('SELECT itemId, response, correct FROM Attempt WHERE userId = ? AND itemKind = ? ORDER BY createdAt')
+      .all(userId, 'scenario') as { itemId: string; response: string; correct: number }[];
+    expect(rows.map((r) => r.itemId)).toEqual(answered.map((a) => a.id));
+    for (const [i, r] of rows.entries()) {
+      const s = family.find((x) => x.id === r.itemId)!;
+      const response = JSON.parse(r.response) as { label: string; answers: Record<string, string>; wrong: string[] };
+      expect(response.label).toBe(s.label);
+      expect(Object.keys(response.answers).sort()).toEqual(['competence', 'shift', 'training']);
+      expect(response.wrong).toEqual(answered[i]!.misread ? ['training'] : []);
+      expect(r.correct).toBe(answered[i]!.misread ? 0 : 1);
+    }
+
+    // The dashboard names the question misread most for that failure mode, from the stored answers.
+    await page.goto('/dashboard');
+    await expect(page.getByTestId(`misread-${first.label}`)).toContainText('what paid off in training');
+    await expect(page.getByTestId(`misread-${first.label}`)).toContainText('(1 of 1)');
   });
 
   test('a guest gets a clear message for an unknown set, and sees their misses from this browser', async ({ page }) => {
@@ -93,7 +158,7 @@ test.describe('the classifier drill', () => {
     // A guest's answers stay in this browser; the ones they got wrong come back under "The ones I missed".
     await page.goto('/practice?difficulty=intro');
     const drill = page.locator('section[data-phase]');
-    const answeredId = await answerByKeys(page, drill, '11221');
+    const answeredId = await answerByKeys(page, drill, '21121');
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('goalpost-guest-v1') ?? '{}'));
     expect(stored.attempts.map((a: { itemKind: string; itemId: string }) => [a.itemKind, a.itemId])).toEqual([['scenario', answeredId]]);
     await page.evaluate(() => {

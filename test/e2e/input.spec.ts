@@ -69,7 +69,7 @@ function genericCases(call: ValidCall): [string, unknown][] {
 /** Out-of-range values and unknown ids, action by action. */
 function specificCases(w: World): Record<string, [string, unknown][]> {
   const quizArg = { quizId: quiz.id, selected: right, confident: true, durationMs: 2000, idempotencyKey: key() };
-  const drillArg = { scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', axes: { signal: 'right', capability: 'generalized', goal: 'proxy' }, confident: true, durationMs: 1200, idempotencyKey: key() };
+  const drillArg = { scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', answers: { training: 'no', shift: 'yes', competence: 'yes' }, confident: true, durationMs: 1200, idempotencyKey: key() };
   const reviewArg = { cardId: w.cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 1500, idempotencyKey: key() };
   const guestAttempt = { idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: {}, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' };
   const assignment = { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2024-01-01T00:00', dueAt: '2025-01-01T00:00' };
@@ -87,8 +87,9 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
     ],
     submitDrillAnswer: [
       ['an unknown label', [{ ...drillArg, label: 'boredom' }]],
-      ['an unknown axis value', [{ ...drillArg, axes: { ...drillArg.axes, goal: 'world-domination' } }]],
-      ['axes missing', [{ ...drillArg, axes: undefined }]],
+      ['an answer that is not yes or no', [{ ...drillArg, answers: { ...drillArg.answers, shift: 'maybe' } }]],
+      ['answers missing', [{ ...drillArg, answers: undefined }]],
+      ['answers in the old shape', [{ ...drillArg, answers: undefined, axes: { signal: 'right', capability: 'generalized', goal: 'proxy' } }]],
       ['a negative duration', [{ ...drillArg, durationMs: -1 }]],
       ['an unknown scenario', [{ ...drillArg, scenarioId: 'no-such-scenario' }]],
       ['an unknown set', [{ ...drillArg, setId: 'cnosuchset000000000000000' }]],

@@ -37,7 +37,7 @@ test('keyboard alone: sign in, answer a quiz, classify a scenario, do a review',
   await page.waitForLoadState('networkidle');
   const drill = page.locator('section[data-phase]');
   await tabTo(page, 'section[data-phase] input[type="radio"]');
-  for (const k of '11221') await page.keyboard.press(k);
+  for (const k of '21121') await page.keyboard.press(k);
   await page.keyboard.press('Enter');
   await expect(drill.getByRole('heading', { level: 3, name: /Right|Defensible|Not quite/ })).toBeFocused();
 

@@ -123,7 +123,7 @@ test.describe('what people type is shown as text', () => {
     await expect(drill).toContainText(`In training a room was occupied exactly when its lights were on. ${MARKUP}`);
     await noInjectedElements(page);
     await drill.getByRole('heading', { level: 2 }).first().focus();
-    for (const k of '11221') await page.keyboard.press(k);
+    for (const k of '21121') await page.keyboard.press(k);
     await page.keyboard.press('Enter');
     await expect(drill.getByRole('heading', { level: 3 })).toBeFocused();
     await expect(drill).toContainText(`A cue that went with the target in training became the target. ${MARKUP}`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Scenario } from '../../lib/learning/scenario-schema';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -145,3 +146,14 @@ export const scenarioRow = (id: string, label: string) =>
     'intro',
     'multi-objective-generalization',
   ].join(',');
+
+/**
+ * The drill keys for a scenario (training, shift, competence, label, confidence), answering every question as the
+ * case does except the training question, which is answered the other way: the right label for a wrong reason.
+ */
+export function misreadTrainingKeys(s: Scenario): string {
+  const yesNo = (a: string) => (a === 'no' ? '2' : '1');
+  const training = s.questions.training.answer === 'yes' ? '2' : '1';
+  const label = String(['specification-gaming', 'goal-misgeneralization', 'capability-failure'].indexOf(s.label) + 1);
+  return `${training}${yesNo(s.questions.shift.answer)}${yesNo(s.questions.competence.answer)}${label}1`;
+}

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { countRows, e2eDb, submit, unique } from './support';
+import { loadScenarioBank } from '../../lib/content/scenarios';
+import { countRows, e2eDb, misreadTrainingKeys, submit, unique } from './support';
 
 const ATTEMPTS_HEADER = 'attempt_id,learner_email,learner_name,item_kind,item_id,chapter,correct,confident,first_attempt,duration_ms,answer,created_at';
 
@@ -113,12 +114,16 @@ test.describe('teaching a class', () => {
     await learner.getByRole('button', { name: 'Mark chapter complete' }).click();
     await expect(learner.getByRole('button', { name: '✓ Completed' })).toBeVisible();
 
-    // And one scenario in the drill, so the confusion matrix has an answer.
-    await learner.goto('/practice?chapter=introduction');
+    // And one scenario in the drill, so the confusion matrix has an answer: the right label, with the training
+    // question misread on purpose.
+    await learner.goto('/practice?family=coinrun-coin');
     const drill = learner.locator('section[data-phase]');
+    const shownId = (await drill.getAttribute('data-scenario-id'))!;
+    const shown = loadScenarioBank().scenarios.find((s) => s.id === shownId)!;
     await drill.getByRole('heading', { level: 2 }).first().focus();
-    for (const k of '11221') await learner.keyboard.press(k);
+    for (const k of misreadTrainingKeys(shown)) await learner.keyboard.press(k);
     await learner.keyboard.press('Enter');
+    await expect(drill.getByRole('heading', { level: 3, name: /^Right label, wrong reason/ })).toBeFocused();
     await expect.poll(() => countRows('Attempt', 'userId = ? AND itemKind = ?', learnerId, 'scenario')).toBe(1);
 
     await learner.goto('/classes');
@@ -147,6 +152,10 @@ test.describe('teaching a class', () => {
     await teacher.goto(`/teach/${classId}/confusion`);
     await expect(teacher.getByRole('heading', { level: 1, name: /Drill confusion/ })).toBeVisible();
     await expect(teacher.getByTestId('class-confusion')).toContainText('1 first answer');
+    // The most-misread question per failure mode comes from the stored answer.
+    const misreadRow = teacher.getByTestId('misread-by-label').locator(`tr[data-label="${shown.label}"]`);
+    await expect(misreadRow).toContainText('During training, did the unwanted behaviour already pay off?');
+    await expect(misreadRow).toContainText('1 of 1');
     await expect(teacher.getByTestId('monday')).not.toBeEmpty();
     expect(await axe(teacher)).toEqual([]);
 

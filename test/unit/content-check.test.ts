@@ -19,7 +19,7 @@ describe('content check', () => {
     has(/index\.mdx:17: broken anchor "#no-such-heading"/);
     has(/index\.mdx:25: duplicate quiz id "dup-quiz"/);
     has(/index\.mdx:25: .*single-choice quiz has exactly one correct choice \(has 2\)/);
-    has(/scenarios\/bad\.yaml:11: scenario "bad-answers": questions\.training\.answer: a goal-misgeneralization case answers "no" here/);
+    has(/scenarios\/bad\.yaml:10: scenario "bad-answers": questions\.training\.answer: a goal-misgeneralization case answers "no" here/);
     has(/scenarios\/bad\.yaml:\d+: scenario "bad-answers": questions\.competence\.evidence\.0: is not a sentence of the description/);
     has(/glossary\.yaml:1: .*unknown chapter "nowhere"/);
   });
