@@ -99,10 +99,12 @@ export function classConfusion(responses: DrillResponse[]) {
   const cells = new Map<string, { count: number; scenarios: Map<string, number> }>();
   const questionErrors: Record<Question, number> = { training: 0, shift: 0, competence: 0 };
   for (const r of responses) {
-    const key = `${r.truth}>${r.picked}`;
+    // A defensible reading of a contested case counts as right here too, as it does for the learner.
+    const picked = r.labelOk ? r.truth : r.picked;
+    const key = `${r.truth}>${picked}`;
     const cell = cells.get(key) ?? { count: 0, scenarios: new Map<string, number>() };
     cell.count++;
-    if (r.truth !== r.picked) cell.scenarios.set(r.scenarioId, (cell.scenarios.get(r.scenarioId) ?? 0) + 1);
+    if (r.truth !== picked) cell.scenarios.set(r.scenarioId, (cell.scenarios.get(r.scenarioId) ?? 0) + 1);
     cells.set(key, cell);
     for (const q of r.wrong) questionErrors[q]++;
   }
