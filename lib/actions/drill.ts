@@ -9,7 +9,7 @@ import { now } from '../clock';
 import { createScenarioSet, deleteScenarioSet, getUsableScenarioSet } from '../db/scenario-sets';
 import { QUESTION_TEXT, gradeDrill, type DrillResult } from '../learning/classify';
 import { parseScenarioImport, type ImportError } from '../learning/scenario-import';
-import { shortcutAudit } from '../learning/shortcut-audit';
+import { auditImportedSet, type ImportAudit } from '../learning/shortcut-audit';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
 
@@ -94,21 +94,6 @@ export interface ImportOutcome {
   audit?: ImportAudit;
 }
 
-export interface ImportAudit {
-  accuracy: number;
-  majorityBaseline: number;
-  lift: number;
-  cueWords: { word: string; label: string; items: number; share: number }[];
-}
-
-/** Too few scenarios say nothing about wording; below this the audit is not run. */
-const AUDIT_MIN_SCENARIOS = 8;
-
-function importAudit(scenarios: Scenario[]): ImportAudit | undefined {
-  if (scenarios.length < AUDIT_MIN_SCENARIOS) return undefined;
-  const r = shortcutAudit(scenarios.map((s) => ({ id: s.id, label: s.label, text: `${s.title}. ${s.description}`, group: s.family })));
-  return { accuracy: r.accuracy, majorityBaseline: r.majorityBaseline, lift: r.lift, cueWords: r.cueWords.map(({ word, label, items, share }) => ({ word, label, items, share })) };
-}
 
 const runImport = defineAction(importSchema, async ({ title, format, text }): Promise<ActionResult<ImportOutcome>> => {
   const user = await requireUser();
@@ -122,7 +107,7 @@ const runImport = defineAction(importSchema, async ({ title, format, text }): Pr
     };
   }
   const set = await createScenarioSet(user.id, title, scenarios);
-  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors.slice(0, 200), audit: importAudit(scenarios) } };
+  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors.slice(0, 200), audit: auditImportedSet(scenarios) } };
 });
 
 /** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */

@@ -153,3 +153,21 @@ export function allowedWordsFrom(markdown: string): Set<string> {
   const section = /#+\s*Words allowed as evidence[^\n]*\n([\s\S]*?)(?=\n#+\s|$)/i.exec(markdown)?.[1] ?? '';
   return new Set([...section.matchAll(/^\s*[-*]\s*`([a-z'-]+)`/gim)].map((m) => m[1]!.toLowerCase()));
 }
+
+/** The audit of an imported set, as the instructor sees it after the import: a warning, never a refusal. */
+export interface ImportAudit {
+  accuracy: number;
+  majorityBaseline: number;
+  lift: number;
+  cueWords: { word: string; label: string; items: number; share: number }[];
+}
+
+/** Too few scenarios say nothing about wording; below this an imported set is not audited. */
+export const IMPORT_AUDIT_MIN = 8;
+
+/** Audits an imported set with each family held out (each scenario alone when it names none). */
+export function auditImportedSet(scenarios: readonly { id: string; label: string; title: string; description: string; family?: string }[]): ImportAudit | undefined {
+  if (scenarios.length < IMPORT_AUDIT_MIN) return undefined;
+  const r = shortcutAudit(scenarios.map((s) => ({ id: s.id, label: s.label, text: `${s.title}. ${s.description}`, group: s.family })));
+  return { accuracy: r.accuracy, majorityBaseline: r.majorityBaseline, lift: r.lift, cueWords: r.cueWords.map(({ word, label, items, share }) => ({ word, label, items, share })) };
+}

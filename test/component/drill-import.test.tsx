@@ -17,6 +17,7 @@ const { parseScenarioImport } = await import('../../lib/learning/scenario-import
 const { drillOrder, missedScenarioIds, seededShuffle, seedFrom } = await import('../../components/drill/practice-sets');
 const { parsePracticeParams, practiceHref } = await import('../../components/drill/practice-params');
 const { loadScenarioBank } = await import('../../lib/content/scenarios');
+const { auditImportedSet } = await import('../../lib/learning/shortcut-audit');
 
 describe('Importing a scenario set', () => {
   beforeEach(() => {
@@ -33,6 +34,43 @@ describe('Importing a scenario set', () => {
       expect(r.errors).toEqual([]);
       expect(r.scenarios.map((s) => s.id)).toEqual(['office-heating-lights']);
     }
+  });
+
+  it('audits an imported set for wording that gives the labels away, and shows it as a warning after a successful import', async () => {
+    // Ten scenarios whose labels a single word decides: the audit finds the cue.
+    const base = JSON.parse(EXAMPLE_JSON)[0];
+    const cued = Array.from({ length: 10 }, (_, i) => {
+      const gaming = i % 2 === 0;
+      return {
+        ...base,
+        id: `cued-${i}`,
+        title: `A controller in building ${i}`,
+        label: gaming ? 'specification-gaming' : 'goal-misgeneralization',
+        description: `${gaming ? 'The scoreboard counted tallies.' : 'The occupants noticed nothing odd.'} ${base.description}`,
+        questions: gaming
+          ? { training: { answer: 'yes', evidence: [] }, shift: { answer: 'no', evidence: [] }, competence: { answer: 'yes', evidence: [] } }
+          : base.questions,
+      };
+    });
+    const parsed = parseScenarioImport(JSON.stringify(cued), 'json');
+    expect(parsed.errors).toEqual([]);
+    const audit = auditImportedSet(parsed.scenarios)!;
+    expect(audit.lift).toBeGreaterThan(0.15);
+    expect(audit.cueWords.map((w) => w.word)).toEqual(expect.arrayContaining(['scoreboard', 'occupants']));
+    expect(auditImportedSet(parsed.scenarios.slice(0, 7))).toBeUndefined();
+
+    importScenarioSetForm.mockResolvedValue({ ok: true, data: { setId: 'set7', imported: 10, rejected: [], audit } });
+    const user = userEvent.setup();
+    render(<ImportForm />);
+    await user.type(screen.getByLabelText('Title of the set'), 'Cued');
+    await user.click(screen.getByLabelText('Paste the scenarios'));
+    await user.paste(JSON.stringify(cued));
+    await user.click(screen.getByRole('button', { name: 'Import set' }));
+    expect(await screen.findByText(/Imported 10 scenarios/)).toBeInTheDocument();
+    const warning = screen.getByTestId('import-audit');
+    expect(warning).toHaveTextContent('The wording may give the answers away.');
+    expect(warning).toHaveTextContent(`labels ${Math.round(audit.accuracy * 100)}% of this set correctly`);
+    expect(warning).toHaveTextContent('“scoreboard” (5 scenarios, 100% specification gaming)');
   });
 
   it('sends the pasted text with title and format, then shows the count, a link to practise, and every rejected row', async () => {
