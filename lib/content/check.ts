@@ -4,7 +4,7 @@ import { analyzeChapter, type ChapterAnalysis, type Issue } from './analyze';
 import { splitFrontmatter } from './chapters';
 import { frontmatterSchema } from './frontmatter';
 import { loadGlossary, loadReferences } from './references';
-import { CHAPTER_SLUGS, loadScenarioBank, type Scenario } from './scenarios';
+import { CHAPTER_SLUGS, DIFFICULTIES, loadScenarioBank, type Scenario } from './scenarios';
 import { MAX_LIFT } from '../learning/shortcut-audit';
 import { allowedWords, auditClassifyQuizzes, auditScenarios, auditScenariosByFamily } from './shortcuts';
 import { countWords } from './words';
@@ -198,6 +198,15 @@ function bankIssues(scenarios: Scenario[], contentDir: string): Issue[] {
       const n = set.filter((s) => s.label === label).length;
       if (n / set.length > MAX_LABEL_SHARE)
         issues.push({ file, line: 1, message: `chapter "${chapter}": ${n} of ${set.length} scenarios are ${label} (over ${pct(MAX_LABEL_SHARE)}); add siblings with other labels, or explain in AUTHORING.md why the chapter's subject needs it` });
+    }
+  }
+  // The difficulty sets (/practice?difficulty=…) are practice sets too: the same mix rule.
+  for (const difficulty of DIFFICULTIES) {
+    const set = scenarios.filter((s) => s.difficulty === difficulty);
+    for (const label of new Set(set.map((s) => s.label))) {
+      const n = set.filter((s) => s.label === label).length;
+      if (n / set.length > MAX_LABEL_SHARE)
+        issues.push({ file, line: 1, message: `difficulty "${difficulty}": ${n} of ${set.length} scenarios are ${label} (over ${pct(MAX_LABEL_SHARE)}); move some cases to another difficulty` });
     }
   }
   return issues;

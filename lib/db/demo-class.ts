@@ -42,7 +42,7 @@ const WRONG_PICK: Record<Label, [Label, number][]> = {
   'specification-gaming': [['goal-misgeneralization', 0.5], ['capability-failure', 0.5]],
 };
 // How much harder each failure mode is to recognise than the scenario's difficulty alone suggests.
-const LABEL_HARDNESS: Record<Label, number> = { 'goal-misgeneralization': 0.9, 'capability-failure': 0.35, 'specification-gaming': -0.35 };
+const LABEL_HARDNESS: Record<Label, number> = { 'goal-misgeneralization': 1.3, 'capability-failure': 0.1, 'specification-gaming': -0.5 };
 const DIFFICULTY: Record<Scenario['difficulty'], number> = { intro: -0.4, core: 0.3, advanced: 1 };
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
