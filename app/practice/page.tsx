@@ -11,6 +11,10 @@ import { PracticeHub } from '@/components/drill/practice-hub';
 import { PracticeNotice } from '@/components/drill/practice-notice';
 import { PracticeRun } from '@/components/drill/practice-run';
 import { parsePracticeParams, type SearchParams } from '@/components/drill/practice-params';
+import { drillSet } from '@/lib/learning/drill-order';
+import { publicScenario } from '@/lib/learning/scenario-schema';
+
+const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -59,14 +63,17 @@ export default async function PracticePage({ searchParams }: Props) {
     case 'guest-missed':
       return (
         <PracticeRun title={set.title}>
-          <GuestMissedDrill bank={set.bank} title={set.title} context={drillContextFor(set.bank)} />
+          <GuestMissedDrill bank={set.bank.map(publicScenario)} title={set.title} context={drillContextFor(set.bank)} />
         </PracticeRun>
       );
-    case 'drill':
+    case 'drill': {
+      // The browser gets the scenarios without their labels, and interleaved orders made here, where they are known.
+      const drill = drillSet(set.scenarios, randomSeed());
       return (
         <PracticeRun title={set.title} note={set.note} reshuffle={choice.kind === 'all'}>
-          <DrillClient key={set.key} scenarios={set.scenarios} setId={set.setId} title={set.title} context={drillContextFor(set.scenarios)} />
+          <DrillClient key={set.key} scenarios={drill.scenarios} orders={drill.orders} setId={set.setId} title={set.title} context={drillContextFor(set.scenarios)} />
         </PracticeRun>
       );
+    }
   }
 }

@@ -3,7 +3,8 @@ import { scenariosFor, type DrillSetFilter } from '@/lib/content/bank';
 import { CHAPTER_SLUGS, DIFFICULTIES } from '@/lib/content/scenarios';
 import { drillContextFor } from './drill-context';
 import { DrillClient } from './drill-client';
-import { drillOrder } from './practice-sets';
+import { drillOrder, seedFrom } from './practice-sets';
+import { drillSet, interleave } from '@/lib/learning/drill-order';
 import styles from './classifier-drill.module.css';
 
 const EMBEDDED_COUNT = 5;
@@ -21,18 +22,22 @@ function filterFor(set: string | undefined): { filter: DrillSetFilter; more: str
  */
 export function ClassifierDrill({ set }: { set?: string }) {
   const choice = filterFor(set);
-  const scenarios = choice ? drillOrder(scenariosFor(choice.filter)).slice(0, EMBEDDED_COUNT) : [];
+  // Five that mix the labels (the first of an interleaved order; fixed per build, since the chapter page is static),
+  // sent without their labels, with orders for the browser to pick from.
+  const seed = seedFrom(set ?? 'all');
+  const picked = choice ? interleave(drillOrder(scenariosFor(choice.filter)), seed).slice(0, EMBEDDED_COUNT) : [];
+  const drill = drillSet(picked, seed);
   const more = choice?.more ?? '/practice';
   return (
     <div className={styles.drill} data-set={set}>
-      {scenarios.length > 0 ? (
-        <DrillClient compact scenarios={scenarios} setId={null} title="Practice: classify the failure" context={drillContextFor(scenarios)} />
+      {picked.length > 0 ? (
+        <DrillClient compact scenarios={drill.scenarios} orders={drill.orders} setId={null} title="Practice: classify the failure" context={drillContextFor(picked)} />
       ) : (
         <>
           <p className={styles.kicker}>Practice</p>
           <p>
-            <strong>Three questions sort every case.</strong> Was the training signal right? Did the system stay competent
-            after the change? Which goal did it pursue?
+            <strong>Three questions sort every case.</strong> During training, did the unwanted behaviour already pay off? Does
+            the failure appear in conditions that differ from training? Where it goes wrong, does the system still act skilfully?
           </p>
         </>
       )}

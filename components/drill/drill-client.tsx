@@ -2,23 +2,23 @@
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from 'react';
 import { useSession, type SessionState } from '@/components/session/session-provider';
-import { submitDrillAnswer } from '@/lib/actions/drill';
-import type { Scenario } from '@/lib/content/scenarios';
-import { addGuestAttempt } from '@/lib/guest/store';
+import type { DrillFeedbackResult } from '@/lib/actions/drill';
+import { newKey } from '@/lib/answers/keys';
+import type { PublicScenario, Scenario } from '@/lib/learning/scenario-schema';
+import { sendAnswer } from '@/components/answer/send-answer';
 import {
   ANSWER_TEXT,
   LABEL_TEXT,
   LABELS,
   QUESTION_TEXT,
   QUESTIONS,
-  gradeDrill,
   type DrillAnswer,
   type DrillResult,
   type Question,
   type QuestionAnswer,
 } from '@/lib/learning/classify';
-import { DEFAULT_SESSION_SIZE, SESSION_SIZES, interleave } from '@/lib/learning/drill-order';
-import { deriveSeed } from '@/lib/toys/rng';
+import { DEFAULT_SESSION_SIZE, SESSION_SIZES } from '@/lib/learning/drill-order';
+import { createRng, deriveSeed } from '@/lib/toys/rng';
 import { topConfusion, topMisread, type AnsweredCase } from '@/lib/learning/drill-summary';
 import type { DrillContext } from './drill-context';
 import { DrillFeedback, EvidenceText } from './drill-feedback';
@@ -61,9 +61,11 @@ export interface DrillOutcome {
   scenarioId: string;
   answer: DrillAnswer;
   result: DrillResult;
+  /** The whole case, as the server returned it with the grade. */
+  truth: Scenario;
 }
 
-type Phase = 'answering' | 'saving' | 'feedback' | 'finished';
+type Phase = 'answering' | 'saving' | 'feedback' | 'queued' | 'finished';
 type FocusTarget = 'title' | 'feedback' | 'finish' | null;
 
 // The order is shuffled in the browser only: the server renders a placeholder (a server-rendered order would be the
@@ -72,9 +74,6 @@ const PAGE_SEED = Math.floor(Math.random() * 2 ** 31);
 const noSubscription = () => () => {};
 const useIsClient = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
-function newKey(): string {
-  return globalThis.crypto?.randomUUID?.().replace(/-/g, '') ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,12 +87,16 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 export function DrillClient({
   scenarios,
+  orders = [],
   setId,
   title,
   compact = false,
   context,
 }: {
-  scenarios: Scenario[];
+  /** What the learner reads, nothing more: a full Scenario (with its label) is refused by the type. */
+  scenarios: (PublicScenario & { label?: never; questions?: never })[];
+  /** Interleaved orders of `scenarios` as index lists (lib/learning/drill-order sessionOrders), made where the labels are known. */
+  orders?: number[][];
   /** null: the built-in bank; otherwise the learner's imported set. */
   setId: string | null;
   title: string;
@@ -105,14 +108,22 @@ export function DrillClient({
   const uid = useId();
   const isClient = useIsClient();
   const [shuffles, setShuffles] = useState(0);
-  const order = useMemo(() => (isClient ? interleave(scenarios, deriveSeed(PAGE_SEED, shuffles)) : null), [isClient, scenarios, shuffles]);
+  const order = useMemo(() => {
+    if (!isClient) return null;
+    const chosen = orders.length ? orders[(PAGE_SEED + shuffles) % orders.length] : undefined;
+    if (chosen && chosen.length === scenarios.length) return chosen.map((i) => scenarios[i]!);
+    // A set without orders (the guest's missed ones, picked in this browser): shuffled, without the labels to interleave by.
+    return createRng(deriveSeed(PAGE_SEED, shuffles)).shuffle(scenarios);
+  }, [isClient, orders, scenarios, shuffles]);
   const [size, setSize] = useState<number>(Math.min(DEFAULT_SESSION_SIZE, scenarios.length));
   const [start, setStart] = useState(0);
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Answers>(EMPTY);
   const [phase, setPhase] = useState<Phase>('answering');
   const [outcomes, setOutcomes] = useState<DrillOutcome[]>([]);
-  const [practiseList, setPractiseList] = useState<Scenario[] | null>(null);
+  /** Answers of this session waiting on this device for the network (graded when they are sent). */
+  const [queued, setQueued] = useState<string[]>([]);
+  const [practiseList, setPractiseList] = useState<PublicScenario[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const key = useRef('');
@@ -201,50 +212,46 @@ export function DrillClient({
     }
   }
 
-  async function save(item: Scenario, answer: DrillAnswer, confident: boolean, durationMs: number) {
-    let result: DrillResult = gradeDrill(item, answer);
+  async function save(item: PublicScenario, answer: DrillAnswer, confident: boolean, durationMs: number) {
     const who = await settledSession();
-    if (who.status === 'user') {
-      try {
-        const r = await submitDrillAnswer({ scenarioId: item.id, setId, ...answer, confident, durationMs, idempotencyKey: key.current });
-        if (!r.ok || !r.data) {
-          setPhase('answering');
-          setError(r.message ?? 'Your answer could not be saved. Press Check again.');
-          return;
-        }
-        result = r.data;
-      } catch {
-        // The key stays the same, so if the request did reach the server a retry is not stored twice.
-        setPhase('answering');
-        setError('Your answer could not be saved (network problem). Check your connection and press Check (or Enter) again.');
-        return;
-      }
-    } else {
-      addGuestAttempt({
-        idempotencyKey: key.current,
-        itemKind: 'scenario',
-        itemId: drillItemId(setId, item.id),
-        chapter: item.chapter,
-        response: { label: answer.label, answers: answer.answers, wrong: result.wrongQuestions, truth: item.label },
-        correct: result.correct,
-        confident,
-        durationMs,
-      });
+    // The server grades (the page holds no labels); a signed-in answer is stored there, a guest's is kept in this
+    // browser. The key stays the same on a retry or a later send from the outbox, so an answer is never stored twice.
+    const r = await sendAnswer<DrillFeedbackResult>({
+      key: key.current,
+      kind: 'drill',
+      who: who.status === 'user' ? 'user' : 'guest',
+      payload: { scenarioId: item.id, setId, ...answer, confident, durationMs },
+      title: item.title,
+      queuedAt: new Date().toISOString(),
+      guest: { itemKind: 'scenario', itemId: drillItemId(setId, item.id), chapter: item.chapter, confident, durationMs },
+    });
+    if (r.status === 'refused' || r.status === 'failed') {
+      setPhase('answering');
+      setError(r.message);
+      return;
     }
-    setOutcomes((o) => [...o, { scenarioId: item.id, answer, result }]);
+    if (r.status === 'queued') {
+      setQueued((q) => [...q, item.id]);
+      setPhase('queued');
+      setStatus('Saved on this device. It will be checked when you are back online; you can go on.');
+      focusNext.current = 'feedback';
+      return;
+    }
+    const { scenario: truth, ...result } = r.data;
+    setOutcomes((o) => [...o, { scenarioId: item.id, answer, result, truth }]);
     setPhase('feedback');
-    setStatus(announce(item, answer, result));
+    setStatus(announce(truth, answer, result));
     focusNext.current = 'feedback';
   }
 
   function next() {
-    if (phase !== 'feedback') return;
+    if (phase !== 'feedback' && phase !== 'queued') return;
     setAnswers(EMPTY);
     setError(null);
     if (index + 1 >= round.length) {
       setPhase('finished');
       const right = outcomes.filter((o) => o.result.correct).length;
-      setStatus(`Finished: ${right} of ${round.length} right.`);
+      setStatus(`Finished: ${right} of ${outcomes.length} checked answers right.`);
       focusNext.current = 'finish';
       return;
     }
@@ -256,7 +263,7 @@ export function DrillClient({
     focusNext.current = 'title';
   }
 
-  function begin(opts: { practise?: Scenario[] | null; start?: number; size?: number; reshuffle?: boolean }) {
+  function begin(opts: { practise?: PublicScenario[] | null; start?: number; size?: number; reshuffle?: boolean }) {
     if (opts.reshuffle) setShuffles((n) => n + 1);
     setPractiseList(opts.practise ?? null);
     if (opts.start !== undefined) setStart(opts.start);
@@ -265,6 +272,7 @@ export function DrillClient({
     freshAttempt();
     setAnswers(EMPTY);
     setOutcomes([]);
+    setQueued([]);
     setError(null);
     setPhase('answering');
     setStatus('');
@@ -297,7 +305,7 @@ export function DrillClient({
       }
       return;
     }
-    if (phase === 'feedback' && (e.key === 'n' || e.key === 'N') && target.tagName !== 'A') {
+    if ((phase === 'feedback' || phase === 'queued') && (e.key === 'n' || e.key === 'N') && target.tagName !== 'A') {
       e.preventDefault();
       next();
     }
@@ -362,6 +370,7 @@ export function DrillClient({
           headingRef={finishRef}
           round={round}
           outcomes={outcomes}
+          queued={queued.length}
           moreLeft={!practiseList && nextStart > 0 ? Math.min(size, order.length - nextStart) : 0}
           onRestart={() => begin({ practise: practiseList })}
           onNext={() => begin({ start: nextStart })}
@@ -381,15 +390,32 @@ export function DrillClient({
                 {scenario.title}
               </H>
               {phase === 'feedback' && outcome ? (
-                <EvidenceText scenario={scenario} result={outcome.result} />
+                <EvidenceText scenario={outcome.truth} result={outcome.result} />
               ) : (
                 <p className={styles.description}>{scenario.description}</p>
               )}
             </article>
-            {phase === 'feedback' && outcome ? (
+            {phase === 'queued' ? (
+              <>
+                <div className={styles.queued} data-testid="drill-queued">
+                  <H ref={feedbackRef} tabIndex={-1} className={styles.verdict}>
+                    Saved on this device
+                  </H>
+                  <p>
+                    You are offline, so this answer could not be checked yet. It is kept in this browser and will be sent and checked
+                    when you are back online; you can go on with the next scenario.
+                  </p>
+                </div>
+                <div className={styles.actions}>
+                  <button type="button" className="button" onClick={next}>
+                    {index + 1 >= round.length ? 'See your results' : 'Next scenario'} <kbd aria-hidden="true">N</kbd>
+                  </button>
+                </div>
+              </>
+            ) : phase === 'feedback' && outcome ? (
               <>
                 <DrillFeedback
-                  scenario={scenario}
+                  scenario={outcome.truth}
                   outcome={outcome}
                   context={context}
                   headingLevel={compact ? 4 : 3}
@@ -479,13 +505,8 @@ function announce(scenario: Scenario, answer: DrillAnswer, result: DrillResult):
 }
 
 /** The learner's outcomes as cases for the summary functions (lib/learning/drill-summary). */
-function answeredCases(round: Scenario[], outcomes: DrillOutcome[]): AnsweredCase[] {
-  return outcomes.flatMap((o) => {
-    const s = round.find((x) => x.id === o.scenarioId);
-    return s
-      ? [{ scenarioId: s.id, truth: s.label, given: o.answer.label, labelOk: o.result.labelCorrect || o.result.defensible, wrong: o.result.wrongQuestions }]
-      : [];
-  });
+function answeredCases(outcomes: DrillOutcome[]): AnsweredCase[] {
+  return outcomes.map((o) => ({ scenarioId: o.scenarioId, truth: o.truth.label, given: o.answer.label, labelOk: o.result.labelCorrect || o.result.defensible, wrong: o.result.wrongQuestions }));
 }
 
 function DrillFinish({
@@ -493,6 +514,7 @@ function DrillFinish({
   headingRef,
   round,
   outcomes,
+  queued,
   moreLeft,
   onRestart,
   onNext,
@@ -501,31 +523,39 @@ function DrillFinish({
 }: {
   heading: 'h2' | 'h3';
   headingRef: Ref<HTMLHeadingElement>;
-  round: Scenario[];
+  round: PublicScenario[];
   outcomes: DrillOutcome[];
+  /** Answers of this session still waiting on this device for the network. */
+  queued: number;
   /** How many scenarios the next session of the set would hold (0: this was the last one). */
   moreLeft: number;
   onRestart: () => void;
   onNext: () => void;
   onNewShuffle: () => void;
-  onPractiseMissed: (missed: Scenario[]) => void;
+  onPractiseMissed: (missed: PublicScenario[]) => void;
 }) {
   const H = heading;
   const right = outcomes.filter((o) => o.result.correct).length;
   const labelRight = outcomes.filter((o) => o.result.labelCorrect || o.result.defensible).length;
   const missedIds = new Set(outcomes.filter((o) => !o.result.correct).map((o) => o.scenarioId));
   const missed = round.filter((s) => missedIds.has(s.id));
-  const cases = answeredCases(round, outcomes);
+  const cases = answeredCases(outcomes);
   const confusion = topConfusion(cases);
   const misread = topMisread(cases);
   const titleOf = (id: string) => round.find((s) => s.id === id)?.title ?? id;
   return (
     <div className={styles.finish}>
       <H ref={headingRef} tabIndex={-1} className={styles.title}>
-        Finished: {right} of {round.length} right
+        Finished: {right} of {outcomes.length} right
       </H>
+      {queued > 0 && (
+        <p data-testid="drill-queued-count">
+          {plural(queued, 'answer')} {queued === 1 ? 'is' : 'are'} saved on this device and will be checked when you are back online; they
+          show on your dashboard then.
+        </p>
+      )}
       <p>
-        {right === round.length
+        {right === outcomes.length
           ? 'Every verdict was right or defensible, and for the right reasons.'
           : `You chose a label that counts ${plural(labelRight, 'time')}; ${right} of those had every question right as well. A right label for a wrong reason does not count.`}
       </p>

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { Scenario } from '@/lib/content/scenarios';
+import type { PublicScenario } from '@/lib/learning/scenario-schema';
 import { readGuest } from '@/lib/guest/store';
 import type { DrillContext } from './drill-context';
 import { DrillClient } from './drill-client';
@@ -9,8 +9,8 @@ import { missedScenarioIds } from './practice-sets';
 import styles from './practice.module.css';
 
 /** A guest's "ones I missed" live in this browser, so the set is picked here, once, after hydration. */
-export function GuestMissedDrill({ bank, title, context }: { bank: Scenario[]; title: string; context?: DrillContext }) {
-  const [missed, setMissed] = useState<Scenario[] | null>(null);
+export function GuestMissedDrill({ bank, title, context }: { bank: PublicScenario[]; title: string; context?: DrillContext }) {
+  const [missed, setMissed] = useState<PublicScenario[] | null>(null);
 
   useEffect(() => {
     const byId = new Map(bank.map((s) => [s.id, s]));

@@ -1,26 +1,23 @@
 'use client';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useSession } from '@/components/session/session-provider';
-import { submitQuizAnswer } from '@/lib/actions/learning';
-import { answerProblem, correctIndices, gradeQuiz } from '@/lib/learning/grading';
-import { addGuestAttempt, guestAttemptsFor } from '@/lib/guest/store';
+import type { QuizFeedback } from '@/lib/actions/learning';
+import { newKey } from '@/lib/answers/keys';
+import { answerProblem } from '@/lib/learning/grading';
+import { guestAttemptsFor } from '@/lib/guest/store';
+import { sendAnswer } from '@/components/answer/send-answer';
 import styles from './quiz.module.css';
 
+/** A choice as the page has it: the text only (the key and the explanations come from the server after answering). */
 export interface QuizChoiceView {
   content: ReactNode;
-  explain: ReactNode;
-  correct: boolean;
 }
 
-type Phase = 'answering' | 'saving' | 'answered';
+type Phase = 'answering' | 'saving' | 'answered' | 'queued';
 type Confidence = 'sure' | 'unsure' | null;
 
 // Wall-clock time for measuring answer duration (only ever called from event handlers and effects).
 const clockMs = () => Date.now();
-
-function newKey(): string {
-  return globalThis.crypto?.randomUUID?.().replace(/-/g, '') ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
 
 export function QuizClient({
   id,
@@ -40,7 +37,8 @@ export function QuizClient({
   const [selected, setSelected] = useState<number[]>([]);
   const [confidence, setConfidence] = useState<Confidence>(null);
   const [phase, setPhase] = useState<Phase>('answering');
-  const [correct, setCorrect] = useState<boolean | null>(null);
+  const [feedback, setFeedback] = useState<QuizFeedback | null>(null);
+  const correct = feedback?.correct ?? null;
   const [error, setError] = useState<string | null>(null);
   const [attempts, setAttempts] = useState(0);
   const [status, setStatus] = useState('');
@@ -76,40 +74,34 @@ export function QuizClient({
     setError(null);
     setPhase('saving');
     const durationMs = Math.max(0, clockMs() - started.current);
-    const localCorrect = gradeQuiz(quiz, selected);
-    let result = localCorrect;
-    if (session.status === 'user') {
-      try {
-        const r = await submitQuizAnswer({ quizId: id, selected, confident: confidence === 'sure', durationMs, idempotencyKey: key.current });
-        if (!r.ok || !r.data) {
-          setPhase('answering');
-          return setError(r.message ?? 'Your answer could not be saved. Try again.');
-        }
-        result = r.data.correct;
-      } catch {
-        // The same key is reused on retry, so a request that did reach the server is not stored twice.
-        setPhase('answering');
-        return setError('Your answer could not be saved (network problem). Check your connection and press Check again.');
-      }
-    } else {
-      addGuestAttempt({
-        idempotencyKey: key.current,
-        itemKind: 'quiz',
-        itemId: id,
-        chapter,
-        response: { selected },
-        correct: localCorrect,
-        confident: confidence === 'sure',
-        durationMs,
-      });
+    const confident = confidence === 'sure';
+    // The server grades; a signed-in answer is stored there, a guest's is kept in this browser. The key stays the same
+    // on a retry or a later send from the outbox, so an answer is never stored twice.
+    const r = await sendAnswer<QuizFeedback>({
+      key: key.current,
+      kind: 'quiz',
+      who: session.status === 'user' ? 'user' : 'guest',
+      payload: { quizId: id, selected, confident, durationMs },
+      title: 'a question',
+      queuedAt: new Date().toISOString(),
+      guest: { itemKind: 'quiz', itemId: id, chapter, confident, durationMs },
+    });
+    if (r.status === 'refused' || r.status === 'failed') {
+      setPhase('answering');
+      return setError(r.message);
     }
-    setCorrect(result);
     setAttempts((n) => n + 1);
+    if (r.status === 'queued') {
+      setPhase('queued');
+      setStatus('Saved on this device. It will be checked and synced when you are back online.');
+      return;
+    }
+    setFeedback(r.data);
     setPhase('answered');
     setStatus(
-      result
-        ? 'Correct. Read why below.'
-        : `Not quite. ${multiple ? 'The correct answers are' : 'The correct answer is'} marked below, with why each option is right or wrong.`,
+      r.data.correct
+        ? 'Correct. Why each option is right or wrong is shown with it.'
+        : `Not quite. ${multiple ? 'The correct answers are' : 'The correct answer is'} marked, with why each option is right or wrong.`,
     );
   }
 
@@ -118,7 +110,7 @@ export function QuizClient({
     started.current = clockMs();
     setSelected([]);
     setConfidence(null);
-    setCorrect(null);
+    setFeedback(null);
     setPhase('answering');
     setStatus('');
     rootRef.current?.querySelector<HTMLInputElement>('input')?.focus();
@@ -139,8 +131,8 @@ export function QuizClient({
     }
   }
 
-  const right = correctIndices(quiz);
-  const answered = phase === 'answered';
+  const right = feedback?.correctIndices ?? [];
+  const answered = phase === 'answered' || phase === 'queued';
   const kindLabel = kind === 'classify' ? 'Classify the scenario' : multiple ? 'Choose all that apply' : 'Choose one';
 
   return (
@@ -148,7 +140,7 @@ export function QuizClient({
       ref={rootRef}
       className={styles.quiz}
       data-quiz-id={id}
-      data-state={answered ? (correct ? 'correct' : 'incorrect') : 'open'}
+      data-state={phase === 'queued' ? 'queued' : answered ? (correct ? 'correct' : 'incorrect') : 'open'}
       aria-labelledby={`${uid}-prompt`}
       onKeyDown={onKeyDown}
       onSubmit={(e) => {
@@ -170,7 +162,9 @@ export function QuizClient({
         <legend className="visually-hidden">{kindLabel} (keys 1 to {choices.length})</legend>
         {choices.map((c, i) => {
           const isSelected = selected.includes(i);
-          const mark = answered ? (c.correct ? 'correct' : isSelected ? 'wrong' : 'other') : isSelected ? 'selected' : 'none';
+          const isRight = right.includes(i);
+          const explain = feedback?.explanations[i] ?? null;
+          const mark = feedback ? (isRight ? 'correct' : isSelected ? 'wrong' : 'other') : isSelected ? 'selected' : 'none';
           return (
             <div key={i} className={styles.choice} data-mark={mark}>
               <label className={styles.choiceLabel}>
@@ -181,21 +175,21 @@ export function QuizClient({
                   checked={isSelected}
                   onChange={() => toggle(i)}
                   readOnly={answered}
-                  aria-describedby={answered && c.explain ? `${uid}-explain-${i}` : undefined}
+                  aria-describedby={explain ? `${uid}-explain-${i}` : undefined}
                 />
                 <span className={styles.key} aria-hidden="true">
                   {i + 1}
                 </span>
                 <span className={styles.choiceText}>{c.content}</span>
-                {answered && (
+                {feedback && (
                   <span className={styles.verdict}>
-                    {c.correct ? '✓ Correct answer' : isSelected ? '✗ Your answer' : ''}
+                    {isRight ? '✓ Correct answer' : isSelected ? '✗ Your answer' : ''}
                   </span>
                 )}
               </label>
-              {answered && c.explain && (
+              {explain && (
                 <p id={`${uid}-explain-${i}`} className={styles.explain}>
-                  {c.explain}
+                  {explain}
                 </p>
               )}
             </div>
@@ -233,10 +227,10 @@ export function QuizClient({
           <span className="muted">Saved in this browser. <a href="/signup">Create an account</a> to keep it.</span>
         )}
       </div>
-      <p role="status" aria-live="polite" className={answered ? (correct ? styles.resultOk : styles.resultBad) : 'visually-hidden'}>
+      <p role="status" aria-live="polite" className={phase === 'queued' ? styles.resultQueued : answered ? (correct ? styles.resultOk : styles.resultBad) : 'visually-hidden'}>
         {status}
       </p>
-      {answered && !correct && right.length > 0 && <span className="visually-hidden">Correct: {right.map((i) => i + 1).join(', ')}</span>}
+      {feedback && !correct && right.length > 0 && <span className="visually-hidden">Correct: {right.map((i) => i + 1).join(', ')}</span>}
     </form>
   );
 }

@@ -26,21 +26,19 @@ function collect(children: ReactNode, types: unknown[]): ReactElement<Props>[] {
   return out;
 }
 
-function splitChoice(el: ReactElement<Props & { correct?: boolean | string }>): QuizChoiceView {
+/**
+ * A choice as the browser gets it: its text only. Which choice is right and why each is right or wrong stay on the
+ * server until the learner has answered (the answer action returns them), so the page cannot be read for the key.
+ */
+function splitChoice(el: ReactElement<Props>): QuizChoiceView {
   const parts = Children.toArray(el.props.children);
-  const explain = parts.find((p) => isValidElement(p) && p.type === Explain) as ReactElement<Props> | undefined;
-  const content = parts.filter((p) => p !== explain);
-  return {
-    content: <>{content}</>,
-    explain: explain ? <>{explain.props.children}</> : null,
-    correct: el.props.correct === true || el.props.correct === 'true',
-  };
+  return { content: <>{parts.filter((p) => !(isValidElement(p) && p.type === Explain))}</> };
 }
 
 export function Quiz({ id, kind, children }: { id: string; kind: 'single' | 'multiple' | 'classify'; children: ReactNode }) {
   const info = getQuiz(id);
   const prompt = collect(children, [Prompt])[0];
-  const choices = collect(children, [Choice]).map((c) => splitChoice(c as ReactElement<Props & { correct?: boolean }>));
+  const choices = collect(children, [Choice]).map((c) => splitChoice(c));
   return (
     <QuizClient
       id={id}

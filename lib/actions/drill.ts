@@ -12,6 +12,7 @@ import { parseScenarioImport, type ImportError } from '../learning/scenario-impo
 import { auditImportedSet, type ImportAudit } from '../learning/shortcut-audit';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
+import { guestGradingBudget } from '../answers/guest-budget';
 
 const labelSchema = z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure'], { error: 'Pick one of the three failure modes.' });
 
@@ -34,7 +35,12 @@ const drillAnswerSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
-export interface DrillAnswerResult extends DrillResult {
+/** The grade and, now that the learner has answered, the whole case: its label, answers, evidence and notes. */
+export interface DrillFeedbackResult extends DrillResult {
+  scenario: Scenario;
+}
+
+export interface DrillAnswerResult extends DrillFeedbackResult {
   firstAttempt: boolean;
   duplicate: boolean;
 }
@@ -68,12 +74,24 @@ const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<Dr
     // A scenario card stands for its concept (the failure mode), so a review can show another scenario of it.
     schedule: { concept: scenario.contested ? null : scenario.label, retention: (await getSettings(user.id)).desiredRetention },
   });
-  return { ...result, correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
+  return { ...result, scenario, correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
 });
 
 /** Grades and stores one classifier-drill answer for the signed-in learner, exactly once per idempotency key. */
 export async function submitDrillAnswer(input: unknown): Promise<ActionResult<DrillAnswerResult>> {
   return runSubmitDrill(input);
+}
+
+const runGradeDrillAsGuest = defineAction(drillAnswerSchema.pick({ scenarioId: true, label: true, answers: true }), async (input): Promise<DrillFeedbackResult> => {
+  const scenario = getScenario(input.scenarioId);
+  if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
+  await guestGradingBudget();
+  return { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario };
+});
+
+/** Grades a guest's drill answer on a bank scenario without storing anything (the guest keeps it in their browser). */
+export async function gradeDrillAsGuest(input: unknown): Promise<ActionResult<DrillFeedbackResult>> {
+  return runGradeDrillAsGuest(input);
 }
 
 const MAX_IMPORT_BYTES = 1024 * 1024;

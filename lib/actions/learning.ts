@@ -9,6 +9,7 @@ import { saveReadingPosition, setChapterComplete } from '../db/progress';
 import { answerProblem, correctIndices, gradeQuiz } from '../learning/grading';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
+import { guestGradingBudget } from '../answers/guest-budget';
 
 
 const quizAnswerSchema = z.object({
@@ -19,12 +20,19 @@ const quizAnswerSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
-export interface QuizAnswerResult {
+/** What a learner sees after answering: which options were right and why each option is right or wrong. */
+export interface QuizFeedback {
   correct: boolean;
   correctIndices: number[];
+  explanations: string[];
+}
+
+export interface QuizAnswerResult extends QuizFeedback {
   firstAttempt: boolean;
   duplicate: boolean;
 }
+
+const feedbackFor = (quiz: NonNullable<ReturnType<typeof getQuiz>>) => ({ correctIndices: correctIndices(quiz), explanations: quiz.choices.map((c) => c.explain) });
 
 const runSubmitQuizAnswer = defineAction(quizAnswerSchema, async (input): Promise<QuizAnswerResult> => {
   const user = await requireUser();
@@ -45,12 +53,26 @@ const runSubmitQuizAnswer = defineAction(quizAnswerSchema, async (input): Promis
     createdAt: await now(),
     schedule: { concept: null, retention: (await getSettings(user.id)).desiredRetention },
   });
-  return { correct: attempt.correct, correctIndices: correctIndices(quiz), firstAttempt: attempt.firstAttempt, duplicate };
+  return { correct: attempt.correct, ...feedbackFor(quiz), firstAttempt: attempt.firstAttempt, duplicate };
 });
 
 /** Grades and stores one quiz answer for the signed-in learner, exactly once per idempotency key. */
 export async function submitQuizAnswer(input: unknown): Promise<ActionResult<QuizAnswerResult>> {
   return runSubmitQuizAnswer(input);
+}
+
+const runGradeQuizAsGuest = defineAction(quizAnswerSchema.pick({ quizId: true, selected: true }), async (input): Promise<QuizFeedback> => {
+  const quiz = getQuiz(input.quizId);
+  if (!quiz) throw new ActionError('That question no longer exists. Reload the page to get the current version.', 404);
+  const problem = answerProblem(quiz, input.selected);
+  if (problem) throw new ActionError(problem, 400);
+  await guestGradingBudget();
+  return { correct: gradeQuiz(quiz, input.selected), ...feedbackFor(quiz) };
+});
+
+/** Grades a guest's quiz answer without storing anything (the guest keeps it in their browser). */
+export async function gradeQuizAsGuest(input: unknown): Promise<ActionResult<QuizFeedback>> {
+  return runGradeQuizAsGuest(input);
 }
 
 const chapterSlug = z.string().refine((s) => getCourse().chapters.some((c) => c.slug === s), 'There is no such chapter.');

@@ -2,6 +2,7 @@
 // 2007; Kornell and Bjork 2008), so a set is shuffled and then interleaved: never three scenarios with the same label
 // in a row while the set still holds another label. Pure: the seed is an argument.
 import { createRng } from '../toys/rng';
+import { publicScenario, type PublicScenario, type Scenario } from './scenario-schema';
 
 export const SESSION_SIZES = [5, 10, 20] as const;
 export const DEFAULT_SESSION_SIZE = 10;
@@ -38,4 +39,21 @@ export function longestRun(items: readonly { label: string }[]): number {
     best = Math.max(best, run);
   });
   return best;
+}
+
+/** How many interleaved orders a page carries; the browser picks one, and "a new order" moves to the next. */
+export const ORDERS_PER_PAGE = 8;
+
+/**
+ * Interleaved orders of a set as index lists, computed where the labels are known (the server), so the browser can
+ * run an interleaved session without holding the labels. Each order is a permutation of 0..n-1.
+ */
+export function sessionOrders(items: readonly { label: string }[], seed: number, count = ORDERS_PER_PAGE): number[][] {
+  const indexed = items.map((s, i) => ({ label: s.label, i }));
+  return Array.from({ length: count }, (_, k) => interleave(indexed, (seed + k * 0x9e3779b1) >>> 0).map((x) => x.i));
+}
+
+/** What a drill page sends to the browser: the scenarios without what decides them, and interleaved orders. */
+export function drillSet(scenarios: readonly Scenario[], seed: number): { scenarios: PublicScenario[]; orders: number[][] } {
+  return { scenarios: scenarios.map(publicScenario), orders: sessionOrders(scenarios, seed) };
 }

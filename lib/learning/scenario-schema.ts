@@ -194,3 +194,22 @@ export function readStoredScenarios(json: string): Scenario[] {
     return r.success ? [r.data] : [];
   });
 }
+
+/**
+ * A scenario as the page has it before the learner answers: what the learner reads, nothing that decides the case.
+ * The label, the questions' answers, evidence and notes, the rationale and the source come back from the server
+ * with the grade.
+ */
+export interface PublicScenario {
+  id: string;
+  title: string;
+  description: string;
+  domain: string;
+  difficulty: Scenario['difficulty'];
+  chapter: Scenario['chapter'];
+  family?: string;
+}
+
+export function publicScenario(s: Scenario): PublicScenario {
+  return { id: s.id, title: s.title, description: s.description, domain: s.domain, difficulty: s.difficulty, chapter: s.chapter, ...(s.family ? { family: s.family } : {}) };
+}

@@ -404,6 +404,8 @@ export function validCalls(w: World): Record<string, ValidCall> {
     importScenarioSetForm: { as: 'learner', kind: 'form', path: '/practice/import', payload: { title: 'Forged set', format: 'csv', text: SCENARIO_CSV } },
     deleteScenarioSetAction: { as: 'learner', kind: 'args', path: '/practice/import', payload: [{ setId: w.setId }] },
     submitQuizAnswer: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 2000, idempotencyKey: key() }] },
+    gradeQuizAsGuest: { as: 'nobody', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices }] },
+    gradeDrillAsGuest: { as: 'nobody', kind: 'args', path: '/practice', payload: [{ scenarioId: 'shuttle-unsigned-stop', label: 'goal-misgeneralization', answers }] },
     markChapterComplete: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', complete: false }] },
     saveChapterPosition: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', position: 'forged-position' }] },
     submitReview: {

@@ -85,6 +85,16 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['an unknown question', [{ ...quizArg, quizId: 'no-such-quiz' }]],
       ['a malformed request key', [{ ...quizArg, idempotencyKey: 'no spaces allowed!' }]],
     ],
+    gradeQuizAsGuest: [
+      ['an unknown question', [{ quizId: 'no-such-quiz', selected: right }]],
+      ['an option out of range', [{ quizId: quiz.id, selected: [42] }]],
+      ['no option', [{ quizId: quiz.id, selected: [] }]],
+    ],
+    gradeDrillAsGuest: [
+      ['an unknown scenario', [{ scenarioId: 'no-such-scenario', label: 'goal-misgeneralization', answers: drillArg.answers }]],
+      ['an unknown label', [{ scenarioId: drillArg.scenarioId, label: 'boredom', answers: drillArg.answers }]],
+      ['answers missing', [{ scenarioId: drillArg.scenarioId, label: 'goal-misgeneralization' }]],
+    ],
     submitDrillAnswer: [
       ['an unknown label', [{ ...drillArg, label: 'boredom' }]],
       ['an answer that is not yes or no', [{ ...drillArg, answers: { ...drillArg.answers, shift: 'maybe' } }]],
