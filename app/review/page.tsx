@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { currentUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
-import { chapterOfItem, reviewItemFor } from '@/lib/content/review-items';
+import { chapterOfItem, publicReviewItem, reviewItemFor } from '@/lib/content/review-items';
 import { getDueQueue, nextDueAt } from '@/lib/db/reviews';
 import { getSettings } from '@/lib/db/settings';
 import { ReviewSession, type ReviewEntry } from '@/components/review/review-session';
@@ -24,7 +24,7 @@ export default async function ReviewPage() {
   const queue = await getDueQueue(user.id, t, { newPerDay: settings.newCardsPerDay, chapterOf: chapterOfItem });
   const entries: ReviewEntry[] = queue.cards.flatMap((c) => {
     const item = reviewItemFor(c);
-    return item ? [{ cardId: c.id, isNew: c.isNew, item }] : [];
+    return item ? [{ cardId: c.id, isNew: c.isNew, item: publicReviewItem(item) }] : [];
   });
   const next = entries.length === 0 ? await nextDueAt(user.id, t) : null;
   return (

@@ -1,10 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ReviewItem } from '@/lib/content/review-items';
-import { submitReview } from '@/lib/actions/review';
-import { answerProblem, gradeQuiz } from '@/lib/learning/grading';
-import { LABELS, LABEL_TEXT, QUESTIONS, QUESTION_SHORT, labelCounts, type Label } from '@/lib/learning/classify';
+import type { PublicReviewItem as ReviewItem } from '@/lib/content/review-items';
+import { gradeReviewAsGuest, submitReview, type ReviewFeedback } from '@/lib/actions/review';
+import { newKey } from '@/lib/answers/keys';
+import { answerProblem } from '@/lib/learning/grading';
+import { LABELS, LABEL_TEXT, QUESTIONS, QUESTION_SHORT } from '@/lib/learning/classify';
 import { ratingFor, reviewCard, type Grade } from '@/lib/learning/srs';
 import { addGuestReview, readGuest } from '@/lib/guest/store';
 import { buildGuestCards, guestDueCards } from '@/lib/guest/cards';
@@ -28,14 +29,11 @@ interface Outcome {
   correct: boolean;
   rating: string;
   nextDue: string;
+  feedback: ReviewFeedback;
 }
 
 const RATING_TEXT: Record<string, string> = { Again: 'Again', Hard: 'Hard', Good: 'Good', Easy: 'Easy' };
 const RATING_BY_GRADE: Record<number, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
-
-function newKey(): string {
-  return globalThis.crypto?.randomUUID?.().replace(/-/g, '') ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
 
 export function whenText(iso: string, from: Date): string {
   const ms = new Date(iso).getTime() - from.getTime();
@@ -180,13 +178,6 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
     setSelected((s) => (multiple ? (s.includes(i) ? s.filter((x) => x !== i) : [...s, i].sort()) : [i]));
   }
 
-  function gradeLocally(): boolean {
-    if (item.kind === 'quiz') return gradeQuiz({ kind: item.quizKind, choices: item.choices }, selected);
-    const label = LABELS[selected[0] ?? -1] as Label | undefined;
-    const s = item.scenario;
-    return Boolean(label && labelCounts(s, label));
-  }
-
   async function submit() {
     if (phase !== 'answering') return;
     const problem = item.kind === 'quiz' ? answerProblem({ kind: item.quizKind, choices: item.choices }, selected) : selected.length ? null : 'Pick a failure mode.';
@@ -194,13 +185,13 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
     if (!confidence) return setError('Say whether you are sure or unsure: it sets when this card comes back.');
     setPhase('saving');
     const durationMs = Date.now() - started.current;
-    const correct = gradeLocally();
+    const answer = item.kind === 'quiz' ? { selected } : { label: LABELS[selected[0]!] };
     if (mode === 'user') {
       try {
         const r = await submitReview({
           cardId: entry.cardId,
           shownItemId: item.shownItemId,
-          ...(item.kind === 'quiz' ? { selected } : { label: LABELS[selected[0]!] }),
+          ...answer,
           confident: confidence === 'sure',
           durationMs,
           idempotencyKey: key.current,
@@ -209,12 +200,26 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
           setPhase('answering');
           return setError(r.message ?? 'Could not save this review. Try again.');
         }
-        setOutcome({ correct: r.data.correct, rating: r.data.rating, nextDue: r.data.nextDue });
+        setOutcome({ correct: r.data.correct, rating: r.data.rating, nextDue: r.data.nextDue, feedback: r.data.feedback });
       } catch {
         setPhase('answering');
         return setError('Could not save this review (network problem). Press Check again; it will not count twice.');
       }
     } else {
+      // The server grades a guest's review too (the page holds no key); the card and its schedule stay in this browser.
+      let graded: { correct: boolean; feedback: ReviewFeedback };
+      try {
+        const r = await gradeReviewAsGuest({ itemKind: item.kind, shownItemId: item.shownItemId, ...answer });
+        if (!r.ok || !r.data) {
+          setPhase('answering');
+          return setError(r.message ?? 'Could not check this review. Try again.');
+        }
+        graded = r.data;
+      } catch {
+        setPhase('answering');
+        return setError('Could not check this review (network problem). Press Check again when you are back online.');
+      }
+      const correct = graded.correct;
       const data = readGuest();
       const card = buildGuestCards(data).find((c) => c.id === entry.cardId);
       const rating = ratingFor({ correct, confident: confidence === 'sure', durationMs, itemKind: item.kind }) as Grade;
@@ -232,7 +237,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
         durationMs,
       });
       const next = card ? reviewCard(card.card, t, rating, data.settings.desiredRetention).card.due.toISOString() : t.toISOString();
-      setOutcome({ correct, rating: RATING_BY_GRADE[rating] ?? 'Good', nextDue: next });
+      setOutcome({ correct, rating: RATING_BY_GRADE[rating] ?? 'Good', nextDue: next, feedback: graded.feedback });
     }
     setPhase('answered');
   }
@@ -255,7 +260,8 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
   }
 
   const answered = phase === 'answered';
-  const correctIdx = item.kind === 'quiz' ? item.choices.flatMap((c, i) => (c.correct ? [i] : [])) : [LABELS.indexOf(item.scenario.label)];
+  const fb = outcome?.feedback;
+  const correctIdx = !fb ? [] : fb.kind === 'quiz' ? fb.correctIndices : LABELS.flatMap((l, i) => (l === fb.scenario.label || (fb.scenario.contested && fb.scenario.acceptable?.includes(l)) ? [i] : []));
   return (
     <div className={styles.card} onKeyDown={onKeyDown} data-testid="review-card">
       <p className={styles.meta}>
@@ -282,7 +288,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
                 <span>{text}</span>
                 {answered && <span className={styles.verdict}>{correctIdx.includes(i) ? '✓ Correct' : selected.includes(i) ? '✗ Your answer' : ''}</span>}
               </label>
-              {answered && item.kind === 'quiz' && <p className={styles.explain}>{item.choices[i]?.explain}</p>}
+              {answered && fb?.kind === 'quiz' && <p className={styles.explain}>{fb.explanations[i]}</p>}
             </div>
           );
         })}
@@ -303,12 +309,14 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
           {error}
         </p>
       )}
-      {answered && outcome && item.kind === 'scenario' && (
+      {answered && fb?.kind === 'scenario' && (
         <div className={styles.feedback}>
-          <p>{item.scenario.rationale}</p>
+          <p>
+            <strong>{LABEL_TEXT[fb.scenario.label]}.</strong> {fb.scenario.rationale}
+          </p>
           <ul>
             {QUESTIONS.map((q) => {
-              const a = item.scenario.questions[q];
+              const a = fb.scenario.questions[q];
               return (
                 <li key={q}>
                   <strong>{QUESTION_SHORT[q]}:</strong> {a.answer === 'either' ? 'contested.' : `${a.answer}.`} {a.note}

@@ -8,7 +8,9 @@ import { reviewItemFor } from '../content/review-items';
 import { db } from '../db/client';
 import { recordReview, ReviewConflictError } from '../db/reviews';
 import { getSettings, settingsSchema, updateSettings } from '../db/settings';
-import { answerProblem, gradeQuiz } from '../learning/grading';
+import { answerProblem, correctIndices, gradeQuiz } from '../learning/grading';
+import type { Scenario } from '../learning/scenario-schema';
+import { guestGradingBudget } from '../answers/guest-budget';
 import { Rating } from '../learning/srs';
 import { labelCounts } from '../learning/classify';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
@@ -24,8 +26,12 @@ const reviewSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
 });
 
+/** What the learner sees after a review: the key and why (a question), or the whole case (a scenario). */
+export type ReviewFeedback = { kind: 'quiz'; correctIndices: number[]; explanations: string[] } | { kind: 'scenario'; scenario: Scenario };
+
 export interface ReviewResult {
   correct: boolean;
+  feedback: ReviewFeedback;
   rating: 'Again' | 'Hard' | 'Good' | 'Easy';
   nextDue: string;
   duplicate: boolean;
@@ -39,6 +45,7 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
   const card = await db.reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, itemKind: true, itemId: true, concept: true, reps: true } });
   if (!card) throw new ActionError('That review card was not found. Reload the review page.', 404);
   let correct: boolean;
+  let feedback: ReviewFeedback;
   if (card.itemKind === 'quiz') {
     const quiz = getQuiz(card.itemId);
     if (!quiz || input.shownItemId !== quiz.id) throw new ActionError('That question does not belong to this card. Reload the review page.', 400);
@@ -46,6 +53,7 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
     const problem = answerProblem(quiz, selected);
     if (problem) throw new ActionError(problem, 400);
     correct = gradeQuiz(quiz, selected);
+    feedback = quizFeedback(quiz);
   } else {
     // Only the scenario this card shows now (or its original) may be answered for it.
     const allowed = new Set([card.itemId, reviewItemFor(card)?.shownItemId]);
@@ -53,6 +61,7 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
     if (!shown) throw new ActionError('That scenario does not belong to this card. Reload the review page.', 400);
     if (!input.label) throw new ActionError('Pick one of the three failure modes.', 400);
     correct = labelCounts(shown, input.label);
+    feedback = { kind: 'scenario', scenario: shown };
   }
   const settings = await getSettings(user.id);
   try {
@@ -63,7 +72,7 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
       settings.desiredRetention,
     );
     if (!r) throw new ActionError('That review card was not found. Reload the review page.', 404);
-    return { correct, rating: RATING_NAME[r.rating] ?? 'Good', nextDue: r.card.due.toISOString(), duplicate: r.duplicate };
+    return { correct, feedback, rating: RATING_NAME[r.rating] ?? 'Good', nextDue: r.card.due.toISOString(), duplicate: r.duplicate };
   } catch (e) {
     if (e instanceof ReviewConflictError) throw new ActionError(e.message, 409);
     throw e;
@@ -73,6 +82,40 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
 /** Answers and rates one review card in one idempotent step. */
 export async function submitReview(input: unknown): Promise<ActionResult<ReviewResult>> {
   return runReview(input);
+}
+
+const quizFeedback = (quiz: NonNullable<ReturnType<typeof getQuiz>>): ReviewFeedback => ({
+  kind: 'quiz',
+  correctIndices: correctIndices(quiz),
+  explanations: quiz.choices.map((c) => c.explain),
+});
+
+const guestReviewSchema = z.object({
+  itemKind: z.enum(['quiz', 'scenario']),
+  shownItemId: z.string().min(1).max(120),
+  selected: z.array(z.number().int().min(0).max(9)).max(10).optional(),
+  label: z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure']).optional(),
+});
+
+const runGradeReviewAsGuest = defineAction(guestReviewSchema, async (input): Promise<{ correct: boolean; feedback: ReviewFeedback }> => {
+  if (input.itemKind === 'quiz') {
+    const quiz = getQuiz(input.shownItemId);
+    if (!quiz) throw new ActionError('That question no longer exists. Reload the review page.', 404);
+    const problem = answerProblem(quiz, input.selected ?? []);
+    if (problem) throw new ActionError(problem, 400);
+    await guestGradingBudget();
+    return { correct: gradeQuiz(quiz, input.selected ?? []), feedback: quizFeedback(quiz) };
+  }
+  const shown = getScenario(input.shownItemId);
+  if (!shown) throw new ActionError('That scenario no longer exists. Reload the review page.', 404);
+  if (!input.label) throw new ActionError('Pick one of the three failure modes.', 400);
+  await guestGradingBudget();
+  return { correct: labelCounts(shown, input.label), feedback: { kind: 'scenario', scenario: shown } };
+});
+
+/** Grades a guest's review answer without storing anything (the guest's cards and reviews live in their browser). */
+export async function gradeReviewAsGuest(input: unknown): Promise<ActionResult<{ correct: boolean; feedback: ReviewFeedback }>> {
+  return runGradeReviewAsGuest(input);
 }
 
 // An emptied field is a missing number, not 0 (z.coerce.number would read "" as 0 and save it).

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { getCourse, getQuiz } from './course';
 import { getScenario, getScenarioBank } from './bank';
 import type { Scenario } from './scenarios';
+import { publicScenario, type PublicScenario } from '../learning/scenario-schema';
 
 export interface QuizReviewItem {
   kind: 'quiz';
@@ -26,6 +27,18 @@ export interface ScenarioReviewItem {
 }
 
 export type ReviewItem = QuizReviewItem | ScenarioReviewItem;
+
+/**
+ * A review item as the browser gets it before the answer: the question's options without the key or the
+ * explanations, a scenario without its label and notes. The review actions return those with the grade.
+ */
+export type PublicReviewItem =
+  | (Omit<QuizReviewItem, 'choices'> & { choices: { text: string }[] })
+  | (Omit<ScenarioReviewItem, 'scenario'> & { scenario: PublicScenario });
+
+export function publicReviewItem(item: ReviewItem): PublicReviewItem {
+  return item.kind === 'quiz' ? { ...item, choices: item.choices.map((c) => ({ text: c.text })) } : { ...item, scenario: publicScenario(item.scenario) };
+}
 
 function pickIndex(seed: string, n: number): number {
   return createHash('sha256').update(seed).digest().readUInt32BE(0) % n;

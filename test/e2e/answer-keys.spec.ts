@@ -74,4 +74,17 @@ test.describe('no answer key before an answer', () => {
       }
     });
   }
+
+  test('review items for a guest carry no key, explanation or verdict', async ({ request }) => {
+    const quiz = chapters[0]!.quizzes[0]!;
+    const scenario = bank.find((x) => !x.contested)!;
+    const res = await request.post('/api/review-items', {
+      data: { cards: [{ id: 'q:1', itemKind: 'quiz', itemId: quiz.id, reps: 1 }, { id: 's:1', itemKind: 'scenario', itemId: scenario.id, reps: 0 }] },
+    });
+    expect(res.status()).toBe(200);
+    const body = await res.text();
+    expect(JSON.parse(body).items.filter((i: { item: unknown }) => i.item)).toHaveLength(2);
+    expect(body).not.toMatch(/"(correct|explain|label|questions|rationale|goalPursued)":/);
+    expectNone(body, quiz.choices.flatMap((c) => probe(c.explain) ?? []), '/api/review-items');
+  });
 });

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { loadScenarioBank } from '../../lib/content/scenarios';
+import { misreadTrainingKeys } from './support';
 
 /** Presses Tab until the focused element matches `selector` (as a real keyboard user would), failing after `max`. */
 async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
@@ -37,7 +39,10 @@ test('keyboard alone: sign in, answer a quiz, classify a scenario, do a review',
   await page.waitForLoadState('networkidle');
   const drill = page.locator('section[data-phase]');
   await tabTo(page, 'section[data-phase] input[type="radio"]');
-  for (const k of '21121') await page.keyboard.press(k);
+  // Misread the training question on purpose: the answer counts as wrong, so its card is due again within the week.
+  const shownId = await drill.getAttribute('data-scenario-id');
+  const shown = loadScenarioBank().scenarios.find((s) => s.id === shownId)!;
+  for (const k of misreadTrainingKeys(shown)) await page.keyboard.press(k);
   await page.keyboard.press('Enter');
   await expect(drill.getByRole('heading', { level: 3, name: /Right|Defensible|Not quite/ })).toBeFocused();
 

@@ -1,9 +1,10 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getScenario } from '@/lib/content/bank';
-import { reviewItemFor } from '@/lib/content/review-items';
+import { publicReviewItem, reviewItemFor } from '@/lib/content/review-items';
 
-// Course content for a guest's review cards (the cards themselves live in the guest's browser). Public content only.
+// Course content for a guest's review cards (the cards themselves live in the guest's browser). Public content only:
+// no answer key, explanation or verdict (the guest grading action returns those after the answer).
 const body = z.object({
   cards: z
     .array(z.object({ id: z.string().min(1).max(200), itemKind: z.enum(['quiz', 'scenario']), itemId: z.string().min(1).max(120), reps: z.number().int().min(0).max(100000) }))
@@ -16,7 +17,8 @@ export async function POST(request: Request) {
   const items = parsed.data.cards.map((c) => {
     const s = c.itemKind === 'scenario' ? getScenario(c.itemId) : undefined;
     const concept = s && !s.contested ? s.label : null;
-    return { id: c.id, item: reviewItemFor({ ...c, concept }) };
+    const item = reviewItemFor({ ...c, concept });
+    return { id: c.id, item: item ? publicReviewItem(item) : null };
   });
   return NextResponse.json({ items });
 }
