@@ -4,15 +4,30 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../lib/content/scenarios';
 
+// The server actions, mocked: they grade with the real gradeDrill against the full scenarios, which only the test
+// (the "server") holds; the component gets the public part of each scenario.
 const submitDrillAnswer = vi.fn();
-vi.mock('@/lib/actions/drill', () => ({ submitDrillAnswer: (...a: unknown[]) => submitDrillAnswer(...a) }));
+const gradeDrillAsGuest = vi.fn();
+vi.mock('@/lib/actions/drill', () => ({
+  submitDrillAnswer: (...a: unknown[]) => submitDrillAnswer(...a),
+  gradeDrillAsGuest: (...a: unknown[]) => gradeDrillAsGuest(...a),
+}));
+// send-answer.ts imports the quiz actions too; the drill must never call them.
+const quizAction = vi.fn();
+vi.mock('@/lib/actions/learning', () => ({
+  submitQuizAnswer: (...a: unknown[]) => quizAction(...a),
+  gradeQuizAsGuest: (...a: unknown[]) => quizAction(...a),
+}));
 let sessionState: { status: 'guest' | 'user' | 'loading'; user: null | { name: string } } = { status: 'guest', user: null };
 vi.mock('@/components/session/session-provider', () => ({ useSession: () => sessionState }));
 
 const { DrillClient } = await import('../../components/drill/drill-client');
 const { readGuest } = await import('../../lib/guest/store');
-const { gradeDrill } = await import('../../lib/learning/classify');
-const { bankScenarioSchema } = await import('../../lib/learning/scenario-schema');
+const { gradeDrill, LABEL_TEXT, LABELS } = await import('../../lib/learning/classify');
+const { bankScenarioSchema, publicScenario } = await import('../../lib/learning/scenario-schema');
+const { drillSet } = await import('../../lib/learning/drill-order');
+const { pendingAnswers, removeAnswer } = await import('../../lib/answers/outbox');
+const { flushOutbox } = await import('../../components/answer/send-answer');
 
 const SHUTTLE_TRAINED = 'An autonomous campus shuttle was trained to stop where passengers request.';
 const SHUTTLE_SIGNS = 'On the training routes every stop had a sign.';
@@ -117,9 +132,70 @@ const context = {
   sources: { sharma2023: { citation: 'Sharma et al. (2023), Towards understanding sycophancy', url: 'https://arxiv.org/abs/2310.13548' } },
 };
 
-function renderDrill(scenarios: Scenario[] = [shuttle, sycophancy], setId: string | null = null) {
-  return render(<DrillClient scenarios={scenarios} setId={setId} title="Test drill" context={context} />);
+/** The full scenarios, by id, as the "server" has them. */
+const bank = new Map<string, Scenario>();
+
+type DrillInput = {
+  scenarioId: string;
+  setId?: string | null;
+  label: Scenario['label'];
+  answers: Record<'training' | 'shift' | 'competence', 'yes' | 'no'>;
+  confident?: boolean;
+  durationMs?: number;
+  idempotencyKey: string;
+};
+
+const notFound = { ok: false, status: 404, message: 'That scenario no longer exists. Reload the page for the current set.' };
+
+/** What both actions share: the real grade, and the whole case now that the learner has answered. */
+function graded(input: DrillInput) {
+  const scenario = bank.get(input.scenarioId);
+  return scenario ? { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario } : null;
 }
+
+/** The signed-in action: grades and stores once per idempotency key. */
+function serverStoring() {
+  const stored = new Map<string, ReturnType<typeof graded>>();
+  const items = new Set<string>();
+  return async (input: DrillInput) => {
+    const g = graded(input);
+    if (!g) return notFound;
+    const before = stored.get(input.idempotencyKey);
+    if (before) return { ok: true, data: { ...before, firstAttempt: false, duplicate: true } };
+    stored.set(input.idempotencyKey, g);
+    const firstAttempt = !items.has(input.scenarioId);
+    items.add(input.scenarioId);
+    return { ok: true, data: { ...g, firstAttempt, duplicate: false } };
+  };
+}
+
+/**
+ * What a drill page passes: the public part of each scenario and, by default, the interleaved orders made where the
+ * labels are known (without them the browser shuffles, as for a guest's missed ones).
+ */
+function drillProps(scenarios: Scenario[], setId: string | null = null, withOrders = true) {
+  for (const s of scenarios) bank.set(s.id, s);
+  const set = drillSet(scenarios, 12345);
+  return { scenarios: set.scenarios, orders: withOrders ? set.orders : undefined, setId, title: 'Test drill', context };
+}
+
+function renderDrill(scenarios: Scenario[] = [shuttle, sycophancy], setId: string | null = null, withOrders = true) {
+  return render(<DrillClient {...drillProps(scenarios, setId, withOrders)} />);
+}
+
+/** Every string that decides a case or explains it: none of it may be on the page before the learner answers. */
+function secretsOf(s: Scenario): string[] {
+  return [
+    s.rationale,
+    s.goalPursued,
+    ...Object.values(s.questions).flatMap((q) => (q.note ? [q.note] : [])),
+    ...Object.values(s.arguments ?? {}),
+    ...(s.source.kind === 'paper' ? [s.source.ref] : []),
+  ];
+}
+
+const keyOf = (fn: typeof submitDrillAnswer, call: number) => (fn.mock.calls[call]![0] as DrillInput).idempotencyKey;
+const QUEUED_STATUS = 'Saved on this device. It will be checked when you are back online; you can go on.';
 
 /** The id of the scenario showing now (the order is shuffled after mount, so wait for it). */
 async function shownId(): Promise<string> {
@@ -154,14 +230,28 @@ const marks = () => [...screen.getByTestId('scenario-text').querySelectorAll('ma
 const markText = (m: Element) => [...m.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
 
 describe('Classifier drill', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
-    submitDrillAnswer.mockReset();
+    for (const e of await pendingAnswers()) await removeAnswer(e.key);
+    bank.clear();
+    submitDrillAnswer.mockReset().mockImplementation(serverStoring());
+    gradeDrillAsGuest.mockReset().mockImplementation(async (input: DrillInput) => {
+      const g = graded(input);
+      return g ? { ok: true, data: g } : notFound;
+    });
+    quizAction.mockReset();
     sessionState = { status: 'guest', user: null };
   });
 
   it('the fixtures are valid bank cases (evidence copied from the descriptions, answers fit the labels)', () => {
     for (const s of [shuttle, sycophancy, robotArm]) expect(bankScenarioSchema.safeParse(s).error?.issues ?? []).toEqual([]);
+    // What the page gets of each: what the learner reads, nothing more.
+    for (const s of [shuttle, sycophancy, robotArm])
+      expect(Object.keys(publicScenario(s)).sort()).toEqual(['chapter', 'description', 'difficulty', 'domain', 'family', 'id', 'title']);
+    // A full scenario (with its label) is refused by the prop's type.
+    // @ts-expect-error the page must not hold the label
+    const typed = () => <DrillClient scenarios={[shuttle]} setId={null} title="Typed" />;
+    expect(typeof typed).toBe('function');
   });
 
   it('shows the scenario without its label, the three questions in order, then the verdict and confidence', async () => {
@@ -180,6 +270,55 @@ describe('Classifier drill', () => {
     expect(screen.queryByText(/goal misgeneralization|specification gaming/i, { selector: 'h2, p' })).toBeNull();
     // Two scenarios: nothing to choose about the session's size.
     expect(screen.queryByRole('combobox', { name: /Scenarios this session/ })).toBeNull();
+  });
+
+  it("before answering, the page holds nothing of the case's verdict: no rationale, notes, arguments or label", async () => {
+    for (const s of [shuttle, sycophancy, robotArm]) {
+      const view = renderDrill([s]);
+      expect(await shownId()).toBe(s.id);
+      const html = view.container.innerHTML;
+      for (const secret of secretsOf(s)) expect(html, secret).not.toContain(secret);
+      expect(html).not.toMatch(/contested|defensible|acceptable/i);
+      // The labels appear once each, as the options of the verdict, and the three options look alike.
+      const text = view.container.textContent!;
+      for (const l of LABELS) {
+        expect(text.split(LABEL_TEXT[l]).length - 1, l).toBe(1);
+        expect(html.split(l).length - 1, l).toBe(1);
+      }
+      const options = view.container.querySelectorAll('fieldset[data-group="label"] label');
+      const shapes = [...options].map((o) => [...o.attributes].map((a) => `${a.name}=${a.value}`).join(' '));
+      expect(new Set(shapes).size).toBe(1);
+      // Outside the verdict question, no label is named at all.
+      const rest = view.container.cloneNode(true) as HTMLElement;
+      rest.querySelector('fieldset[data-group="label"]')!.remove();
+      expect(rest.innerHTML).not.toMatch(/specification[- ]gaming|goal[- ]misgenerali[sz]ation|capability[- ]failure/i);
+      view.unmount();
+    }
+  });
+
+  it("follows one of the server's interleaved orders, and without orders still brings each scenario once", async () => {
+    const user = userEvent.setup();
+    const four = [shuttle, shuttle2, sycophancy, robotArm];
+    const props = drillProps(four);
+    expect(props.orders!.length).toBeGreaterThan(1);
+    const view = render(<DrillClient {...props} />);
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      seen.push(await answerShown(user, RIGHT_KEYS));
+      await user.keyboard('n');
+    }
+    expect(props.orders!.map((o) => o.map((i) => four[i]!.id).join())).toContain(seen.join());
+    expect(await screen.findByRole('heading', { name: 'Finished: 4 of 4 right' })).toHaveFocus();
+    view.unmount();
+
+    renderDrill(four, null, false);
+    const unordered: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      unordered.push(await answerShown(user, RIGHT_KEYS));
+      await user.keyboard('n');
+    }
+    expect([...unordered].sort()).toEqual(four.map((s) => s.id).sort());
+    expect(await screen.findByRole('heading', { name: 'Finished: 4 of 4 right' })).toBeInTheDocument();
   });
 
   it('no answer to the three questions names a failure mode: the label cannot be read off the options', async () => {
@@ -237,6 +376,7 @@ describe('Classifier drill', () => {
     );
     expect(within(group(/During training/)).getAllByRole('radio')[0]).toHaveFocus();
     expect(submitDrillAnswer).not.toHaveBeenCalled();
+    expect(gradeDrillAsGuest).not.toHaveBeenCalled();
     expect(readGuest().attempts).toHaveLength(0);
   });
 
@@ -364,59 +504,168 @@ describe('Classifier drill', () => {
       truth: 'specification-gaming',
     });
     expect(new Set(stored.map((a) => a.idempotencyKey)).size).toBe(2);
+    // Each answer was graded by the guest action under the key the browser kept it by.
+    expect(gradeDrillAsGuest).toHaveBeenCalledTimes(2);
+    expect(stored.map((a) => a.idempotencyKey).sort()).toEqual([keyOf(gradeDrillAsGuest, 0), keyOf(gradeDrillAsGuest, 1)].sort());
+    expect(gradeDrillAsGuest.mock.calls.map((c) => (c[0] as DrillInput).scenarioId).sort()).toEqual([shuttle.id, sycophancy.id].sort());
     expect(submitDrillAnswer).not.toHaveBeenCalled();
+    expect(quizAction).not.toHaveBeenCalled();
+    expect(await pendingAnswers()).toEqual([]);
   });
 
-  it('a signed-in answer goes to the server; a failed save keeps the answers and retries with the same key', async () => {
+  it("a signed-in answer goes to the server with the set and a key; a refusal shows the server's message, keeps the answers and queues nothing", async () => {
     sessionState = { status: 'user', user: { name: 'Ada' } };
     const user = userEvent.setup();
     renderDrill([shuttle, sycophancy], 'set123abc');
     const firstId = await shownId();
-    const first = firstId === shuttle.id ? shuttle : sycophancy;
     const answer = RIGHT_ANSWER[firstId]!;
-    submitDrillAnswer
-      .mockRejectedValueOnce(new Error('offline'))
-      .mockResolvedValueOnce({ ok: true, data: { ...gradeDrill(first, answer), firstAttempt: true, duplicate: false } })
-      .mockResolvedValueOnce({ ok: false, status: 404, message: 'That scenario set was not found, or it is not yours.' });
     await answerByKeys(user, RIGHT_KEYS[firstId]!);
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent(/could not be saved \(network problem\)/);
-    // Nothing was lost: the answers are still chosen, ready to send again.
-    expect(within(group(/which failure/)).getAllByRole('radio').find((r) => (r as HTMLInputElement).checked)).toHaveAttribute('value', answer.label);
-    await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(await screen.findByRole('heading', { name: /^Right: / })).toHaveFocus();
-    const calls = submitDrillAnswer.mock.calls.map((c) => c[0] as Record<string, unknown>);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]!.idempotencyKey).toBe(calls[1]!.idempotencyKey);
-    expect(calls[1]).toMatchObject({ scenarioId: firstId, setId: 'set123abc', label: answer.label, answers: answer.answers, confident: true });
-    expect(typeof calls[1]!.durationMs).toBe('number');
+    const first = submitDrillAnswer.mock.calls[0]![0] as DrillInput;
+    expect(first).toMatchObject({ scenarioId: firstId, setId: 'set123abc', label: answer.label, answers: answer.answers, confident: true });
+    expect(typeof first.durationMs).toBe('number');
+    expect(first.idempotencyKey).toMatch(/^[A-Za-z0-9]{16,}$/);
+    expect(gradeDrillAsGuest).not.toHaveBeenCalled();
     expect(readGuest().attempts).toHaveLength(0);
 
     // The next scenario is a new attempt with a new key; a refused save shows the server's message.
+    submitDrillAnswer.mockResolvedValueOnce({ ok: false, status: 404, message: 'That scenario set was not found, or it is not shared with you.' });
     await user.keyboard('n');
     const secondId = await shownId();
     expect(secondId).not.toBe(firstId);
     await answerByKeys(user, RIGHT_KEYS[secondId]!);
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('That scenario set was not found, or it is not yours.');
-    expect(submitDrillAnswer.mock.calls[2]![0]).toMatchObject({ scenarioId: secondId });
-    expect(submitDrillAnswer.mock.calls[2]![0].idempotencyKey).not.toBe(calls[0]!.idempotencyKey);
+    expect(await screen.findByRole('alert')).toHaveTextContent('That scenario set was not found, or it is not shared with you.');
+    expect(submitDrillAnswer.mock.calls[1]![0]).toMatchObject({ scenarioId: secondId });
+    expect(keyOf(submitDrillAnswer, 1)).not.toBe(first.idempotencyKey);
     expect(screen.getByText('Scenario 2 of 2 · 1 right')).toBeInTheDocument();
+    expect(screen.queryByTestId('drill-queued')).toBeNull();
+    expect(await pendingAnswers()).toEqual([]);
+    // Nothing was lost: the answers are still chosen, and Check sends them again under the same key.
+    const label = within(group(/which failure/)).getAllByRole('radio').find((r) => (r as HTMLInputElement).checked);
+    expect(label).toHaveAttribute('value', RIGHT_ANSWER[secondId]!.label);
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByRole('heading', { name: /^Right: / })).toHaveFocus();
+    expect(submitDrillAnswer).toHaveBeenCalledTimes(3);
+    expect(keyOf(submitDrillAnswer, 2)).toBe(keyOf(submitDrillAnswer, 1));
+    expect(screen.getByText('Scenario 2 of 2 · 2 right')).toBeInTheDocument();
+  });
+
+  it('signed in, a network failure keeps the answer on this device: the learner goes on, the finish says so, and flushOutbox sends it once with its key', async () => {
+    sessionState = { status: 'user', user: { name: 'Ada' } };
+    submitDrillAnswer.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    const user = userEvent.setup();
+    const { container } = renderDrill([shuttle, sycophancy], 'set123abc');
+    const firstId = await shownId();
+    const first = firstId === shuttle.id ? shuttle : sycophancy;
+    const answer = RIGHT_ANSWER[firstId]!;
+    await answerByKeys(user, RIGHT_KEYS[firstId]!);
+    await user.keyboard('{Enter}');
+
+    const panel = await screen.findByTestId('drill-queued');
+    await waitFor(() => expect(within(panel).getByRole('heading', { name: 'Saved on this device' })).toHaveFocus());
+    expect(panel).toHaveTextContent('You are offline, so this answer could not be checked yet.');
+    expect(screen.getByRole('status')).toHaveTextContent(QUEUED_STATUS);
+    expect(screen.getByRole('region', { name: 'Test drill' })).toHaveAttribute('data-phase', 'queued');
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Not graded: no verdict, no marks, nothing of the case's notes.
+    expect(screen.queryByTestId('scenario-text')).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Right|Not quite|Defensible/ })).toBeNull();
+    for (const secret of secretsOf(first)) expect(container.innerHTML).not.toContain(secret);
+    expect(screen.getByText('Scenario 1 of 2 · 0 right')).toBeInTheDocument();
+
+    const queuedKey = keyOf(submitDrillAnswer, 0);
+    const waiting = await pendingAnswers();
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({
+      key: queuedKey,
+      kind: 'drill',
+      who: 'user',
+      title: first.title,
+      payload: { scenarioId: firstId, setId: 'set123abc', label: answer.label, answers: answer.answers, confident: true },
+    });
+
+    // Next works from the panel; the next scenario is a new attempt with a new key.
+    await user.click(screen.getByRole('button', { name: /Next scenario/ }));
+    const secondId = await shownId();
+    expect(secondId).not.toBe(firstId);
+    expect(screen.getByRole('heading', { level: 2, name: bank.get(secondId)!.title })).toHaveFocus();
+    await answerByKeys(user, RIGHT_KEYS[secondId]!);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: /^Right: / })).toHaveFocus();
+    expect(keyOf(submitDrillAnswer, 1)).not.toBe(queuedKey);
+    expect(screen.getByText('Scenario 2 of 2 · 1 right')).toBeInTheDocument();
+
+    await user.keyboard('n');
+    expect(await screen.findByRole('heading', { name: 'Finished: 1 of 1 right' })).toHaveFocus();
+    expect(screen.getByTestId('drill-queued-count')).toHaveTextContent(
+      '1 answer is saved on this device and will be checked when you are back online; they show on your dashboard then.',
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Finished: 1 of 1 checked answers right.');
+
+    // Back online: the queued answer is sent once, with the key of the failed send, and the outbox is empty.
+    expect(await flushOutbox()).toBe(0);
+    expect(submitDrillAnswer).toHaveBeenCalledTimes(3);
+    expect(submitDrillAnswer.mock.calls[2]![0]).toEqual({ ...waiting[0]!.payload, idempotencyKey: queuedKey });
+    expect(await pendingAnswers()).toEqual([]);
+    expect(await flushOutbox()).toBe(0);
+    expect(submitDrillAnswer).toHaveBeenCalledTimes(3);
+    expect(gradeDrillAsGuest).not.toHaveBeenCalled();
+    expect(readGuest().attempts).toHaveLength(0);
+  });
+
+  it("a guest's answer queued offline moves on with N, and is graded and kept in the browser when the outbox is flushed", async () => {
+    gradeDrillAsGuest.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    const user = userEvent.setup();
+    renderDrill([shuttle]);
+    // Right label, training misread, sure.
+    await answerByKeys(user, '11121');
+    await user.keyboard('{Enter}');
+    const panel = await screen.findByTestId('drill-queued');
+    expect(screen.getByRole('button', { name: /See your results/ })).toBeInTheDocument();
+    await waitFor(() => expect(within(panel).getByRole('heading', { name: 'Saved on this device' })).toHaveFocus());
+    expect(readGuest().attempts).toEqual([]);
+    const queuedKey = keyOf(gradeDrillAsGuest, 0);
+    expect(await pendingAnswers()).toMatchObject([{ key: queuedKey, kind: 'drill', who: 'guest', payload: { scenarioId: shuttle.id } }]);
+
+    await user.keyboard('n');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: /^Finished/ })).toHaveFocus());
+    expect(screen.getByTestId('drill-queued-count')).toHaveTextContent(/^1 answer is saved on this device/);
+
+    expect(await flushOutbox()).toBe(0);
+    expect(gradeDrillAsGuest).toHaveBeenCalledTimes(2);
+    expect(keyOf(gradeDrillAsGuest, 1)).toBe(queuedKey);
+    expect(readGuest().attempts).toMatchObject([
+      {
+        idempotencyKey: queuedKey,
+        itemKind: 'scenario',
+        itemId: shuttle.id,
+        chapter: 'multi-objective-generalization',
+        correct: false,
+        confident: true,
+        firstAttempt: true,
+        response: { label: 'goal-misgeneralization', answers: { training: 'yes', shift: 'yes', competence: 'yes' }, wrong: ['training'], truth: 'goal-misgeneralization' },
+      },
+    ]);
+    expect(await pendingAnswers()).toEqual([]);
+    expect(submitDrillAnswer).not.toHaveBeenCalled();
   });
 
   it('waits for the session to settle instead of filing a signed-in answer as a guest', async () => {
     sessionState = { status: 'loading', user: null };
     const answer = RIGHT_ANSWER[shuttle.id]!;
-    submitDrillAnswer.mockResolvedValue({ ok: true, data: { ...gradeDrill(shuttle, answer), firstAttempt: true, duplicate: false } });
     const user = userEvent.setup();
-    const view = renderDrill([shuttle]);
+    const props = drillProps([shuttle]);
+    const view = render(<DrillClient {...props} />);
     await answerByKeys(user, RIGHT_KEYS[shuttle.id]!);
     await user.keyboard('{Enter}');
     sessionState = { status: 'user', user: { name: 'Ada' } };
-    view.rerender(<DrillClient scenarios={[shuttle]} setId={null} title="Test drill" context={context} />);
+    view.rerender(<DrillClient {...props} />);
     await screen.findByRole('heading', { name: /Right/ }, { timeout: 3000 });
     expect(submitDrillAnswer).toHaveBeenCalledTimes(1);
     expect(submitDrillAnswer.mock.calls[0]![0]).toMatchObject({ scenarioId: shuttle.id, ...answer });
+    expect(gradeDrillAsGuest).not.toHaveBeenCalled();
     expect(readGuest().attempts).toHaveLength(0);
   });
 
@@ -424,7 +673,8 @@ describe('Classifier drill', () => {
     const user = userEvent.setup();
     const bases = [shuttle, sycophancy, robotArm];
     const twelve = Array.from({ length: 12 }, (_, i) => ({ ...bases[i % 3]!, id: `case-${i + 1}`, title: `Practice case number ${i + 1}` }));
-    renderDrill(twelve);
+    // Without orders (a set picked in the browser): shuffled there, sessions still split the set.
+    renderDrill(twelve, null, false);
     await shownId();
     expect(screen.getByText('Scenario 1 of 10 · 0 right')).toBeInTheDocument();
     const picker = screen.getByRole('combobox', { name: /Scenarios this session/ });
@@ -474,7 +724,8 @@ describe('Classifier drill', () => {
     }
     const heading = screen.getByRole('heading', { name: 'Finished: 1 of 4 right' });
     expect(heading).toHaveFocus();
-    expect(screen.getByRole('status')).toHaveTextContent('Finished: 1 of 4 right.');
+    expect(screen.getByRole('status')).toHaveTextContent('Finished: 1 of 4 checked answers right.');
+    expect(screen.queryByTestId('drill-queued-count')).toBeNull();
     expect(screen.getByText(/You chose a label that counts 2 times; 1 of those had every question right as well\./)).toBeInTheDocument();
 
     const confusion = screen.getByTestId('top-confusion');

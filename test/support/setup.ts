@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
