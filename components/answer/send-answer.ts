@@ -19,7 +19,26 @@ export interface GuestRecord {
   durationMs: number | null;
 }
 
-export type AnswerEntry = OutboxEntry & { guest?: GuestRecord };
+export type AnswerEntry = OutboxEntry & {
+  guest?: GuestRecord;
+  /** The signed-in learner's id: their answers are sent only while they are the one signed in. */
+  owner?: string;
+};
+
+/** Answers the server refused for good while they waited (shown once by OutboxStatus). */
+export const DROPPED_KEY = 'goalpost-outbox-dropped';
+/** An answer older than this is not sent any more (the question or the session it belonged to has moved on). */
+const MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+
+function recordDropped(entry: AnswerEntry, message: string): void {
+  try {
+    const list = JSON.parse(localStorage.getItem(DROPPED_KEY) ?? '[]') as { title: string; message: string }[];
+    list.push({ title: entry.title, message });
+    localStorage.setItem(DROPPED_KEY, JSON.stringify(list.slice(-20)));
+  } catch {
+    // No storage: nothing more to tell.
+  }
+}
 
 export type SendOutcome<T> =
   | { status: 'done'; data: T }
@@ -69,25 +88,40 @@ export async function sendAnswer<T extends Feedback>(entry: AnswerEntry): Promis
 let flushing: Promise<number> | null = null;
 
 /**
- * Sends every answer waiting on this device, oldest first, and returns how many are still waiting. Stops at the first
- * network failure (still offline); an answer the server refuses for good (a question that no longer exists) is dropped.
+ * Sends the answers waiting on this device that the current person may send, oldest first, and returns how many of
+ * theirs are still waiting. A signed-in learner's answers wait for that learner (another account signed in on this
+ * browser never sends them; a signed-out learner's wait for them to sign in again). It stops at the first network
+ * failure or busy server; an answer the server refuses for good (a question that no longer exists) or one older than
+ * two weeks is dropped, and the learner is told which.
  */
-export function flushOutbox(): Promise<number> {
+export function flushOutbox(currentUserId?: string | null): Promise<number> {
   flushing ??= (async () => {
     try {
-      const waiting = (await pendingAnswers()) as AnswerEntry[];
-      for (const [i, entry] of waiting.entries()) {
+      const mine = ((await pendingAnswers()) as AnswerEntry[]).filter(
+        (e) => e.who === 'guest' || e.owner === undefined || currentUserId === undefined || e.owner === currentUserId,
+      );
+      let left = mine.length;
+      for (const entry of mine) {
+        if (Date.now() - Date.parse(entry.queuedAt) > MAX_AGE_MS) {
+          recordDropped(entry, 'It waited on this device for more than two weeks and was not sent.');
+          await removeAnswer(entry.key);
+          left--;
+          continue;
+        }
         let r: ActionResult<Feedback>;
         try {
           r = await call(entry);
         } catch {
-          return waiting.length - i;
+          return left;
         }
         if (r.ok && r.data) keepGuest(entry, r.data);
-        else if (transient(r.status)) return waiting.length - i;
+        else if (r.status === 401) continue; // signed out meanwhile: it waits for them to sign in again
+        else if (transient(r.status)) return left;
+        else recordDropped(entry, r.message ?? 'The server refused it.');
         await removeAnswer(entry.key);
+        left--;
       }
-      return 0;
+      return left;
     } finally {
       flushing = null;
     }

@@ -63,6 +63,8 @@ export interface DrillOutcome {
   result: DrillResult;
   /** The whole case, as the server returned it with the grade. */
   truth: Scenario;
+  /** The paper behind the case, if any. */
+  cited?: { citation: string; url: string };
 }
 
 type Phase = 'answering' | 'saving' | 'feedback' | 'queued' | 'finished';
@@ -220,6 +222,7 @@ export function DrillClient({
       key: key.current,
       kind: 'drill',
       who: who.status === 'user' ? 'user' : 'guest',
+      owner: who.status === 'user' ? who.user.id : undefined,
       payload: { scenarioId: item.id, setId, ...answer, confident, durationMs },
       title: item.title,
       queuedAt: new Date().toISOString(),
@@ -237,8 +240,8 @@ export function DrillClient({
       focusNext.current = 'feedback';
       return;
     }
-    const { scenario: truth, ...result } = r.data;
-    setOutcomes((o) => [...o, { scenarioId: item.id, answer, result, truth }]);
+    const { scenario: truth, cited, ...result } = r.data;
+    setOutcomes((o) => [...o, { scenarioId: item.id, answer, result, truth, cited }]);
     setPhase('feedback');
     setStatus(announce(truth, answer, result));
     focusNext.current = 'feedback';
@@ -555,7 +558,9 @@ function DrillFinish({
         </p>
       )}
       <p>
-        {right === outcomes.length
+        {outcomes.length === 0
+          ? 'None of this session\'s answers could be checked yet.'
+          : right === outcomes.length
           ? 'Every verdict was right or defensible, and for the right reasons.'
           : `You chose a label that counts ${plural(labelRight, 'time')}; ${right} of those had every question right as well. A right label for a wrong reason does not count.`}
       </p>

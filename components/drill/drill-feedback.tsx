@@ -53,7 +53,7 @@ export function DrillFeedback({
   const wrongQuestions = result.wrongQuestions.map((q) => QUESTION_TEXT[q]);
   const chapterTitle = context?.chapterTitles[scenario.chapter] ?? humanize(scenario.chapter);
   const source = scenario.source.kind === 'paper' ? scenario.source : null;
-  const cited = source ? context?.sources[source.ref] : undefined;
+  const cited = source ? outcome.cited : undefined;
 
   return (
     <div className={styles.feedback} data-verdict={verdict}>

@@ -81,6 +81,7 @@ export function QuizClient({
       key: key.current,
       kind: 'quiz',
       who: session.status === 'user' ? 'user' : 'guest',
+      owner: session.status === 'user' ? session.user.id : undefined,
       payload: { quizId: id, selected, confident, durationMs },
       title: 'a question',
       queuedAt: new Date().toISOString(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import { getScenario } from '../content/bank';
+import { citationOf } from '../content/course';
 import type { Scenario } from '../content/scenarios';
 import { recordAttempt } from '../db/attempts';
 import { getSettings } from '../db/settings';
@@ -38,7 +39,11 @@ const drillAnswerSchema = z.object({
 /** The grade and, now that the learner has answered, the whole case: its label, answers, evidence and notes. */
 export interface DrillFeedbackResult extends DrillResult {
   scenario: Scenario;
+  /** The paper behind the case, sent with the grade (a source can hint at the label before answering). */
+  cited?: { citation: string; url: string };
 }
+
+const citedFor = (s: Scenario) => (s.source.kind === 'paper' ? citationOf(s.source.ref) : undefined);
 
 export interface DrillAnswerResult extends DrillFeedbackResult {
   firstAttempt: boolean;
@@ -74,7 +79,7 @@ const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<Dr
     // A scenario card stands for its concept (the failure mode), so a review can show another scenario of it.
     schedule: { concept: scenario.contested ? null : scenario.label, retention: (await getSettings(user.id)).desiredRetention },
   });
-  return { ...result, scenario, correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
+  return { ...result, scenario, cited: citedFor(scenario), correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
 });
 
 /** Grades and stores one classifier-drill answer for the signed-in learner, exactly once per idempotency key. */
@@ -86,7 +91,7 @@ const runGradeDrillAsGuest = defineAction(drillAnswerSchema.pick({ scenarioId: t
   const scenario = getScenario(input.scenarioId);
   if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
   await guestGradingBudget();
-  return { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario };
+  return { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario, cited: citedFor(scenario) };
 });
 
 /** Grades a guest's drill answer on a bank scenario without storing anything (the guest keeps it in their browser). */

@@ -2,7 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import { analyzeChapter, type ChapterAnalysis, type QuizInfo } from './analyze';
 import { listChapters, type ChapterMeta } from './chapters';
-import { loadGlossary, loadReferences, type GlossaryEntry, type Reference } from './references';
+import { loadGlossary, loadReferences, shortAuthors, type GlossaryEntry, type Reference } from './references';
 
 export interface Course {
   chapters: ChapterMeta[];
@@ -35,6 +35,12 @@ export function getQuiz(id: string): QuizInfo | undefined {
 
 export function getReference(id: string): Reference | undefined {
   return getCourse().references.get(id);
+}
+
+/** A short citation and link for a reference key ("Langosco et al. (2022), Goal misgeneralization in …"). */
+export function citationOf(id: string): { citation: string; url: string } | undefined {
+  const r = getReference(id);
+  return r ? { citation: `${shortAuthors(r.authors)} (${r.year}), ${r.title}`, url: r.url } : undefined;
 }
 
 export function getGlossaryEntry(id: string): GlossaryEntry | undefined {

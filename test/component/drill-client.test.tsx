@@ -129,7 +129,7 @@ const RIGHT_ANSWER = {
 
 const context = {
   chapterTitles: { 'multi-objective-generalization': 'Multi-objective generalization', scheming: 'Scheming', introduction: 'Introduction' },
-  sources: { sharma2023: { citation: 'Sharma et al. (2023), Towards understanding sycophancy', url: 'https://arxiv.org/abs/2310.13548' } },
+
 };
 
 /** The full scenarios, by id, as the "server" has them. */
@@ -148,9 +148,15 @@ type DrillInput = {
 const notFound = { ok: false, status: 404, message: 'That scenario no longer exists. Reload the page for the current set.' };
 
 /** What both actions share: the real grade, and the whole case now that the learner has answered. */
+const CITED: Record<string, { citation: string; url: string }> = {
+  sharma2023: { citation: 'Sharma et al. (2023), Towards understanding sycophancy', url: 'https://arxiv.org/abs/2310.13548' },
+};
+
 function graded(input: DrillInput) {
   const scenario = bank.get(input.scenarioId);
-  return scenario ? { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario } : null;
+  // The server sends the paper behind a case with its grade, never before.
+  const cited = scenario?.source.kind === 'paper' ? CITED[scenario.source.ref] : undefined;
+  return scenario ? { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario, cited } : null;
 }
 
 /** The signed-in action: grades and stores once per idempotency key. */

@@ -16,7 +16,7 @@ vi.mock('@/lib/actions/drill', () => ({
   gradeDrillAsGuest: (...a: unknown[]) => gradeDrillAsGuest(...a),
 }));
 
-const { sendAnswer, flushOutbox } = await import('../../components/answer/send-answer');
+const { sendAnswer, flushOutbox, DROPPED_KEY } = await import('../../components/answer/send-answer');
 type AnswerEntry = Parameters<typeof sendAnswer>[0];
 const { pendingAnswers, removeAnswer, OUTBOX_EVENT } = await import('../../lib/answers/outbox');
 const { readGuest } = await import('../../lib/guest/store');
@@ -154,6 +154,14 @@ describe('sendAnswer', () => {
 });
 
 describe('flushOutbox', () => {
+  // The entries are dated 1 January 2025; the flush runs the next day (answers older than two weeks are dropped).
+  beforeEach(() => {
+    vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2025-01-02T00:00:00.000Z'));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   async function queue(...entries: AnswerEntry[]) {
     for (const e of entries) {
       const fn = e.who === 'user' ? submitQuizAnswer : gradeQuizAsGuest;
@@ -220,5 +228,31 @@ describe('flushOutbox', () => {
     expect(await flushOutbox()).toBe(0);
     expect(gradeDrillAsGuest.mock.calls.map((c) => (c[0] as { idempotencyKey: string }).idempotencyKey)).toEqual(['gdrill00000000000001', 'gdrill00000000000001']);
     expect(readGuest().attempts).toMatchObject([{ idempotencyKey: 'gdrill00000000000001', correct: false, response: { truth: 'capability-failure', wrong: ['competence'] } }]);
+  });
+
+  it("a signed-in learner's answers are sent only while that learner is signed in; signed out, they wait", async () => {
+    await queue({ ...quizEntry('ada0000000000000000a', 'user'), owner: 'ada' }, { ...quizEntry('bob0000000000000000b', 'user'), owner: 'bob' });
+    submitQuizAnswer.mockResolvedValue({ ok: true, data: { ...quizFeedback, firstAttempt: true, duplicate: false } });
+    // Bob is signed in on this browser now: only his answer goes; Ada's waits for her.
+    expect(await flushOutbox('bob')).toBe(0);
+    expect(keysSent(submitQuizAnswer)).toEqual(['bob0000000000000000b']);
+    expect((await pendingAnswers()).map((e) => e.key)).toEqual(['ada0000000000000000a']);
+    // Ada is back but her session has ended meanwhile (401): the answer still waits, nothing is lost.
+    submitQuizAnswer.mockResolvedValueOnce({ ok: false, status: 401, message: 'Sign in to save answers.' });
+    expect(await flushOutbox('ada')).toBe(1);
+    expect((await pendingAnswers()).map((e) => e.key)).toEqual(['ada0000000000000000a']);
+    expect(await flushOutbox('ada')).toBe(0);
+    expect(await pendingAnswers()).toEqual([]);
+  });
+
+  it('an answer refused for good, or older than two weeks, is dropped and the learner is told', async () => {
+    await queue(quizEntry('gone0000000000000003', 'user'), quizEntry('old00000000000000004', 'user', '2024-12-01T10:00:00.000Z'));
+    submitQuizAnswer.mockResolvedValueOnce({ ok: false, status: 404, message: 'That question no longer exists.' });
+    expect(await flushOutbox()).toBe(0);
+    expect(keysSent(submitQuizAnswer)).toEqual(['gone0000000000000003']);
+    expect(JSON.parse(localStorage.getItem(DROPPED_KEY) ?? '[]')).toEqual([
+      { title: 'a question', message: 'It waited on this device for more than two weeks and was not sent.' },
+      { title: 'a question', message: 'That question no longer exists.' },
+    ]);
   });
 });
