@@ -8,6 +8,7 @@ import { CHAPTER_SLUGS, DIFFICULTIES, loadScenarioBank, type Scenario } from './
 import { MAX_LIFT } from '../learning/shortcut-audit';
 import { allowedWords, auditClassifyQuizzes, auditScenarios, auditScenariosByFamily } from './shortcuts';
 import { countWords } from './words';
+import { absoluteDistractors, nearDuplicateQuizzes, NEAR_DUPLICATE_THRESHOLD, referenceKeyLines, uncitedReferences } from './quiz-lint';
 
 // Routes a chapter may link to besides chapters and glossary entries.
 const STATIC_ROUTES = new Set(['/', '/chapters', '/glossary', '/practice', '/review', '/dashboard', '/signup', '/signin', '/account']);
@@ -108,6 +109,7 @@ export async function checkContent(contentDir: string, compile?: (source: string
       if (problem) issues.push({ file: a.file, line: l.line, message: problem });
     }
   }
+  issues.push(...quizBankIssues(analyses));
   for (const g of gloss.glossary.values())
     if (!anchors.has(g.chapter)) issues.push({ file: 'content/glossary.yaml', line: 1, message: `glossary "${g.id}": unknown chapter "${g.chapter}"` });
 
@@ -118,6 +120,7 @@ export async function checkContent(contentDir: string, compile?: (source: string
       issues.push({ file: 'content/scenarios', line: 1, message: `scenario "${s.id}": unknown source.ref "${s.source.ref}"` });
   }
   issues.push(...bankIssues(bank.scenarios, contentDir));
+  issues.push(...uncitedReferenceIssues(path.join(contentDir, 'references.yaml'), refs.references.keys(), analyses, bank.scenarios));
 
   if (compile) {
     for (const [slug, raw] of sources) {
@@ -210,6 +213,39 @@ function bankIssues(scenarios: Scenario[], contentDir: string): Issue[] {
     }
   }
   return issues;
+}
+
+/** The quiz rubric's mechanical rules (AUTHORING.md, "Quizzes"): near-duplicates across chapters, absolute-word distractors. */
+function quizBankIssues(analyses: ChapterAnalysis[]): Issue[] {
+  const issues: Issue[] = [];
+  const fileOf = new Map(analyses.map((a) => [a.slug, a.file]));
+  for (const a of analyses)
+    for (const q of a.quizzes)
+      for (const d of absoluteDistractors(q))
+        issues.push({
+          file: a.file,
+          line: q.line,
+          message: `Quiz "${q.id}": choice ${d.choice} is a wrong answer that says "${d.words.join('", "')}", which gives it away without reading it; state the misconception as plausibly as the key (or, if the key needs the word, use it there too)`,
+        });
+  for (const { a, b, score } of nearDuplicateQuizzes(analyses.flatMap((x) => x.quizzes)))
+    issues.push({
+      file: fileOf.get(b.chapter) ?? b.chapter,
+      line: b.line,
+      message: `Quiz "${b.id}" nearly duplicates "${a.id}" (${fileOf.get(a.chapter) ?? a.chapter}:${a.line}): ${Math.round(score * 1000) / 1000} of their word pairs are shared (limit ${NEAR_DUPLICATE_THRESHOLD}); move one to a different idea or case`,
+    });
+  return issues;
+}
+
+/** A references.yaml key that no chapter cites and no scenario uses as its source is dead weight in the bibliography. */
+function uncitedReferenceIssues(file: string, keys: Iterable<string>, analyses: ChapterAnalysis[], scenarios: Scenario[]): Issue[] {
+  if (!fs.existsSync(file)) return [];
+  const lines = referenceKeyLines(fs.readFileSync(file, 'utf8'));
+  const used = [...analyses.flatMap((a) => a.citations.map((c) => c.id)), ...scenarios.flatMap((s) => (s.source.kind === 'paper' ? [s.source.ref] : []))];
+  return uncitedReferences(keys, used).map((id) => ({
+    file: path.relative(process.cwd(), file),
+    line: lines.get(id) ?? 1,
+    message: `reference "${id}" is never cited: no chapter has <Cite id="${id}" /> and no scenario names it as source.ref; cite it where it serves the text or remove it`,
+  }));
 }
 
 export const MIN_CHAPTER_SET = 10;

@@ -22,6 +22,14 @@ describe('content check', () => {
     has(/scenarios\/bad\.yaml:10: scenario "bad-answers": questions\.training\.answer: a goal-misgeneralization case answers "no" here/);
     has(/scenarios\/bad\.yaml:\d+: scenario "bad-answers": questions\.competence\.evidence\.0: is not a sentence of the description/);
     has(/glossary\.yaml:1: .*unknown chapter "nowhere"/);
+    // The quiz rubric's rules (lib/content/quiz-lint.ts) and the uncited-reference rule.
+    has(/00-broken\/index\.mdx:31: Quiz "giveaway-quiz": choice 2 is a wrong answer that says "always"/);
+    has(/01-echo\/index\.mdx:15: Quiz "echo-quiz" nearly duplicates "giveaway-quiz" \(.*00-broken\/index\.mdx:31\)/);
+    has(/broken-content\/references\.yaml:8: reference "orphan2020" is never cited/);
+    const hasNot = (re: RegExp) => expect(msgs.some((m) => re.test(m)), `expected no issue matching ${re}\n${msgs.join('\n')}`).toBe(false);
+    hasNot(/absolute-key-quiz/); // its key says "none", so a distractor's "only" gives nothing away
+    hasNot(/echo-distinct/); // a different case in another chapter is not a near-duplicate
+    hasNot(/reference "langosco2022"/); // cited by 01-echo
   });
 
   it('passes the real course', async () => {
