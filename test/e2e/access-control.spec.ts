@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { analyzeChapter } from '../../lib/content/analyze';
-import { callAction, callFormAction, expectOk, expectRefused, key, SCENARIO_CSV, signUp, type Person } from './actions';
-import { countRows, e2eDb } from './support';
+import { callAction, callFormAction, expectOk, expectRefused, key, SCENARIO_CSV, signIn, signUp, type Person } from './actions';
+import { countRows, e2eDatabaseUrl, e2eDb, e2eWrite } from './support';
 
 // Who may touch what, tried over HTTP with real sessions: two learners (A and B), a class owner, a co-instructor
 // and an instructor of another class. Every refused attempt is a 403/404 and leaves every row as it was.
@@ -241,5 +242,67 @@ test.describe('access control', () => {
     await expectLockedOut(co, classId, [404], 'removed co-instructor');
     // Still signed in: only the class is gone.
     expect((await co.api.get('/api/progress')).status()).toBe(200);
+  });
+
+  test('a demoted instructor loses instructor access on the next request: join codes, class pages, CSVs', async () => {
+    test.setTimeout(120_000);
+    const teacher = await signUp('instructor', 'Dora Demoted');
+    const pupil = await signUp('learner', 'Pia Pupil');
+    const created = await callFormAction(teacher.api, 'createClassAction', { title: 'Demotion seminar' }, { path: '/teach' });
+    const own = created.redirect!.split('/').pop()!;
+    expectOk(await callFormAction(teacher.api, 'createAssignmentAction', { classId: own, kind: 'review', reviews: '3', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }, { path: `/teach/${own}` }), 'assignment');
+    const code = () => (e2eDb().prepare('SELECT joinCode FROM Class WHERE id = ?').get(own) as { joinCode: string }).joinCode;
+    const joined = await callFormAction(pupil.api, 'joinClassAction', { code: code() }, { path: `/join/${code()}` });
+    expect(joined.redirect).toContain('/classes?joined=');
+    const aid = (e2eDb().prepare('SELECT id FROM Assignment WHERE classId = ?').get(own) as { id: string }).id;
+    const urls = [`/teach/${own}`, `/teach/${own}/items`, `/teach/${own}/confusion`, `/teach/${own}/scenarios/shuttle-unsigned-stop`, `/teach/${own}/attempts.csv`, `/teach/${own}/gradebook.csv`];
+    const actions: [string, unknown[]][] = [
+      ['rotateJoinCodeAction', [{ classId: own }]],
+      ['deleteAssignmentAction', [{ classId: own, assignmentId: aid }]],
+    ];
+    const forms: [string, Record<string, string>][] = [['createAssignmentAction', { classId: own, kind: 'review', reviews: '4', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }]];
+    const state = () => ({
+      code: code(),
+      assignments: countRows('Assignment', 'classId = ?', own),
+      classes: countRows('Class', 'ownerId = ?', teacher.id),
+    });
+    async function expectNoInstructorAccess(p: Person, statuses: number[], who: string) {
+      const before = state();
+      for (const [name, args] of actions) expectRefused(await callAction(p.api, name, args, { path: `/teach/${own}` }), statuses, `${who}: ${name}`);
+      for (const [name, fields] of forms) expectRefused(await callFormAction(p.api, name, fields, { path: `/teach/${own}` }), statuses, `${who}: ${name}`);
+      expectRefused(await callFormAction(p.api, 'createClassAction', { title: 'Still teaching?' }, { path: '/teach' }), statuses, `${who}: createClassAction`);
+      for (const url of urls) {
+        const res = await p.api.get(url, { maxRedirects: 0 });
+        const location = res.headers()['location'] ?? '';
+        expect(statuses.includes(res.status()) || (res.status() === 307 && location.startsWith('/signin')), `${who}: GET ${url} → ${res.status()} ${location}`).toBe(true);
+        const text = await res.text();
+        expect(text, `${who}: GET ${url} shows the class`).not.toContain('Demotion seminar');
+        expect(text, `${who}: GET ${url} shows a learner`).not.toContain(pupil.email);
+      }
+      expect(state(), `${who}: nothing changed`).toEqual(before);
+    }
+
+    // Before: the instructor reaches everything (so the refusals below are due to the role).
+    for (const url of urls) expect((await teacher.api.get(url, { maxRedirects: 0 })).status(), url).toBe(200);
+    expectOk(await callAction(teacher.api, 'rotateJoinCodeAction', [{ classId: own }], { path: `/teach/${own}` }), 'rotate before');
+
+    // An administrator changes the role in the database directly, leaving the sessions alone: the very next request,
+    // same cookie, has no instructor access, because every instructor check re-reads the role.
+    e2eWrite('UPDATE User SET role = ? WHERE id = ?', 'learner', teacher.id);
+    await expectNoInstructorAccess(teacher, [403, 404], 'role changed in the database, same session');
+    expect((await teacher.api.get('/api/progress')).status(), 'still signed in').toBe(200);
+    e2eWrite('UPDATE User SET role = ? WHERE id = ?', 'instructor', teacher.id);
+    expect((await teacher.api.get(`/teach/${own}`)).status(), 'an instructor again').toBe(200);
+
+    // npm run user:role -- <email> learner: the session ends, and signed in again as a learner nothing is reachable.
+    const out = execFileSync('npm', ['run', '--silent', 'user:role', '--', teacher.email, 'learner'], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: 'utf8' });
+    expect(out).toContain('is now a learner');
+    await expectNoInstructorAccess(teacher, [401, 403, 404], 'demoted, old session');
+    const again = await signIn(teacher);
+    await expectNoInstructorAccess(again, [403, 404], 'demoted, signed in again');
+    const teach = await (await again.api.get('/teach')).text();
+    expect(teach).toContain('Teaching needs an instructor account');
+    expect(teach).not.toContain('Demotion seminar');
+    for (const p of [teacher, pupil, again]) await p.api.dispose();
   });
 });

@@ -282,6 +282,15 @@ export async function signUp(role: 'learner' | 'instructor', name = role === 'le
   return { id: row!.id, email, password, role, api };
 }
 
+/** Signs an existing account in over HTTP (the sign-in form's action), in a fresh request context. */
+export async function signIn(p: Pick<Person, 'id' | 'email' | 'password' | 'role'>): Promise<Person> {
+  const api = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  const reply = await callFormAction(api, 'signInAction', { email: p.email, password: p.password, next: '/dashboard' }, { path: '/signin' });
+  expect(reply.redirect, `sign-in: ${reply.status} ${reply.text.slice(0, 300)}`).toBeTruthy();
+  expect((await api.get('/api/progress')).status(), 'signed in').toBe(200);
+  return { ...p, api };
+}
+
 /** Request keys for the idempotent actions. */
 export const key = () => unique('k').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
 
