@@ -13,6 +13,8 @@ import styles from './review.module.css';
 
 export interface ReviewEntry {
   cardId: string;
+  /** The card's version when this page was made; the server refuses an answer to a card that has changed since. */
+  cardVersion: number;
   isNew: boolean;
   item: ReviewItem;
 }
@@ -64,7 +66,10 @@ async function loadGuestQueue(): Promise<Initial> {
     });
     if (!res.ok) throw new Error('Could not load your review questions.');
     const { items } = (await res.json()) as { items: { id: string; item: ReviewItem | null }[] };
-    entries = items.flatMap((i) => (i.item ? [{ cardId: i.id, isNew: !due.find((d) => d.id === i.id)?.introducedAt, item: i.item }] : []));
+    entries = items.flatMap((i) => {
+      const card = due.find((d) => d.id === i.id);
+      return i.item && card ? [{ cardId: i.id, cardVersion: card.card.reps, isNew: !card.introducedAt, item: i.item }] : [];
+    });
   }
   return { entries, dueCount: due.length, heldBackNew, nextDue: future[0]?.card.due.toISOString() ?? null, now: t.toISOString() };
 }
@@ -194,6 +199,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
           ...answer,
           confident: confidence === 'sure',
           durationMs,
+          cardVersion: entry.cardVersion,
           idempotencyKey: key.current,
         });
         if (!r.ok || !r.data) {
