@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { isUniqueViolation } from './users';
 
 export interface ChapterProgressSummary {
   chapter: string;
@@ -48,4 +49,17 @@ export async function saveReadingPosition(userId: string, chapter: string, posit
     create: { userId, chapter, position },
     update: { position },
   });
+}
+
+/** Marks a chapter complete at `at` unless it already is (an earlier completion is kept); true when it changed. */
+export async function markChapterCompleteOnce(userId: string, chapter: string, at: Date): Promise<boolean> {
+  const r = await db.chapterProgress.updateMany({ where: { userId, chapter, completedAt: null }, data: { completedAt: at } });
+  if (r.count === 1) return true;
+  try {
+    await db.chapterProgress.create({ data: { userId, chapter, completedAt: at } });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false; // it exists and is already complete (or was made complete just now)
+    throw e;
+  }
 }
