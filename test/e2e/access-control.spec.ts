@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { analyzeChapter } from '../../lib/content/analyze';
-import { callAction, callFormAction, expectOk, expectRefused, key, SCENARIO_CSV, signIn, signUp, type Person } from './actions';
+import { callAction, callFormAction, expectOk, expectRefused, inviteCoInstructor, key, makeInvite, SCENARIO_CSV, signIn, signUp, type Person } from './actions';
 import { countRows, e2eDatabaseUrl, e2eDb, e2eWrite } from './support';
 
 // Who may touch what, tried over HTTP with real sessions: two learners (A and B), a class owner, a co-instructor
@@ -14,7 +14,7 @@ const right = quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
 const IMPORT_CSV = SCENARIO_CSV; // one valid scenario row (test/e2e/actions.ts)
 const ANSWERS = { training: 'no', shift: 'yes', competence: 'yes' } as const;
 
-const TABLES = ['User', 'Attempt', 'ReviewCard', 'ReviewLog', 'ChapterProgress', 'ScenarioSet', 'Class', 'ClassInstructor', 'Enrolment', 'Assignment', 'StudyDay'];
+const TABLES = ['User', 'Attempt', 'ReviewCard', 'ReviewLog', 'ChapterProgress', 'ScenarioSet', 'Class', 'ClassInstructor', 'CoInstructorInvite', 'Enrolment', 'Assignment', 'StudyDay'];
 
 /** Every row count, plus the rows an attacker would most like to change. */
 function snapshot(ids: { classId: string; cardId: string; learnerId: string }) {
@@ -27,6 +27,7 @@ function snapshot(ids: { classId: string; cardId: string; learnerId: string }) {
       card: db.prepare('SELECT due, reps, stability, lapses, state FROM ReviewCard WHERE id = ?').get(ids.cardId),
       progress: db.prepare('SELECT chapter, position, completedAt FROM ChapterProgress WHERE userId = ? ORDER BY chapter').all(ids.learnerId),
       instructors: db.prepare('SELECT userId FROM ClassInstructor WHERE classId = ? ORDER BY userId').all(ids.classId),
+      invites: db.prepare('SELECT id, acceptedAt FROM CoInstructorInvite WHERE classId = ? ORDER BY id').all(ids.classId),
       enrolments: db.prepare('SELECT userId FROM Enrolment WHERE classId = ? ORDER BY userId').all(ids.classId),
     };
   } finally {
@@ -47,6 +48,8 @@ test.describe('access control', () => {
   let assignmentId: string;
   let cardId: string;
   let setId: string;
+  let inviteId: string; // an unused co-instructor link of the class
+  let cardVersion: number;
   const now = () => snapshot({ classId, cardId, learnerId: a.id });
 
   test.beforeAll(async () => {
@@ -59,7 +62,8 @@ test.describe('access control', () => {
     const otherCreated = await callFormAction(other.api, 'createClassAction', { title: 'Other seminar' }, { path: '/teach' });
     otherClassId = otherCreated.redirect!.split('/').pop()!;
 
-    expectOk(await callFormAction(owner.api, 'addCoInstructorAction', { classId, email: co.email }, { path: `/teach/${classId}` }), 'add co-instructor');
+    await inviteCoInstructor(owner, classId, co);
+    inviteId = (await makeInvite(owner, classId)).inviteId;
     expectOk(
       await callFormAction(
         owner.api,
@@ -76,9 +80,11 @@ test.describe('access control', () => {
     expect(joined.redirect, joined.text.slice(0, 300)).toContain('/classes?joined=');
 
     expectOk(await callAction(a.api, 'submitQuizAnswer', [{ quizId: quiz.id, selected: right, confident: true, durationMs: 3000, idempotencyKey: key() }]), 'quiz answer');
-    cardId = (e2eDb().prepare('SELECT id FROM ReviewCard WHERE userId = ? AND itemId = ?').get(a.id, quiz.id) as { id: string }).id;
+    const card = e2eDb().prepare('SELECT id, reps FROM ReviewCard WHERE userId = ? AND itemId = ?').get(a.id, quiz.id) as { id: string; reps: number };
+    cardId = card.id;
+    cardVersion = card.reps;
     expectOk(
-      await callAction(a.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, idempotencyKey: key() }]),
+      await callAction(a.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, cardVersion, idempotencyKey: key() }]),
       'own review',
     );
     expectOk(await callAction(a.api, 'markChapterComplete', [{ chapter: 'introduction', complete: true }]), 'complete');
@@ -103,7 +109,7 @@ test.describe('access control', () => {
     const aLogs = countRows('ReviewLog', 'userId = ?', a.id);
 
     // Reviewing A's card by its id: as if it did not exist.
-    expectRefused(await callAction(b.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, idempotencyKey: key() }]), [404], 'review A’s card');
+    expectRefused(await callAction(b.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, cardVersion, idempotencyKey: key() }]), [404], 'review A’s card');
     // Deleting A's scenario set, or answering from it.
     expectRefused(await callAction(b.api, 'deleteScenarioSetAction', [{ setId }]), [404], 'delete A’s set');
     expectRefused(
@@ -124,7 +130,7 @@ test.describe('access control', () => {
     expectOk(await callAction(b.api, 'submitQuizAnswer', [{ quizId: quiz.id, selected: right, confident: false, durationMs: 1, idempotencyKey: key(), userId: a.id }]), 'answer with userId');
     const merged = expectOk<{ attempts: number }>(
       await callAction(b.api, 'mergeGuestProgress', [
-        { userId: a.id, attempts: [{ idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: {}, correct: true, confident: true, durationMs: 5, createdAt: '2024-01-01T00:00:00Z' }], reviews: [], completed: {} },
+        { userId: a.id, attempts: [{ idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: { selected: right }, correct: true, confident: true, durationMs: 5, createdAt: '2024-01-01T00:00:00Z' }], reviews: [], completed: {} },
       ]),
       'merge with userId',
     );
@@ -166,9 +172,10 @@ test.describe('access control', () => {
         ['rotateJoinCodeAction', () => [{ classId: target }]],
         ['removeCoInstructorAction', () => [{ classId: target, userId: co.id }]],
         ['deleteAssignmentAction', () => [{ classId: target, assignmentId }]],
+        ['createCoInstructorInviteAction', () => [{ classId: target }]],
+        ['revokeCoInstructorInviteAction', () => [{ classId: target, inviteId }]],
       ] as const,
       forms: [
-        ['addCoInstructorAction', { classId: target, email: other.email }],
         ['createAssignmentAction', { classId: target, kind: 'review', reviews: '5', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }],
       ] as const,
       urls: [`/teach/${target}`, `/teach/${target}/items`, `/teach/${target}/confusion`, `/teach/${target}/scenarios/shuttle-unsigned-stop`, `/teach/${target}/attempts.csv`, `/teach/${target}/gradebook.csv`],
@@ -222,10 +229,15 @@ test.describe('access control', () => {
     expect(snapshot({ classId: otherClassId, cardId, learnerId: a.id })).toEqual(before);
   });
 
-  test('a co-instructor cannot add or remove co-instructors (owner only)', async () => {
+  test('a co-instructor cannot invite, withdraw invites or remove co-instructors (owner only)', async () => {
     const before = now();
-    expectRefused(await callFormAction(co.api, 'addCoInstructorAction', { classId, email: other.email }, { path: `/teach/${classId}` }), [403], 'co adds');
+    expectRefused(await callAction(co.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }), [403], 'co invites');
+    expectRefused(await callAction(co.api, 'revokeCoInstructorInviteAction', [{ classId, inviteId }], { path: `/teach/${classId}` }), [403], 'co withdraws an invite');
     expectRefused(await callAction(co.api, 'removeCoInstructorAction', [{ classId, userId: co.id }], { path: `/teach/${classId}` }), [403], 'co removes');
+    // The co-instructor's page has no invite button and lists no pending link.
+    const page = await (await co.api.get(`/teach/${classId}`)).text();
+    expect(page).not.toContain('Create an invite link');
+    expect(page).toContain('Only the owner can invite or remove co-instructors.');
     expect(now()).toEqual(before);
   });
 

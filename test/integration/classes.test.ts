@@ -249,7 +249,7 @@ describe('CSV exports', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'attempt_id,learner_email,learner_name,item_kind,item_id,chapter,correct,confident,first_attempt,duration_ms,answer,created_at',
+      'attempt_id,learner_email,learner_name,item_kind,item_id,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged',
     );
     expect(lines[0]).toBe(ATTEMPT_COLUMNS.join(','));
     expect(lines.at(-1)).toBe(''); // every row ends in CRLF
@@ -258,7 +258,7 @@ describe('CSV exports', () => {
     expect(rows).toHaveLength(3); // the outsider's attempt is not exported
     const evilRow = rows.find((r) => r.includes('csv-evil@example.com'))!;
     expect(evilRow).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`);
-    expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT/);
+    expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT[^,]+,false$/);
     expect(rows.find((r) => r.includes('csv-plain@example.com') && r.includes(',quiz,'))).toContain(',"Ana, ""the"" Learner",');
     expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(',,specification-gaming; training=yes; shift=no; competence=yes,');
   });
