@@ -189,3 +189,23 @@ export async function missedItemIds(userId: string, itemKind: 'quiz' | 'scenario
   for (const r of rows) if (!latest.has(r.itemId)) latest.set(r.itemId, r.correct);
   return [...latest].filter(([, correct]) => !correct).map(([id]) => id);
 }
+
+/**
+ * For the learner's own progress (dashboard, chapter list): items they answered only as a guest, each with its
+ * earliest merged answer. An item with a signed-in first attempt is counted by that one instead. Classes never read
+ * this. Uses Attempt(userId, merged); a learner who never merged gets one empty read.
+ */
+export async function mergedOnlyFirsts(userId: string, itemKind?: 'quiz' | 'scenario') {
+  const merged = await db.attempt.findMany({
+    where: { userId, merged: true, ...(itemKind ? { itemKind } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { itemId: true, itemKind: true, chapter: true, correct: true, response: true },
+  });
+  if (merged.length === 0) return [];
+  const itemIds = [...new Set(merged.map((m) => m.itemId))];
+  const counted = new Set(
+    (await db.attempt.findMany({ where: { userId, firstAttempt: true, itemId: { in: itemIds } }, select: { itemId: true } })).map((r) => r.itemId),
+  );
+  const seen = new Set<string>();
+  return merged.filter((m) => !counted.has(m.itemId) && !seen.has(m.itemId) && seen.add(m.itemId));
+}

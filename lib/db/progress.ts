@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { mergedOnlyFirsts } from './attempts';
 import { isUniqueViolation } from './users';
 
 export interface ChapterProgressSummary {
@@ -12,13 +13,16 @@ export interface ChapterProgressSummary {
 
 /** One learner's progress in every chapter they have touched. */
 export async function getChapterProgress(userId: string): Promise<ChapterProgressSummary[]> {
-  const [rows, firsts] = await Promise.all([
+  const [rows, counted, guestOnly] = await Promise.all([
     db.chapterProgress.findMany({ where: { userId } }),
     db.attempt.findMany({
       where: { userId, firstAttempt: true, itemKind: 'quiz' },
       select: { chapter: true, correct: true },
     }),
+    // The learner's own view also counts questions answered only as a guest (a class does not).
+    mergedOnlyFirsts(userId, 'quiz'),
   ]);
+  const firsts = [...counted, ...guestOnly];
   const by = new Map<string, ChapterProgressSummary>();
   const get = (chapter: string) => {
     let s = by.get(chapter);
