@@ -229,7 +229,7 @@ test.describe('grades the server did not grade do not count', () => {
     const answer = async (tab: typeof tab1) => {
       const reviewCard = tab.getByTestId('review-card');
       await reviewCard.locator('input[name="review-answer"]').first().check();
-      await reviewCard.getByRole('radio', { name: 'Sure' }).check();
+      await reviewCard.getByRole('radio', { name: 'Sure', exact: true }).check();
       await reviewCard.getByRole('button', { name: /Check/ }).click();
     };
     const logsBefore = (e2eDb().prepare('SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = ?').get(learner.id) as { n: number }).n;
