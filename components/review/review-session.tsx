@@ -235,6 +235,8 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
         itemKind: item.kind,
         itemId: entry.cardId.slice(entry.cardId.indexOf(':') + 1),
         shownItemId: item.shownItemId,
+        // The choice itself, so that a merge into an account can grade the review again on the server.
+        ...answer,
         rating,
         review: t.toISOString(),
         retention: data.settings.desiredRetention,

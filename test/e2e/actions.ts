@@ -446,6 +446,7 @@ export function validCalls(w: World): Record<string, ValidCall> {
     submitQuizAnswer: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 2000, idempotencyKey: key() }] },
     gradeQuizAsGuest: { as: 'nobody', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices }] },
     gradeDrillAsGuest: { as: 'nobody', kind: 'args', path: '/practice', payload: [{ scenarioId: 'shuttle-unsigned-stop', label: 'goal-misgeneralization', answers }] },
+    gradeReviewAsGuest: { as: 'nobody', kind: 'args', path: '/review', payload: [{ itemKind: 'quiz', shownItemId: w.quizId, selected: w.rightChoices }] },
     markChapterComplete: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', complete: false }] },
     saveChapterPosition: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', position: 'forged-position' }] },
     submitReview: {
