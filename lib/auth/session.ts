@@ -81,8 +81,10 @@ export async function requireUserOrRedirect(path: string): Promise<UserRecord> {
  * A class you do not teach looks like one that does not exist.
  */
 export async function requireInstructor(classId: string): Promise<UserRecord & { classRole: 'owner' | 'co-instructor' }> {
-  const user = await requireRole('instructor');
-  const classRole = await instructorRole(user.id, classId);
+  const user = await requireUser();
+  // A learner account teaches nothing, even a class it still owns from before a demotion: the same 404 as any class
+  // you do not teach.
+  const classRole = user.role === 'instructor' ? await instructorRole(user.id, classId) : null;
   if (!classRole) throw new AuthorizationError('That class was not found, or you do not teach it.', 404);
   return { ...user, classRole };
 }
