@@ -16,6 +16,9 @@ const url = admin ? await createDatabase(admin, pgName, undefined, TEST_TIME_ZON
 process.env.DATABASE_URL = url;
 process.env.AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-0123456789';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// As if behind one load balancer: the specs give each browser its own address in X-Forwarded-For, so one spec's
+// per-address limits do not use up another's. (test/e2e/auth-hardening.spec.ts starts a second server with 0.)
+process.env.TRUST_PROXY ??= '1';
 fs.writeFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), JSON.stringify({ databaseUrl: url }));
 
 await migrate(url);
