@@ -37,7 +37,7 @@ async function signInPage(page: Page, email: string, password: string): Promise<
 async function newAccount(baseURL = BASE_URL): Promise<string> {
   const api = await playwrightRequest.newContext({ baseURL });
   const email = `${unique('owner')}@example.com`.toLowerCase();
-  const reply = await callFormAction(api, 'signUpAction', { name: 'Owner', email, password: PASSWORD, role: 'learner' }, { path: '/signup', headers: { 'x-forwarded-for': uniqueIp() } });
+  const reply = await callFormAction(api, 'signUpAction', { name: 'Owner', email, password: PASSWORD, role: 'learner' }, { path: '/signup', origin: baseURL, headers: { 'x-forwarded-for': uniqueIp() } });
   expect(reply.redirect, `sign-up: ${reply.status} ${reply.text.slice(0, 200)}`).toBeTruthy();
   await api.dispose();
   return email;
@@ -132,9 +132,11 @@ test.describe('redirect targets stay on the site (#3)', () => {
     const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
     const out = await page.request.post('/api/auth/signout', { form: { csrfToken, callbackUrl: '/\t/evil.example/phish' }, maxRedirects: 0 });
     expect(out.status()).toBeLessThan(500);
-    const location = out.headers()['location'] ?? '';
-    expect(new URL(location, BASE_URL).origin).toBe(new URL(BASE_URL).origin);
-    expect(new URL(location, BASE_URL).pathname.startsWith('//')).toBe(false);
+    // Auth.js names the server by the URL Next.js gives it (localhost), so either loopback name is this server.
+    const location = new URL(out.headers()['location'] ?? '', BASE_URL);
+    expect(['127.0.0.1', 'localhost']).toContain(location.hostname);
+    expect(location.port).toBe(new URL(BASE_URL).port);
+    expect(location.pathname).toBe('/');
     expect(offSite).toEqual([]);
     await context.close();
   });
@@ -196,7 +198,8 @@ test.describe('X-Forwarded-For cannot buy a fresh budget (#6)', () => {
     // Sign-in: 30 failures across many emails from one real address, then that address is refused.
     for (let i = 0; i < 30; i++) {
       const r = await callFormAction(api, 'signInAction', { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' }, { path: '/signin', headers: hdr(i) });
-      expect(r.result?.message, `attempt ${i + 1}`).toBe(GENERIC_SIGN_IN);
+      // The thirtieth failure reaches the limit, and the answer says so at once.
+      expect(r.result?.message, `attempt ${i + 1}`).toMatch(i < 29 ? /^That email and password/ : THROTTLED);
     }
     const refused = await callFormAction(api, 'signInAction', { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' }, { path: '/signin', headers: hdr(99) });
     expect(refused.result?.message).toMatch(THROTTLED);
@@ -247,27 +250,27 @@ test.describe('X-Forwarded-For cannot buy a fresh budget (#6)', () => {
       test.setTimeout(180_000);
       const api = await playwrightRequest.newContext({ baseURL: server.url });
       for (let i = 0; i < 6; i++) {
-        const r = await callFormAction(api, 'signInAction', { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' }, { path: '/signin', headers: { 'x-forwarded-for': forged(i) } });
+        const r = await callFormAction(api, 'signInAction', { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' }, { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(i) } });
         expect(r.result?.message).toBe(GENERIC_SIGN_IN);
       }
       // One account guessed at from "different" forged addresses is limited after five failures all the same.
       const owner = await newAccount(server.url);
       for (let i = 0; i < 5; i++) {
-        const r = await callFormAction(api, 'signInAction', { email: owner, password: `guess number ${i}`, next: '' }, { path: '/signin', headers: { 'x-forwarded-for': forged(100 + i) } });
+        const r = await callFormAction(api, 'signInAction', { email: owner, password: `guess number ${i}`, next: '' }, { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(100 + i) } });
         expect(r.result?.message, `guess ${i + 1}`).toMatch(i < 4 ? /^That email and password/ : THROTTLED);
       }
-      const sixth = await callFormAction(api, 'signInAction', { email: owner, password: PASSWORD, next: '' }, { path: '/signin', headers: { 'x-forwarded-for': forged(200) } });
+      const sixth = await callFormAction(api, 'signInAction', { email: owner, password: PASSWORD, next: '' }, { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(200) } });
       expect(sixth.result?.message).toMatch(THROTTLED);
 
       for (let i = 0; i < 4; i++) {
-        const r = await callFormAction(api, 'signUpAction', { name: 'Probe', email: owner, password: `probe number ${i} guessing`, role: 'learner' }, { path: '/signup', headers: { 'x-forwarded-for': forged(300 + i) } });
+        const r = await callFormAction(api, 'signUpAction', { name: 'Probe', email: owner, password: `probe number ${i} guessing`, role: 'learner' }, { path: '/signup', origin: server.url, headers: { 'x-forwarded-for': forged(300 + i) } });
         expect(r.result?.message).toBe(NEUTRAL_SIGN_UP);
       }
       const joiner = await playwrightRequest.newContext({ baseURL: server.url });
       const joinerEmail = `${unique('joiner')}@example.com`.toLowerCase();
-      expect((await callFormAction(joiner, 'signUpAction', { name: 'J', email: joinerEmail, password: PASSWORD, role: 'learner' }, { path: '/signup' })).redirect).toBeTruthy();
+      expect((await callFormAction(joiner, 'signUpAction', { name: 'J', email: joinerEmail, password: PASSWORD, role: 'learner' }, { path: '/signup', origin: server.url })).redirect).toBeTruthy();
       for (let i = 0; i < 3; i++) {
-        await callFormAction(joiner, 'joinClassAction', { code: `ZZZZZ-0000${i}` }, { path: '/classes', headers: { 'x-forwarded-for': forged(400 + i) } });
+        await callFormAction(joiner, 'joinClassAction', { code: `ZZZZZ-0000${i}` }, { path: '/classes', origin: server.url, headers: { 'x-forwarded-for': forged(400 + i) } });
       }
 
       // The stored budgets: none is keyed by a forged address, and each kind has exactly one address bucket.
@@ -359,7 +362,7 @@ test.describe('no lockout of the owner by someone else (#8)', () => {
     await devicePage.goto('/signin');
     await signInPage(devicePage, email, PASSWORD);
     await expect(devicePage).toHaveURL(/\/account$/);
-    await ownerDevice.clearCookies({ name: /session-token/ });
+    await devicePage.close();
 
     // Someone guesses from two addresses until each is refused: ten failures against the account.
     const attackerAddresses = [uniqueIp(), uniqueIp()];
@@ -397,7 +400,12 @@ test.describe('no lockout of the owner by someone else (#8)', () => {
 
     // The owner's usual browser, even from an attacker's address: straight in, not slowed.
     expect((await ownerDevice.cookies()).some((c) => c.name === 'goalpost-device')).toBe(true);
-    const usual = await browser.newContext({ storageState: await ownerDevice.storageState(), extraHTTPHeaders: { 'x-forwarded-for': attackerAddresses[0]! } });
+    // Only the device cookie goes along (the session may have been refreshed meanwhile): signed out, but known.
+    const state = await ownerDevice.storageState();
+    const usual = await browser.newContext({
+      storageState: { ...state, cookies: state.cookies.filter((c) => c.name === 'goalpost-device') },
+      extraHTTPHeaders: { 'x-forwarded-for': attackerAddresses[0]! },
+    });
     const usualPage = await usual.newPage();
     await usualPage.goto('/signin');
     const t1 = Date.now();
