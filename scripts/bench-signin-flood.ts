@@ -58,6 +58,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 ensureProductionBuild();
+const loadAtStart = os.loadavg().map((x) => +x.toFixed(2));
 const quizzes = await loadQuizzes();
 
 /** The sign-in form's server action id, from the build's manifest (as test/e2e/actions.ts finds actions). */
@@ -133,7 +134,7 @@ try {
       perConnection: (c) => {
         const kind = c % 2 === 0 ? 'action' : 'authjs';
         return {
-          make: () => {
+          make: (): { method: string; path: string; headers: Record<string, string>; body: string } => {
             const email = `flood-${runId}-${(seq++).toString(36)}@example.com`;
             if (kind === 'action') {
               return {
@@ -208,7 +209,13 @@ try {
     `${JSON.stringify(
       {
         benchmark: `${CHAPTER} and POST /api/answers (one connection each), idle and during a flood of failing sign-ins`,
-        machine: { cpus: os.cpus().length, node: process.version, note: 'load generator, flood and server share these CPUs' },
+        machine: {
+          cpus: os.cpus().length,
+          node: process.version,
+          loadAverageAtStart: loadAtStart,
+          loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)),
+          note: 'load generator, flood and server share these CPUs; a load average above the CPU count means other work competed for them',
+        },
         server: { trustProxy: 1, hashConcurrency: hashConcurrency(), note: 'hashConcurrency as this machine computes it (AUTH_HASH_CONCURRENCY unset)' },
         durationSec: duration,
         flood: {

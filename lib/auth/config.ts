@@ -9,7 +9,7 @@ import { bumpSessionVersion, findUserForSignIn, getUserById, replacePasswordHash
 import { clearSignInFailures, recordSignInFailure, signInThrottle, type SignInSource } from '../db/throttle';
 import { env, oauth } from '../env';
 import { now } from '../clock';
-import { dummyPasswordHash, HashBusyError, hashPassword, needsRehash, verifyPassword } from './password';
+import { dummyPasswordHash, HashBusyError, hashingAtCapacity, hashPassword, needsRehash, verifyPassword } from './password';
 import { safeNext, signInSchema } from './schemas';
 import { clientAddress } from './ip';
 import { deviceCookieFrom, deviceIdFor } from './device';
@@ -33,6 +33,7 @@ const providers: NextAuthConfig['providers'] = [
   Credentials({
     credentials: { email: {}, password: {} },
     async authorize(raw, request) {
+      if (hashingAtCapacity()) throw new BusySignIn();
       const parsed = signInSchema.safeParse(raw);
       if (!parsed.success) return null;
       const { email, password } = parsed.data;

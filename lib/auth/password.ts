@@ -35,9 +35,17 @@ export function hashConcurrency(): number {
   return env.AUTH_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1);
 }
 
+/**
+ * True when no hashing slot is free. Sign-in checks this before anything else (before parsing more than the form,
+ * before any database query), so a refused attempt of a flood costs almost nothing.
+ */
+export function hashingAtCapacity(): boolean {
+  return slots.busy >= hashConcurrency();
+}
+
 /** Runs `fn` in a hashing slot, or throws HashBusyError at once when none is free (never queues). */
 async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (slots.busy >= hashConcurrency()) throw new HashBusyError();
+  if (hashingAtCapacity()) throw new HashBusyError();
   slots.busy++;
   try {
     return await fn();
