@@ -76,6 +76,12 @@ function memoryOf(pid: number): { rssMB: number; hwmMB: number } {
   return { rssMB: +(kb('VmRSS') / 1024).toFixed(1), hwmMB: +(kb('VmHWM') / 1024).toFixed(1) };
 }
 
+/** CPU seconds the process has used so far, all threads (Linux /proc: utime + stime). */
+function cpuSecondsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; 100 per second on Linux
+}
+
 let addressCounter = 0;
 const nextAddress = () => {
   const n = ++addressCounter;
@@ -171,7 +177,9 @@ try {
 
   log(`idle: chapter page and answers for ${duration} s`);
   const idleMemory = memoryOf(pid);
+  const cpuIdleStart = cpuSecondsOf(pid);
   const [idleChapter, idleAnswers] = await probe(duration, 'i');
+  const cpuIdle = cpuSecondsOf(pid) - cpuIdleStart;
   const beforeFlood = memoryOf(pid);
 
   log(`flood: ${floodConnections} connections of failing sign-ins, chapter page and answers measured for ${duration} s`);
@@ -179,7 +187,9 @@ try {
   const sampler = setInterval(() => samples.push(memoryOf(pid).rssMB), 100);
   const floodRun = flood(duration + 2);
   await sleep(1000); // the flood is at full strength before measuring
+  const cpuFloodStart = cpuSecondsOf(pid);
   const [floodChapter, floodAnswers] = await probe(duration, 'f');
+  const cpuFlood = cpuSecondsOf(pid) - cpuFloodStart;
   const floodResult = await floodRun;
   clearInterval(sampler);
   const afterFlood = memoryOf(pid);
@@ -227,6 +237,8 @@ try {
         },
         chapterPage: { ...chapter, p50Ratio: ratio(chapter.flood.latencyMs.p50, chapter.idle.latencyMs.p50), p99Ratio: ratio(chapter.flood.latencyMs.p99, chapter.idle.latencyMs.p99) },
         answers: { ...answers, p50Ratio: ratio(answers.flood.latencyMs.p50, answers.idle.latencyMs.p50), p99Ratio: ratio(answers.flood.latencyMs.p99, answers.idle.latencyMs.p99) },
+        // How much CPU the server got: with 2 CPUs and nothing else running it could use up to 2 CPU-seconds a second.
+        serverCpuSecondsPerSecond: { idle: +(cpuIdle / duration).toFixed(2), flood: +(cpuFlood / duration).toFixed(2) },
         memoryMB: {
           idleRss: idleMemory.rssMB,
           rssBeforeFlood: beforeFlood.rssMB,
