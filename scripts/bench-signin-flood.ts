@@ -25,11 +25,15 @@ const { values: args } = parseArgs({
     flood: { type: 'string', default: '12' },
     warmup: { type: 'string', default: '3' },
     port: { type: 'string' },
+    // AUTH_BUSY_HOLD_MS for the server: how long a busy answer is held (default 0, at once).
+    'hold-ms': { type: 'string', default: '0' },
   },
 });
 const duration = Number(args.duration);
 const floodConnections = Number(args.flood);
 const warmup = Number(args.warmup);
+const holdMs = Number(args['hold-ms']);
+if (!(Number.isInteger(holdMs) && holdMs >= 0 && holdMs <= 5000)) throw new Error('--hold-ms 0..5000');
 if (!(duration >= 3 && duration <= 300) || !(floodConnections >= 1 && floodConnections <= 200) || !(warmup >= 0)) {
   throw new Error('Usage: --duration 3..300 --flood 1..200 --warmup ≥0');
 }
@@ -91,7 +95,10 @@ const nextAddress = () => {
 try {
   log('creating the database and a learner');
   store = await createStore({ learners: 1, secret: AUTH_SECRET, label: 'signin-flood' });
-  const server = await startServer({ DATABASE_URL: store.url, AUTH_SECRET, TRUST_PROXY: '1' }, args.port ? { port: Number(args.port) } : {});
+  const server = await startServer(
+    { DATABASE_URL: store.url, AUTH_SECRET, TRUST_PROXY: '1', AUTH_BUSY_HOLD_MS: String(holdMs) },
+    args.port ? { port: Number(args.port) } : {},
+  );
   const pid = server.child.pid!;
   const learner = store.learners[0]!;
   await verifyCookie(server, learner.cookie);
@@ -127,10 +134,10 @@ try {
     ]);
 
   const boundary = `----bench${runId}`;
-  const multipart = (fields: Record<string, string>) =>
-    Object.entries(fields)
-      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join('') + `--${boundary}--\r\n`;
+  // As a form posted through useActionState: the fields first, then part "0" naming them (test/e2e/actions.ts);
+  // pairs, not an object, since an object would put the integer key "0" first and React would find no fields.
+  const multipart = (fields: [string, string][]) =>
+    fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
   const floodStatuses: Record<string, Record<string, number>> = { action: {}, authjs: {} };
   const flood = (seconds: number) =>
     cannon({
@@ -153,7 +160,12 @@ try {
                   origin: server.url,
                   'x-forwarded-for': nextAddress(),
                 },
-                body: multipart({ _1_email: email, _1_password: 'a wrong password, again', _1_next: '', '0': '[null,"$K1"]' }),
+                body: multipart([
+                  ['_1_email', email],
+                  ['_1_password', 'a wrong password, again'],
+                  ['_1_next', ''],
+                  ['0', '[null,"$K1"]'],
+                ]),
               };
             }
             return {
@@ -178,7 +190,10 @@ try {
   log(`idle: chapter page and answers for ${duration} s`);
   const idleMemory = memoryOf(pid);
   const cpuIdleStart = cpuSecondsOf(pid);
+  const idleSamples: number[] = [];
+  const idleSampler = setInterval(() => idleSamples.push(memoryOf(pid).rssMB), 100);
   const [idleChapter, idleAnswers] = await probe(duration, 'i');
+  clearInterval(idleSampler);
   const cpuIdle = cpuSecondsOf(pid) - cpuIdleStart;
   const beforeFlood = memoryOf(pid);
 
@@ -226,7 +241,12 @@ try {
           loadAverageAtEnd: os.loadavg().map((x) => +x.toFixed(2)),
           note: 'load generator, flood and server share these CPUs; a load average above the CPU count means other work competed for them',
         },
-        server: { trustProxy: 1, hashConcurrency: hashConcurrency(), note: 'hashConcurrency as this machine computes it (AUTH_HASH_CONCURRENCY unset)' },
+        server: {
+          trustProxy: 1,
+          hashConcurrency: hashConcurrency(),
+          busyHoldMs: holdMs,
+          note: 'hashConcurrency as this machine computes it (AUTH_HASH_CONCURRENCY unset); busyHoldMs is AUTH_BUSY_HOLD_MS (0: busy answers at once)',
+        },
         durationSec: duration,
         flood: {
           connections: floodConnections,
@@ -241,6 +261,7 @@ try {
         serverCpuSecondsPerSecond: { idle: +(cpuIdle / duration).toFixed(2), flood: +(cpuFlood / duration).toFixed(2) },
         memoryMB: {
           idleRss: idleMemory.rssMB,
+          peakDuringIdleMeasurement: Math.max(...idleSamples),
           rssBeforeFlood: beforeFlood.rssMB,
           peakDuringFlood: peakMB,
           rssAfterFlood: afterFlood.rssMB,
@@ -248,6 +269,7 @@ try {
           highWaterMarkBefore: beforeFlood.hwmMB,
           highWaterMarkAfter: afterFlood.hwmMB,
           growth: rssGrowthMB,
+          note: 'growth = peak during the flood minus the RSS just before it (the goal); the idle phase alone also grows the heap, see peakDuringIdleMeasurement',
         },
         goals,
         allGoalsMet: Object.values(goals).every(Boolean),

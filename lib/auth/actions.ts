@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from './config';
-import { HASH_BUSY_RETRY_SECONDS, HashBusyError, hashingAtCapacity, hashPassword, verifyPassword } from './password';
+import { HASH_BUSY_RETRY_SECONDS, HashBusyError, hashingAtCapacity, hashPassword, holdBusyAnswer, verifyPassword } from './password';
 import { changePasswordSchema, safeNext, signInSchema, signUpSchema } from './schemas';
 import { currentUser, requireUser } from './session';
 import { bumpSessionVersion, createUser, EmailTakenError, findUserForSignIn, updatePasswordHash } from '../db/users';
@@ -61,7 +61,10 @@ async function throttledMessage(email: string, source: SignInSource, t: Date): P
 }
 
 const runSignIn = defineAction(signInSchema, async ({ email, password, next }): Promise<ActionResult> => {
-  if (hashingAtCapacity()) return BUSY;
+  if (hashingAtCapacity()) {
+    await holdBusyAnswer();
+    return BUSY;
+  }
   const source = await signInSource(email);
   const limited = await throttledMessage(email, source, await now());
   if (limited) return { ok: false, status: 429, message: limited };

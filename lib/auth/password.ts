@@ -43,6 +43,15 @@ export function hashingAtCapacity(): boolean {
   return slots.busy >= hashConcurrency();
 }
 
+/**
+ * Waits AUTH_BUSY_HOLD_MS (default 0) before a "busy" answer goes out. By default the answer is immediate; a hold
+ * costs the server only a timer, and stops a client that ignores Retry-After from resending at full speed
+ * (README, bench:signin-flood).
+ */
+export async function holdBusyAnswer(ms = env.AUTH_BUSY_HOLD_MS): Promise<void> {
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
+
 /** Runs `fn` in a hashing slot, or throws HashBusyError at once when none is free (never queues). */
 async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
   if (hashingAtCapacity()) throw new HashBusyError();

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth/config';
-import { HASH_BUSY_RETRY_SECONDS, hashingAtCapacity } from '@/lib/auth/password';
+import { HASH_BUSY_RETRY_SECONDS, hashingAtCapacity, holdBusyAnswer } from '@/lib/auth/password';
 
 export const { GET } = handlers;
 
@@ -16,7 +16,10 @@ const busy = () =>
  * a refused sign-in with a redirect to the sign-in page (…&code=busy), which is also turned into the 503.
  */
 export async function POST(request: NextRequest): Promise<Response> {
-  if (request.nextUrl.pathname.endsWith('/callback/credentials') && hashingAtCapacity()) return busy();
+  if (request.nextUrl.pathname.endsWith('/callback/credentials') && hashingAtCapacity()) {
+    await holdBusyAnswer();
+    return busy();
+  }
   const response = await handlers.POST(request);
   const location = response.headers.get('location');
   if (location && /[?&]code=busy(&|$)/.test(location)) return busy();
