@@ -36,9 +36,10 @@ const schema = z.object({
   // Password hashes (scrypt) allowed to run at once in this process; a sign-in beyond that is answered "busy" at
   // once. Default: one fewer than the CPUs (at least 1), so a flood of sign-ins cannot take every core from pages.
   AUTH_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
-  // Milliseconds a "busy" sign-in answer is held before it is sent (0, the default: at once). Holding it makes a
-  // client that ignores Retry-After wait anyway, so a few connections cannot resend thousands of times a second.
-  AUTH_BUSY_HOLD_MS: z.coerce.number().int().min(0).max(5000).default(0),
+  // Milliseconds a "busy" sign-in answer is held before it is sent (0: at once). Holding it costs a timer and makes
+  // a client that ignores Retry-After wait anyway: a dozen connections can then no longer resend hundreds of times
+  // a second and starve pages of the CPU (bench:signin-flood: pages 7x slower at 0, 1.2x at 1000).
+  AUTH_BUSY_HOLD_MS: z.coerce.number().int().min(0).max(5000).default(1000),
   // Test-only: lets browser tests move the clock (never honoured in a normal production start).
   GOALPOST_TEST_CLOCK: z.enum(['1']).optional(),
 });

@@ -9,7 +9,8 @@
 // endpoint. The server's resident memory is sampled throughout. Prints JSON only (progress goes to stderr).
 //
 // Goals: during the flood each measured route's p50 stays within 2x its idle p50, and resident memory grows by less
-// than 100 MB over its idle level.
+// than 100 MB over its level just before the flood. --hold-ms N runs the server with AUTH_BUSY_HOLD_MS=N (0 answers
+// busy sign-ins at once) to compare.
 import fs from 'node:fs';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -25,15 +26,15 @@ const { values: args } = parseArgs({
     flood: { type: 'string', default: '12' },
     warmup: { type: 'string', default: '3' },
     port: { type: 'string' },
-    // AUTH_BUSY_HOLD_MS for the server: how long a busy answer is held (default 0, at once).
-    'hold-ms': { type: 'string', default: '0' },
+    // AUTH_BUSY_HOLD_MS for the server: how long a busy answer is held (default: the app's default, 1000).
+    'hold-ms': { type: 'string' },
   },
 });
 const duration = Number(args.duration);
 const floodConnections = Number(args.flood);
 const warmup = Number(args.warmup);
-const holdMs = Number(args['hold-ms']);
-if (!(Number.isInteger(holdMs) && holdMs >= 0 && holdMs <= 5000)) throw new Error('--hold-ms 0..5000');
+const holdArg = args['hold-ms'];
+if (holdArg !== undefined && !/^\d{1,4}$/.test(holdArg)) throw new Error('--hold-ms 0..5000');
 if (!(duration >= 3 && duration <= 300) || !(floodConnections >= 1 && floodConnections <= 200) || !(warmup >= 0)) {
   throw new Error('Usage: --duration 3..300 --flood 1..200 --warmup ≥0');
 }
@@ -96,7 +97,7 @@ try {
   log('creating the database and a learner');
   store = await createStore({ learners: 1, secret: AUTH_SECRET, label: 'signin-flood' });
   const server = await startServer(
-    { DATABASE_URL: store.url, AUTH_SECRET, TRUST_PROXY: '1', AUTH_BUSY_HOLD_MS: String(holdMs) },
+    { DATABASE_URL: store.url, AUTH_SECRET, TRUST_PROXY: '1', ...(holdArg !== undefined ? { AUTH_BUSY_HOLD_MS: holdArg } : {}) },
     args.port ? { port: Number(args.port) } : {},
   );
   const pid = server.child.pid!;
@@ -230,6 +231,7 @@ try {
   };
   const floodTotal = combine([floodResult], duration + 2);
   const { hashConcurrency } = await import('../lib/auth/password');
+  const { env } = await import('../lib/env');
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -244,8 +246,8 @@ try {
         server: {
           trustProxy: 1,
           hashConcurrency: hashConcurrency(),
-          busyHoldMs: holdMs,
-          note: 'hashConcurrency as this machine computes it (AUTH_HASH_CONCURRENCY unset); busyHoldMs is AUTH_BUSY_HOLD_MS (0: busy answers at once)',
+          busyHoldMs: holdArg !== undefined ? Number(holdArg) : env.AUTH_BUSY_HOLD_MS,
+          note: 'hashConcurrency as this machine computes it (AUTH_HASH_CONCURRENCY unset); busyHoldMs is AUTH_BUSY_HOLD_MS (--hold-ms, else the default; 0: busy answers at once)',
         },
         durationSec: duration,
         flood: {

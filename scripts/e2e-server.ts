@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrate } from './lib/migrate';
 import { bin, runAsync } from './lib/run';
+import { serverEnv } from './lib/server-env';
 import { createDatabase, dropDatabases, e2eDatabaseName, TEST_TIME_ZONE } from './lib/test-databases';
 
 const port = process.env.E2E_PORT ?? '3100';
@@ -24,6 +25,6 @@ fs.writeFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), JSON.strin
 await migrate(url);
 const { seed } = await import('../prisma/seed');
 await seed();
-const code = await runAsync(bin('next'), ['start', '-p', port], { env: { ...process.env, NODE_ENV: 'production', GOALPOST_TEST_CLOCK: '1' } });
+const code = await runAsync(bin('next'), ['start', '-p', port], { env: serverEnv({ ...process.env, NODE_ENV: 'production', GOALPOST_TEST_CLOCK: '1' }) });
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(code);

@@ -44,9 +44,9 @@ export function hashingAtCapacity(): boolean {
 }
 
 /**
- * Waits AUTH_BUSY_HOLD_MS (default 0) before a "busy" answer goes out. By default the answer is immediate; a hold
- * costs the server only a timer, and stops a client that ignores Retry-After from resending at full speed
- * (README, bench:signin-flood).
+ * Waits AUTH_BUSY_HOLD_MS (default 1 s) before a "busy" answer goes out. The attempt never waits for a hash: it is
+ * refused as it arrives and only the answer is held. Answered at once, a flood of a dozen connections came straight
+ * back hundreds of times a second and the cheap refusals alone took the CPU from pages (bench:signin-flood).
  */
 export async function holdBusyAnswer(ms = env.AUTH_BUSY_HOLD_MS): Promise<void> {
   if (ms > 0) await new Promise((r) => setTimeout(r, ms));

@@ -14,6 +14,8 @@ import { countRows, e2eDb, submit, unique, uniqueIp } from './support';
 const PASSWORD = 'hardening the front door 42';
 const THROTTLED = /^Too many failed attempts\. For your security, wait \d+ minutes? and try again\.$/;
 const GENERIC_SIGN_IN = 'That email and password do not match an account. Check them and try again.';
+// The suite's server runs with the default hold of busy sign-in answers (lib/env.ts).
+const BUSY_HOLD_MS = 1000;
 const NEUTRAL_SIGN_UP = 'We could not create an account with these details. If you already have an account, sign in instead.';
 
 const contextAt = (browser: Browser, ip = uniqueIp()): Promise<BrowserContext> => browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
@@ -332,8 +334,9 @@ test.describe('password hashing under a flood (#7)', () => {
     expect(hashed.length).toBeGreaterThan(0);
     for (const r of busy) {
       expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
-      // Refused at once, not queued behind the hashes that were running.
-      expect(r.ms).toBeLessThan(Math.max(...hashed.map((h) => h.ms)));
+      // Refused as it arrived, never queued behind the hashes: answered after the hold (AUTH_BUSY_HOLD_MS, 1 s by
+      // default) plus at most one hash's time, where a queue would have made the last wait for all the others.
+      expect(r.ms).toBeLessThan(BUSY_HOLD_MS + Math.max(...hashed.map((h) => h.ms)) + 500);
     }
     for (const r of hashed) expect(r.status).toBeLessThan(500);
 

@@ -17,17 +17,17 @@ afterEach(() => {
 });
 
 describe('environment (issue 14: TRUST_PROXY, HSTS_MAX_AGE, AUTH_HASH_CONCURRENCY, AUTH_BUSY_HOLD_MS)', () => {
-  it('defaults: no proxy trusted, HSTS for a year, busy answers at once', async () => {
+  it('defaults: no proxy trusted, HSTS for a year, busy answers held a second', async () => {
     const env = await loadEnv({ TRUST_PROXY: undefined, HSTS_MAX_AGE: undefined, AUTH_HASH_CONCURRENCY: undefined, AUTH_BUSY_HOLD_MS: undefined });
     expect(env.TRUST_PROXY).toBe(0);
     expect(env.HSTS_MAX_AGE).toBe(31_536_000);
     expect(env.AUTH_HASH_CONCURRENCY).toBeUndefined();
-    expect(env.AUTH_BUSY_HOLD_MS).toBe(0);
+    expect(env.AUTH_BUSY_HOLD_MS).toBe(1000);
   });
 
   it('reads the configured values', async () => {
-    const env = await loadEnv({ TRUST_PROXY: '2', HSTS_MAX_AGE: '600', AUTH_HASH_CONCURRENCY: '3', AUTH_BUSY_HOLD_MS: '1000' });
-    expect([env.TRUST_PROXY, env.HSTS_MAX_AGE, env.AUTH_HASH_CONCURRENCY, env.AUTH_BUSY_HOLD_MS]).toEqual([2, 600, 3, 1000]);
+    const env = await loadEnv({ TRUST_PROXY: '2', HSTS_MAX_AGE: '600', AUTH_HASH_CONCURRENCY: '3', AUTH_BUSY_HOLD_MS: '0' });
+    expect([env.TRUST_PROXY, env.HSTS_MAX_AGE, env.AUTH_HASH_CONCURRENCY, env.AUTH_BUSY_HOLD_MS]).toEqual([2, 600, 3, 0]);
   });
 
   it('stops with a message naming the variable for a bad value', async () => {
