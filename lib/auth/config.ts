@@ -22,7 +22,7 @@ export class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
 }
 
-/** Every hashing slot was taken: answered at once, before any hashing (lib/auth/password.ts). */
+/** Every hashing slot was taken: refused before any hashing or query (lib/auth/password.ts). */
 export class BusySignIn extends CredentialsSignin {
   code = 'busy';
 }
