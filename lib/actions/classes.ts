@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireInstructor, requireRole, requireUser } from '../auth/session';
-import { clientIp } from '../auth/ip';
+import { clientAddress } from '../auth/ip';
 import { getCourse } from '../content/course';
 import {
   acceptCoInstructorInvite,
@@ -20,6 +20,7 @@ import {
 } from '../db/classes';
 import { now } from '../clock';
 import { hitRateLimit } from '../db/rate-limit';
+import { addressBudget } from '../db/throttle';
 import { getOwnScenarioSet } from '../db/scenario-sets';
 import { normalizeJoinCode } from '../learning/join-code';
 import { ActionError, defineAction, withValues, type ActionResult } from './safe-action';
@@ -187,9 +188,12 @@ const JOIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 
 const runJoin = defineAction(z.object({ code: z.string({ error: 'Enter the class code.' }).max(40, 'That is too long for a class code.') }), async ({ code }): Promise<ActionResult> => {
   const user = await requireUser();
-  // Both the account and the address are limited, so codes cannot be guessed by brute force.
-  const ip = clientIp(await headers());
-  const limited = (await hitRateLimit(`join:user:${user.id}`, JOIN_LIMIT.max, JOIN_LIMIT.windowMs)) || (ip && (await hitRateLimit(`join:ip:${ip}`, JOIN_LIMIT.max * 3, JOIN_LIMIT.windowMs)));
+  // Both the account and the address are limited, so codes cannot be guessed by brute force. Without a trusted
+  // proxy the address is the one shared bucket (lib/auth/ip.ts), with a larger budget that no header can dodge.
+  const address = clientAddress(await headers());
+  const limited =
+    (await hitRateLimit(`join:user:${user.id}`, JOIN_LIMIT.max, JOIN_LIMIT.windowMs)) ||
+    (await hitRateLimit(`join:addr:${address.key}`, addressBudget(address, JOIN_LIMIT.max * 3), JOIN_LIMIT.windowMs));
   if (limited) return { ok: false, status: 429, message: 'Too many tries with class codes. Wait 15 minutes and try again, or use the invite link from your teacher.' };
   const normalized = normalizeJoinCode(code);
   if (!normalized) return { ok: false, status: 400, message: 'A class code has 10 letters and digits, like 7KQ2M-9XH4C.', fieldErrors: { code: ['Check the code: 10 letters and digits.'] } };
