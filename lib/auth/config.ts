@@ -99,6 +99,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     // Where Auth.js may send the browser (callbackUrl, redirectTo): only a same-origin path, checked like ?next=.
     redirect({ url, baseUrl }) {
+      // A hand-made request can put anything in callbackUrl (an array, a number): only a string is considered.
+      if (typeof url !== 'string') return baseUrl;
       let target: URL;
       try {
         target = new URL(url, baseUrl);
