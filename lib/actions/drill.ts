@@ -70,7 +70,7 @@ const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<Dr
     idempotencyKey: input.idempotencyKey,
     itemKind: 'scenario',
     itemId,
-    chapter: scenario.chapter,
+    chapter: scenario.chapter ?? null,
     response: { label: input.label, answers: input.answers, wrong: result.wrongQuestions, truth: scenario.label },
     correct: result.correct,
     confident: input.confident,
@@ -126,11 +126,12 @@ const runImport = defineAction(importSchema, async ({ title, format, text }): Pr
       ok: false,
       status: 422,
       message: errors[0]?.row === 0 ? errors[0].message : 'No scenario in the file is valid, so nothing was imported. Fix the rows listed below and try again.',
-      data: { setId: null, imported: 0, rejected: errors.slice(0, 200) },
+      // Every problem, however many: the author fixes the file once (issue 15).
+      data: { setId: null, imported: 0, rejected: errors },
     };
   }
   const set = await createScenarioSet(user.id, title, scenarios);
-  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors.slice(0, 200), audit: auditImportedSet(scenarios) } };
+  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors, audit: auditImportedSet(scenarios) } };
 });
 
 /** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */
