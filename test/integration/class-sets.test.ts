@@ -35,3 +35,27 @@ describe('an imported set assigned to a class', () => {
     expect((await resolvePracticeSet(choice, inClass.id, {})).kind).toBe('not-found');
   });
 });
+
+describe('changing a set in place', () => {
+  it('keeps its id, so the class assigned to it sees the renamed, trimmed and extended set', async () => {
+    const { updateScenarioSet, getUsableScenarioSet, listScenarioSets } = await import('../../lib/db/scenario-sets');
+    const teacher = await user('cs-change@example.com', 'instructor');
+    const member = await user('cs-change-l@example.com', 'learner');
+    const other = await user('cs-change-o@example.com', 'instructor');
+    const a = getScenario('boat-race-lagoon')!;
+    const set = await createScenarioSet(teacher.id, 'First name', [a]);
+    const c = await createClass(teacher.id, 'Change class');
+    await enrol(c.id, member.id);
+    await createAssignment(c.id, { kind: 'drill', target: `set:${set.id}`, title: 'Drill', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
+    const b = { ...a, id: 'boat-race-copy' };
+    expect(await updateScenarioSet(other.id, set.id, { title: 'Stolen' })).toBe(false);
+    expect(await updateScenarioSet(teacher.id, set.id, { title: 'Second name', scenarios: [a, b] })).toBe(true);
+    const seen = await getUsableScenarioSet(member.id, set.id);
+    expect(seen?.title).toBe('Second name');
+    expect(seen?.scenarios.map((s) => s.id)).toEqual(['boat-race-lagoon', 'boat-race-copy']);
+    expect(await updateScenarioSet(teacher.id, set.id, { scenarios: [b] })).toBe(true);
+    expect((await getUsableScenarioSet(member.id, set.id))?.scenarios.map((s) => s.id)).toEqual(['boat-race-copy']);
+    expect((await listScenarioSets(teacher.id)).filter((s) => s.id === set.id)).toHaveLength(1);
+    expect(await listScenarioSets(teacher.id)).toHaveLength(1);
+  });
+});
