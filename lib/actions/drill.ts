@@ -238,6 +238,8 @@ const runChange = defineAction(changeSchema, async ({ setId, mode, format, text 
 
 /** Adds a file's rows to one of your sets, or replaces its scenarios with them; the set keeps its id and title. */
 export async function changeScenarioSetForm(_prev: ActionResult<ImportOutcome> | null, formData: FormData): Promise<ActionResult<ImportOutcome>> {
+  // A malformed request may bring no form at all: it is validated (and refused) like any other input.
+  if (!(formData instanceof FormData)) return runChange(formData);
   const file = formData.get('file');
   const text = file instanceof File && file.size > 0 ? (file.size > MAX_IMPORT_BYTES ? 'x'.repeat(MAX_IMPORT_BYTES + 1) : await file.text()) : formData.get('text');
   const format = formData.get('format') ?? (file instanceof File && file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
