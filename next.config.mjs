@@ -8,6 +8,10 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: '2mb' } },
   // Type-check and lint run in `npm test`, so the production build does not repeat them.
   typescript: { ignoreBuildErrors: true },
+  // proxy.ts must see the router's own request headers (Next-Router-State-Tree, RSC) to refuse one Next.js cannot
+  // parse with 400 instead of the 500 Next would answer; by default Next hides them from the proxy. (Its other effect,
+  // un-normalised /_next/data URLs, concerns only the Pages Router, which this app does not use.)
+  skipProxyUrlNormalize: true,
   async headers() {
     return [
       {

@@ -8,7 +8,7 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   // npm test's PostgreSQL pass (E2E_STORE_PASS=1) runs the specs that touch the store again; these four check
   // markup, policy headers and browser-only widgets, which do not depend on the store, and run once, on SQLite.
-  testIgnore: process.env.E2E_STORE_PASS === '1' ? ['**/axe-pages.spec.ts', '**/chapters.spec.ts', '**/csp.spec.ts', '**/widgets.spec.ts'] : [],
+  testIgnore: process.env.E2E_STORE_PASS === '1' ? ['**/answer-keys.spec.ts', '**/axe-pages.spec.ts', '**/chapters.spec.ts', '**/csp.spec.ts', '**/widgets.spec.ts'] : [],
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,

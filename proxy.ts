@@ -1,33 +1,43 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, CROSS_SITE_MESSAGE, isCrossSite, isUnsafeMethod, newNonce } from '@/lib/http/security';
 import { requestBodyProblem } from '@/lib/http/request-body';
+import { routerStateProblem, strictTransportSecurity } from '@/lib/http/transport';
 
 // Runs before every request except build assets and POST /api/answers (the busiest route: it makes the same
-// origin and size checks itself, tested in test/e2e/answers-api.spec.ts). Three jobs:
+// origin and size checks itself, tested in test/e2e/answers-api.spec.ts). Four jobs:
 // 1. Refuse state-changing requests that another website's page sent (forms, fetches): 403, nothing runs.
 //    Server actions have Next's own origin check as well, and POST /api/answers repeats this check itself.
 // 2. Refuse bodies that are too large, and server-action requests Next.js cannot decode (it would answer 500):
 //    413 or 400 with a message (lib/http/request-body.ts).
 // 3. Give each HTML page a fresh script nonce and the Content-Security-Policy that names it. Next reads the
 //    policy from the request headers and puts the nonce on its own scripts; app/layout.tsx puts it on ours.
+// 4. Over HTTPS, send Strict-Transport-Security (HSTS_MAX_AGE); refuse a Next-Router-State-Tree header that
+//    Next.js cannot parse with 400 (it would throw and answer 500).
 export async function proxy(request: NextRequest) {
-  if (isUnsafeMethod(request.method)) {
-    if (isCrossSite(request.headers)) return refuse(request, 403, CROSS_SITE_MESSAGE);
-    const problem = await requestBodyProblem(request, request.nextUrl.pathname);
-    if (problem) return refuse(request, problem.status, problem.message);
-  }
-  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
-
-  const nonce = newNonce();
   const https =
     request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  const hsts = https ? strictTransportSecurity() : null;
+  const withHsts = (response: NextResponse) => {
+    if (hsts) response.headers.set('strict-transport-security', hsts);
+    return response;
+  };
+  if (isUnsafeMethod(request.method)) {
+    if (isCrossSite(request.headers)) return withHsts(refuse(request, 403, CROSS_SITE_MESSAGE));
+    const problem = await requestBodyProblem(request, request.nextUrl.pathname);
+    if (problem) return withHsts(refuse(request, problem.status, problem.message));
+  }
+  const badRouterState = routerStateProblem(request.headers);
+  if (badRouterState) return withHsts(refuse(request, 400, badRouterState));
+  if (request.nextUrl.pathname.startsWith('/api/')) return withHsts(NextResponse.next());
+
+  const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
-  return response;
+  return withHsts(response);
 }
 
 function refuse(request: NextRequest, status: number, message: string): NextResponse {

@@ -17,6 +17,29 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().min(1).optional(),
   AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  // How many proxies in front of the app append to X-Forwarded-For (a load balancer: 1). The client's address is
+  // the entry that many places from the right; anything left of it was written by the client and is ignored.
+  // 0 (the default, as `npm start` runs) trusts no forwarded address: every client then shares one budget per limit.
+  TRUST_PROXY: z.coerce
+    .number({ error: 'must be a whole number: 0 (no proxy, the default) or how many proxies append to X-Forwarded-For' })
+    .int('must be a whole number: 0 (no proxy, the default) or how many proxies append to X-Forwarded-For')
+    .min(0, 'cannot be negative')
+    .max(10, 'more than 10 proxies in a row is surely a mistake')
+    .default(0),
+  // Strict-Transport-Security max-age in seconds for HTTPS responses; 0 tells browsers to forget it. One year by default.
+  HSTS_MAX_AGE: z.coerce
+    .number({ error: 'must be a number of seconds, e.g. 31536000 for a year' })
+    .int('must be a whole number of seconds')
+    .min(0, 'cannot be negative')
+    .max(2 * 365 * 24 * 3600, 'at most two years (63072000)')
+    .default(365 * 24 * 3600),
+  // Password hashes (scrypt) allowed to run at once in this process; a sign-in beyond that is answered "busy" at
+  // once. Default: one fewer than the CPUs (at least 1), so a flood of sign-ins cannot take every core from pages.
+  AUTH_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  // Milliseconds a "busy" sign-in answer is held before it is sent (0: at once). Holding it costs a timer and makes
+  // a client that ignores Retry-After wait anyway: a dozen connections can then no longer resend hundreds of times
+  // a second and starve pages of the CPU (bench:signin-flood: pages 7x slower at 0, 1.2x at 1000).
+  AUTH_BUSY_HOLD_MS: z.coerce.number().int().min(0).max(5000).default(1000),
   // Test-only: lets browser tests move the clock (never honoured in a normal production start).
   GOALPOST_TEST_CLOCK: z.enum(['1']).optional(),
 });

@@ -230,7 +230,7 @@ for (let i = 0; i < 3; i++) exports.push(await exportOnce());
 // attempt in a temporary B-tree for each page).
 async function* proposedPages(classId: string, pageSize = 2000) {
   const ids = (await db.enrolment.findMany({ where: { classId }, select: { userId: true }, orderBy: { userId: 'asc' } })).map((e) => e.userId);
-  const select = { id: true, userId: true, itemKind: true, itemId: true, chapter: true, response: true, correct: true, confident: true, durationMs: true, firstAttempt: true, createdAt: true, user: { select: { email: true, name: true } } } as const;
+  const select = { id: true, userId: true, itemKind: true, itemId: true, chapter: true, response: true, correct: true, confident: true, durationMs: true, firstAttempt: true, merged: true, createdAt: true, user: { select: { email: true, name: true } } } as const;
   let buffer: Awaited<ReturnType<typeof db.attempt.findMany<{ select: typeof select }>>> = [];
   for (const userId of ids) {
     let cursor: string | undefined;

@@ -82,7 +82,7 @@ async function time(n: number, fn: (i: number) => Promise<unknown>) {
 const dueQueue = await time(200, () => getDueQueue(userId, now, { newPerDay: 20, chapterOf: () => 'introduction', limit: 200 }));
 const dueCount = (await getDueQueue(userId, now, { newPerDay: 20, chapterOf: () => null })).dueCount;
 const record = await time(300, (i) =>
-  recordReview(userId, { cardId: `c${(i + 10) % CARDS}`, shownItemId: 'x', correct: i % 4 !== 0, confident: i % 3 !== 0, durationMs: 9000, idempotencyKey: `bench-${i + 10}` }, new Date(now.getTime() + 1000 * (i + 10)), 0.9),
+  recordReview(userId, { cardId: `c${(i + 10) % CARDS}`, shownItemId: 'x', correct: i % 4 !== 0, confident: i % 3 !== 0, durationMs: 9000, idempotencyKey: `bench-${i + 10}`, cardVersion: null }, new Date(now.getTime() + 1000 * (i + 10)), 0.9),
 );
 const chapters = [{ slug: 'introduction', title: 'Introduction', quizIds: Array.from({ length: 100 }, (_, i) => `item-${i}`), scenarioIds: [] }];
 const dashboard = await time(30, () => getDashboard({ userId, now, chapters, scenarioLabels: new Map() }));

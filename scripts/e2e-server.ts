@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrate } from './lib/migrate';
 import { bin, runAsync } from './lib/run';
+import { serverEnv } from './lib/server-env';
 import { createDatabase, dropDatabases, e2eDatabaseName, TEST_TIME_ZONE } from './lib/test-databases';
 
 const port = process.env.E2E_PORT ?? '3100';
@@ -16,11 +17,14 @@ const url = admin ? await createDatabase(admin, pgName, undefined, TEST_TIME_ZON
 process.env.DATABASE_URL = url;
 process.env.AUTH_SECRET ??= 'e2e-secret-e2e-secret-e2e-secret-0123456789';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// As if behind one load balancer: the specs give each browser its own address in X-Forwarded-For, so one spec's
+// per-address limits do not use up another's. (test/e2e/auth-hardening.spec.ts starts a second server with 0.)
+process.env.TRUST_PROXY ??= '1';
 fs.writeFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), JSON.stringify({ databaseUrl: url }));
 
 await migrate(url);
 const { seed } = await import('../prisma/seed');
 await seed();
-const code = await runAsync(bin('next'), ['start', '-p', port], { env: { ...process.env, NODE_ENV: 'production', GOALPOST_TEST_CLOCK: '1' } });
+const code = await runAsync(bin('next'), ['start', '-p', port], { env: serverEnv({ ...process.env, NODE_ENV: 'production', GOALPOST_TEST_CLOCK: '1' }) });
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(code);

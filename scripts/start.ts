@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { ensureAuthSecret } from './lib/dotenv';
 import { migrate } from './lib/migrate';
 import { bin, run, runAsync } from './lib/run';
+import { serverEnv } from './lib/server-env';
 import { buildIsFresh, recordBuild } from './lib/build-state';
 import { DEFAULT_DATABASE_URL, redactUrl } from '../lib/db/url';
 
@@ -38,7 +39,7 @@ async function main() {
   const port = process.env.PORT ?? '3000';
   step(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Serving on http://localhost:${port}`);
   const code = await runAsync(bin('next'), [dev ? 'dev' : 'start', '-p', port], {
-    env: { ...process.env, NODE_ENV: dev ? 'development' : 'production' },
+    env: serverEnv({ ...process.env, NODE_ENV: dev ? 'development' : 'production' }),
   });
   process.exit(code);
 }

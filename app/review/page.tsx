@@ -4,6 +4,7 @@ import { now } from '@/lib/clock';
 import { chapterOfItem, publicReviewItem, reviewItemFor } from '@/lib/content/review-items';
 import { getDueQueue, nextDueAt } from '@/lib/db/reviews';
 import { getSettings } from '@/lib/db/settings';
+import { cardVersion } from '@/lib/learning/review-window';
 import { ReviewSession, type ReviewEntry } from '@/components/review/review-session';
 
 export const metadata: Metadata = { title: 'Review' };
@@ -24,7 +25,7 @@ export default async function ReviewPage() {
   const queue = await getDueQueue(user.id, t, { newPerDay: settings.newCardsPerDay, chapterOf: chapterOfItem });
   const entries: ReviewEntry[] = queue.cards.flatMap((c) => {
     const item = reviewItemFor(c);
-    return item ? [{ cardId: c.id, isNew: c.isNew, item: publicReviewItem(item) }] : [];
+    return item ? [{ cardId: c.id, cardVersion: cardVersion(c), isNew: c.isNew, item: publicReviewItem(item) }] : [];
   });
   const next = entries.length === 0 ? await nextDueAt(user.id, t) : null;
   return (

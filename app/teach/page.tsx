@@ -47,7 +47,7 @@ export default async function TeachPage() {
           {classes.length === 0 ? (
             <p className="lead">
               You have no classes yet. Create one below: you get a join code and an invite link to share, then set assignments and watch the roster
-              fill in.
+              fill in. Asked to co-teach someone else&rsquo;s class? Open the link its owner sent you, signed in as you are now, and accept.
             </p>
           ) : (
             <ul className={styles.classList}>

@@ -35,7 +35,10 @@ export function GuestMergePrompt() {
       clearGuest();
       setCounts(null);
       setState('done');
-      setMessage(`Done: ${r.data.attempts} answers, ${r.data.reviews} reviews and ${r.data.chapters} finished chapters are now in your account.`);
+      const left = r.data.skipped ? ` ${r.data.skipped} could not be checked on the server and were left out.` : '';
+      setMessage(
+        `Done: ${r.data.attempts} answers, ${r.data.reviews} reviews and ${r.data.chapters} finished chapters are now in your account, as practice.${left}`,
+      );
     } catch {
       setState('error');
       setMessage('Could not reach the server. Your progress is still in this browser; try again.');
@@ -59,6 +62,7 @@ export function GuestMergePrompt() {
             This browser has progress from before you signed in: {counts!.attempts} answer{counts!.attempts === 1 ? '' : 's'}
             {counts!.reviews ? `, ${counts!.reviews} review${counts!.reviews === 1 ? '' : 's'}` : ''}
             {counts!.chapters ? `, ${counts!.chapters} finished chapter${counts!.chapters === 1 ? '' : 's'}` : ''}. Bring it into your account?
+            It comes in as practice: the server checks each answer again, and classes count only answers given while signed in.
           </p>
           <div className={styles.mergeActions}>
             <button type="button" className="button button--small" onClick={merge} disabled={state === 'working'}>

@@ -1,9 +1,10 @@
-// The one answer path of the quiz and the drill: the server grades every answer (the page never holds the key); a
+// The one answer path of the quiz, the drill and a signed-in learner's review: the server grades every answer (the page never holds the key); a
 // signed-in learner's answer is stored there exactly once per idempotency key, a guest's is graded without being
 // stored and kept in this browser. When the network fails, the answer waits in the outbox (lib/answers/outbox) and is
 // sent, with the same key, when the browser is back online.
 import { gradeDrillAsGuest, submitDrillAnswer, type DrillFeedbackResult } from '@/lib/actions/drill';
 import { gradeQuizAsGuest, submitQuizAnswer, type QuizFeedback } from '@/lib/actions/learning';
+import { submitReview, type ReviewResult } from '@/lib/actions/review';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { pendingAnswers, queueAnswer, removeAnswer, type OutboxEntry } from '@/lib/answers/outbox';
 import { addGuestAttempt } from '@/lib/guest/store';
@@ -49,17 +50,19 @@ export type SendOutcome<T> =
   /** The network failed and this browser cannot keep the answer (no IndexedDB): the learner must retry. */
   | { status: 'failed'; message: string };
 
-type Feedback = QuizFeedback | DrillFeedbackResult;
+type Feedback = QuizFeedback | DrillFeedbackResult | ReviewResult;
 
 function call(entry: AnswerEntry): Promise<ActionResult<Feedback>> {
   const body = { ...entry.payload, idempotencyKey: entry.key };
   if (entry.kind === 'quiz') return entry.who === 'user' ? submitQuizAnswer(body) : gradeQuizAsGuest(body);
+  // A guest's review is graded online and scheduled in the browser (review-session.tsx); only signed-in reviews wait here.
+  if (entry.kind === 'review') return submitReview(body);
   return entry.who === 'user' ? submitDrillAnswer(body) : gradeDrillAsGuest(body);
 }
 
 /** Keeps a guest's graded answer in this browser, with the server's grade (never the page's). */
 function keepGuest(entry: AnswerEntry, data: Feedback): void {
-  if (entry.who !== 'guest' || !entry.guest) return;
+  if (entry.who !== 'guest' || !entry.guest || entry.kind === 'review') return;
   const g = entry.guest;
   const response =
     entry.kind === 'quiz'

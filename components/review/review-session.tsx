@@ -2,7 +2,9 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PublicReviewItem as ReviewItem } from '@/lib/content/review-items';
-import { gradeReviewAsGuest, submitReview, type ReviewFeedback } from '@/lib/actions/review';
+import { gradeReviewAsGuest, type ReviewFeedback, type ReviewResult } from '@/lib/actions/review';
+import { sendAnswer } from '@/components/answer/send-answer';
+import { useSession } from '@/components/session/session-provider';
 import { newKey } from '@/lib/answers/keys';
 import { answerProblem } from '@/lib/learning/grading';
 import { LABELS, LABEL_TEXT, QUESTIONS, QUESTION_SHORT } from '@/lib/learning/classify';
@@ -13,6 +15,8 @@ import styles from './review.module.css';
 
 export interface ReviewEntry {
   cardId: string;
+  /** The card's version when this page was made; the server refuses an answer to a card that has changed since. */
+  cardVersion: number;
   isNew: boolean;
   item: ReviewItem;
 }
@@ -64,7 +68,10 @@ async function loadGuestQueue(): Promise<Initial> {
     });
     if (!res.ok) throw new Error('Could not load your review questions.');
     const { items } = (await res.json()) as { items: { id: string; item: ReviewItem | null }[] };
-    entries = items.flatMap((i) => (i.item ? [{ cardId: i.id, isNew: !due.find((d) => d.id === i.id)?.introducedAt, item: i.item }] : []));
+    entries = items.flatMap((i) => {
+      const card = due.find((d) => d.id === i.id);
+      return i.item && card ? [{ cardId: i.id, cardVersion: card.card.reps, isNew: !card.introducedAt, item: i.item }] : [];
+    });
   }
   return { entries, dueCount: due.length, heldBackNew, nextDue: future[0]?.card.due.toISOString() ?? null, now: t.toISOString() };
 }
@@ -153,7 +160,9 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
   const { item } = entry;
   const [selected, setSelected] = useState<number[]>([]);
   const [confidence, setConfidence] = useState<'sure' | 'unsure' | null>(null);
-  const [phase, setPhase] = useState<'answering' | 'saving' | 'answered'>('answering');
+  const session = useSession();
+  // queued: a signed-in review made offline, waiting on this device (it is recorded, and rescheduled, when sent).
+  const [phase, setPhase] = useState<'answering' | 'saving' | 'answered' | 'queued'>('answering');
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const key = useRef(newKey());
@@ -166,7 +175,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
     headingRef.current?.focus();
   }, []);
   useEffect(() => {
-    if (phase === 'answered') continueRef.current?.focus();
+    if (phase === 'answered' || phase === 'queued') continueRef.current?.focus();
   }, [phase]);
 
   const options = item.kind === 'quiz' ? item.choices.map((c) => c.text) : LABELS.map((l) => LABEL_TEXT[l]);
@@ -187,24 +196,25 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
     const durationMs = Date.now() - started.current;
     const answer = item.kind === 'quiz' ? { selected } : { label: LABELS[selected[0]!] };
     if (mode === 'user') {
-      try {
-        const r = await submitReview({
-          cardId: entry.cardId,
-          shownItemId: item.shownItemId,
-          ...answer,
-          confident: confidence === 'sure',
-          durationMs,
-          idempotencyKey: key.current,
-        });
-        if (!r.ok || !r.data) {
-          setPhase('answering');
-          return setError(r.message ?? 'Could not save this review. Try again.');
-        }
-        setOutcome({ correct: r.data.correct, rating: r.data.rating, nextDue: r.data.nextDue, feedback: r.data.feedback });
-      } catch {
+      // The shared answer path: the key is kept on a retry, and a review made offline waits on this device.
+      const r = await sendAnswer<ReviewResult>({
+        key: key.current,
+        kind: 'review',
+        who: 'user',
+        owner: session.status === 'user' ? session.user.id : undefined,
+        payload: { cardId: entry.cardId, shownItemId: item.shownItemId, ...answer, confident: confidence === 'sure', durationMs, cardVersion: entry.cardVersion },
+        title: 'a review',
+        queuedAt: new Date().toISOString(),
+      });
+      if (r.status === 'refused' || r.status === 'failed') {
         setPhase('answering');
-        return setError('Could not save this review (network problem). Press Check again; it will not count twice.');
+        return setError(r.message);
       }
+      if (r.status === 'queued') {
+        setPhase('queued');
+        return;
+      }
+      setOutcome({ correct: r.data.correct, rating: r.data.rating, nextDue: r.data.nextDue, feedback: r.data.feedback });
     } else {
       // The server grades a guest's review too (the page holds no key); the card and its schedule stay in this browser.
       let graded: { correct: boolean; feedback: ReviewFeedback };
@@ -229,6 +239,8 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
         itemKind: item.kind,
         itemId: entry.cardId.slice(entry.cardId.indexOf(':') + 1),
         shownItemId: item.shownItemId,
+        // The choice itself, so that a merge into an account can grade the review again on the server.
+        ...answer,
         rating,
         review: t.toISOString(),
         retention: data.settings.desiredRetention,
@@ -244,7 +256,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (phase === 'answered' && (e.key === ' ' || e.key === 'Enter')) {
+    if ((phase === 'answered' || phase === 'queued') && (e.key === ' ' || e.key === 'Enter')) {
       e.preventDefault();
       onNext(outcome?.nextDue ?? null);
       return;
@@ -326,13 +338,15 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
           </ul>
         </div>
       )}
-      <p role="status" aria-live="polite" className={answered ? (outcome?.correct ? styles.ok : styles.bad) : 'visually-hidden'}>
+      <p role="status" aria-live="polite" className={answered ? (outcome?.correct ? styles.ok : styles.bad) : phase === 'queued' ? styles.queued : 'visually-hidden'}>
         {answered && outcome
           ? `${outcome.correct ? 'Correct.' : 'Not quite.'} Rated ${RATING_TEXT[outcome.rating]}: this card comes back ${whenText(outcome.nextDue, new Date())}.`
-          : ''}
+          : phase === 'queued'
+            ? 'Saved on this device. This review will be checked and recorded when you are back online.'
+            : ''}
       </p>
       <div className={styles.actions}>
-        {answered ? (
+        {answered || phase === 'queued' ? (
           <button ref={continueRef} type="button" className="button" onClick={() => onNext(outcome?.nextDue ?? null)}>
             Continue <span className={styles.hint}>(Space)</span>
           </button>

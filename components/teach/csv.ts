@@ -97,6 +97,8 @@ export const ATTEMPT_COLUMNS = [
   'duration_ms',
   'answer',
   'created_at',
+  // true: brought in from the learner's guest browser; their own practice, which no assignment counts.
+  'merged',
 ] as const;
 
 export interface AttemptCsvRow {
@@ -109,6 +111,7 @@ export interface AttemptCsvRow {
   confident: boolean;
   durationMs: number | null;
   firstAttempt: boolean;
+  merged: boolean;
   createdAt: Date;
   user: { email: string; name: string | null };
 }
@@ -147,6 +150,7 @@ export function attemptCsvLine(a: AttemptCsvRow, titleOf: ItemTitleOf = () => un
     a.durationMs,
     answerText(a.itemKind, a.response),
     a.createdAt,
+    a.merged,
   ]);
 }
 

@@ -3,20 +3,24 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireInstructor, requireRole, requireUser } from '../auth/session';
-import { clientIp } from '../auth/ip';
+import { clientAddress } from '../auth/ip';
 import { getCourse } from '../content/course';
 import {
-  addCoInstructor,
+  acceptCoInstructorInvite,
   createAssignment,
+  createCoInstructorInvite,
   createClass,
   deleteAssignment,
   enrol,
   findClassByCode,
   leaveClass,
   removeCoInstructor,
+  revokeCoInstructorInvite,
   rotateJoinCode,
 } from '../db/classes';
+import { now } from '../clock';
 import { hitRateLimit } from '../db/rate-limit';
+import { addressBudget } from '../db/throttle';
 import { getOwnScenarioSet } from '../db/scenario-sets';
 import { DIFFICULTY_TEXT } from '../../components/drill/practice-params';
 import { normalizeJoinCode } from '../learning/join-code';
@@ -45,24 +49,64 @@ export async function rotateJoinCodeAction(input: unknown): Promise<ActionResult
   return runRotate(input);
 }
 
-const runAddCo = defineAction(
-  z.object({ classId, email: z.email({ error: 'Enter the email address of an instructor account.' }).transform((e) => e.toLowerCase()) }),
-  async ({ classId, email }): Promise<ActionResult> => {
-    const me = await requireInstructor(classId);
-    if (me.classRole !== 'owner') throw new ActionError('Only the class owner can add co-instructors.', 403);
-    const r = await addCoInstructor(classId, email);
-    const messages = {
-      added: `${email} now co-teaches this class.`,
-      already: `${email} already co-teaches this class.`,
-      'no-user': `No account uses ${email}. Ask them to sign up as an instructor first.`,
-      'not-instructor': `${email} has a learner account. They can switch with npm run user:role, or sign up as an instructor.`,
-    } as const;
-    return { ok: r === 'added' || r === 'already', status: r === 'added' || r === 'already' ? 200 : 400, message: messages[r] };
+// Co-instructors join by invitation (lib/db/classes.ts). Making links is limited per owner so a leaked session
+// cannot mint thousands; accepting is limited per account so links cannot be guessed (256 random bits already make
+// that hopeless; the limit keeps it so).
+const INVITE_CREATE_LIMIT = { max: 20, windowMs: 60 * 60 * 1000 };
+const INVITE_ACCEPT_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
+const INVALID_INVITE = 'This invite link does not work: it may have expired (links work for 7 days), been used already, or been withdrawn. Ask the class owner for a new one.';
+
+export interface CoInstructorInvite {
+  inviteId: string;
+  /** The link's path; shown to the owner once (only a hash of its token is stored). */
+  path: string;
+  expiresAt: string;
+}
+
+const runCreateInvite = defineAction(z.object({ classId }), async ({ classId }): Promise<CoInstructorInvite> => {
+  const me = await requireInstructor(classId);
+  if (me.classRole !== 'owner') throw new ActionError('Only the class owner can invite co-instructors.', 403);
+  if (await hitRateLimit(`co-invite:create:${me.id}`, INVITE_CREATE_LIMIT.max, INVITE_CREATE_LIMIT.windowMs)) {
+    throw new ActionError('You have made 20 invite links in the last hour, the most for one hour. Send one of those, or try again later.', 429);
+  }
+  const invite = await createCoInstructorInvite(classId, me.id, await now());
+  return { inviteId: invite.inviteId, path: `/teach/invite/${invite.token}`, expiresAt: invite.expiresAt.toISOString() };
+});
+
+/** A single-use link, valid for 7 days, that makes whoever accepts it (signed in as an instructor) a co-instructor. */
+export async function createCoInstructorInviteAction(input: unknown): Promise<ActionResult<CoInstructorInvite>> {
+  return runCreateInvite(input);
+}
+
+const runRevokeInvite = defineAction(z.object({ classId, inviteId: z.string().min(1).max(40) }), async ({ classId, inviteId }) => {
+  const me = await requireInstructor(classId);
+  if (me.classRole !== 'owner') throw new ActionError('Only the class owner can withdraw invite links.', 403);
+  if (!(await revokeCoInstructorInvite(classId, inviteId))) throw new ActionError('That invite link was not found: it may have been used or withdrawn already.', 404);
+  return { withdrawn: true };
+});
+
+export async function revokeCoInstructorInviteAction(input: unknown): Promise<ActionResult<{ withdrawn: boolean }>> {
+  return runRevokeInvite(input);
+}
+
+const runAcceptInvite = defineAction(
+  z.object({ token: z.string({ error: 'The invite link is incomplete; open the whole link again.' }).regex(/^[A-Za-z0-9_-]{43}$/, 'The invite link is incomplete; open the whole link again.') }),
+  async ({ token }): Promise<ActionResult> => {
+    const me = await requireUser();
+    // Re-read from the database on this request, like every instructor check.
+    if (me.role !== 'instructor') throw new ActionError('Co-teaching needs an instructor account; you are signed in as a learner.', 403);
+    if (await hitRateLimit(`co-invite:accept:${me.id}`, INVITE_ACCEPT_LIMIT.max, INVITE_ACCEPT_LIMIT.windowMs)) {
+      throw new ActionError('Too many tries with invite links. Wait 15 minutes and open the link again.', 429);
+    }
+    const r = await acceptCoInstructorInvite(token, me.id, await now());
+    if (r === 'invalid') throw new ActionError(INVALID_INVITE, 404);
+    if (r === 'teaches') throw new ActionError('You already teach this class, so the link was left unused for the person it was meant for.', 409);
+    redirect(`/teach/${r.classId}`);
   },
 );
 
-export async function addCoInstructorAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return withValues(formData, await runAddCo(formData));
+export async function acceptCoInstructorInviteAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAcceptInvite(formData);
 }
 
 const runRemoveCo = defineAction(z.object({ classId, userId: z.string().min(1).max(40) }), async ({ classId, userId }) => {
@@ -144,9 +188,12 @@ const JOIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 
 const runJoin = defineAction(z.object({ code: z.string({ error: 'Enter the class code.' }).max(40, 'That is too long for a class code.') }), async ({ code }): Promise<ActionResult> => {
   const user = await requireUser();
-  // Both the account and the address are limited, so codes cannot be guessed by brute force.
-  const ip = clientIp(await headers());
-  const limited = (await hitRateLimit(`join:user:${user.id}`, JOIN_LIMIT.max, JOIN_LIMIT.windowMs)) || (ip && (await hitRateLimit(`join:ip:${ip}`, JOIN_LIMIT.max * 3, JOIN_LIMIT.windowMs)));
+  // Both the account and the address are limited, so codes cannot be guessed by brute force. Without a trusted
+  // proxy the address is the one shared bucket (lib/auth/ip.ts), with a larger budget that no header can dodge.
+  const address = clientAddress(await headers());
+  const limited =
+    (await hitRateLimit(`join:user:${user.id}`, JOIN_LIMIT.max, JOIN_LIMIT.windowMs)) ||
+    (await hitRateLimit(`join:addr:${address.key}`, addressBudget(address, JOIN_LIMIT.max * 3), JOIN_LIMIT.windowMs));
   if (limited) return { ok: false, status: 429, message: 'Too many tries with class codes. Wait 15 minutes and try again, or use the invite link from your teacher.' };
   const normalized = normalizeJoinCode(code);
   if (!normalized) return { ok: false, status: 400, message: 'A class code has 10 letters and digits, like 7KQ2M-9XH4C.', fieldErrors: { code: ['Check the code: 10 letters and digits.'] } };

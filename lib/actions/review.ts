@@ -23,6 +23,8 @@ const reviewSchema = z.object({
   label: z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure']).optional(),
   confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
   durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
+  // The card's version when it was shown (lib/learning/review-window.ts): an answer to an older version is refused.
+  cardVersion: z.number({ error: 'Missing the card’s version; reload the review page.' }).int().min(0).max(1_000_000),
   idempotencyKey: idempotencyKeySchema,
 });
 
@@ -35,6 +37,8 @@ export interface ReviewResult {
   rating: 'Again' | 'Hard' | 'Good' | 'Easy';
   nextDue: string;
   duplicate: boolean;
+  /** The card was not due: stored as practice, it did not reschedule the card and counts toward nothing. */
+  practice: boolean;
 }
 
 const RATING_NAME: Record<number, ReviewResult['rating']> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
@@ -55,8 +59,10 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
     correct = gradeQuiz(quiz, selected);
     feedback = quizFeedback(quiz);
   } else {
-    // Only the scenario this card shows now (or its original) may be answered for it.
-    const allowed = new Set([card.itemId, reviewItemFor(card)?.shownItemId]);
+    // Only the scenario this card showed at the version the client was shown (or its original) may be answered for
+    // it. A stale version is refused by recordReview after its duplicate check, so a retried request still gets its
+    // first answer back.
+    const allowed = new Set([card.itemId, reviewItemFor({ ...card, reps: input.cardVersion })?.shownItemId]);
     const shown = allowed.has(input.shownItemId) ? getScenario(input.shownItemId) : undefined;
     if (!shown) throw new ActionError('That scenario does not belong to this card. Reload the review page.', 400);
     if (!input.label) throw new ActionError('Pick one of the three failure modes.', 400);
@@ -67,12 +73,20 @@ const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult
   try {
     const r = await recordReview(
       user.id,
-      { cardId: card.id, shownItemId: input.shownItemId, correct, confident: input.confident, durationMs: input.durationMs, idempotencyKey: input.idempotencyKey },
+      {
+        cardId: card.id,
+        shownItemId: input.shownItemId,
+        correct,
+        confident: input.confident,
+        durationMs: input.durationMs,
+        idempotencyKey: input.idempotencyKey,
+        cardVersion: input.cardVersion,
+      },
       await now(),
       settings.desiredRetention,
     );
     if (!r) throw new ActionError('That review card was not found. Reload the review page.', 404);
-    return { correct, feedback, rating: RATING_NAME[r.rating] ?? 'Good', nextDue: r.card.due.toISOString(), duplicate: r.duplicate };
+    return { correct, feedback, rating: RATING_NAME[r.rating] ?? 'Good', nextDue: r.card.due.toISOString(), duplicate: r.duplicate, practice: r.practice };
   } catch (e) {
     if (e instanceof ReviewConflictError) throw new ActionError(e.message, 409);
     throw e;

@@ -1,15 +1,16 @@
 'use server';
-import { headers } from 'next/headers';
-import { AuthError } from 'next-auth';
+import { cookies, headers } from 'next/headers';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from './config';
-import { hashPassword, verifyPassword } from './password';
+import { HASH_BUSY_RETRY_SECONDS, HashBusyError, hashingAtCapacity, hashPassword, holdBusyAnswer, verifyPassword } from './password';
 import { changePasswordSchema, safeNext, signInSchema, signUpSchema } from './schemas';
 import { currentUser, requireUser } from './session';
 import { bumpSessionVersion, createUser, EmailTakenError, findUserForSignIn, updatePasswordHash } from '../db/users';
-import { clearSignInFailures, recordSignInFailure, signInThrottle, signUpThrottle } from '../db/throttle';
+import { clearSignInFailures, recordSignInFailure, signInThrottle, signUpThrottle, type SignInSource } from '../db/throttle';
 import { now } from '../clock';
-import { clientIp } from './ip';
+import { clientAddress } from './ip';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceIdFor, newDeviceToken } from './device';
 import { defineAction, withValues, type ActionResult } from '../actions/safe-action';
 
 const GENERIC_SIGN_IN_ERROR = 'That email and password do not match an account. Check them and try again.';
@@ -21,21 +22,58 @@ const minutesText = (seconds: number) => {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 };
 
-async function throttledMessage(email: string, ip: string | null, t: Date): Promise<string | null> {
-  const state = await signInThrottle(email, ip, t);
+const BUSY: ActionResult = {
+  ok: false,
+  status: 503,
+  message: `Sign-in is very busy right now, so nothing was checked. Wait ${HASH_BUSY_RETRY_SECONDS} seconds and try again.`,
+};
+
+const isBusy = (e: unknown) => e instanceof HashBusyError || (e instanceof CredentialsSignin && e.code === 'busy');
+
+/** This request's source for the sign-in limits: its device cookie for this account if it has one, else its address. */
+async function signInSource(email: string): Promise<SignInSource> {
+  return { address: clientAddress(await headers()), deviceId: deviceIdFor(email, (await cookies()).get(DEVICE_COOKIE)?.value) };
+}
+
+/** After a successful sign-in: this browser is now a known device of the account (lib/auth/device.ts). */
+async function rememberDevice(email: string): Promise<void> {
+  const token = newDeviceToken(email);
+  if (!token) return;
+  const https = (await headers()).get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  (await cookies()).set(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: https, path: '/', maxAge: DEVICE_COOKIE_MAX_AGE });
+}
+
+/** signIn() ends in a redirect (thrown) when it succeeds; remember the device on the way out. */
+async function signInAndRemember(email: string, password: string, redirectTo: string): Promise<void> {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+  } catch (e) {
+    const digest = (e as { digest?: unknown } | null)?.digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) await rememberDevice(email);
+    throw e;
+  }
+}
+
+async function throttledMessage(email: string, source: SignInSource, t: Date): Promise<string | null> {
+  const state = await signInThrottle(email, source, t);
   if (!state.limited) return null;
   return `Too many failed attempts. For your security, wait ${minutesText(state.retryAfterSeconds)} and try again.`;
 }
 
 const runSignIn = defineAction(signInSchema, async ({ email, password, next }): Promise<ActionResult> => {
-  const ip = clientIp(await headers());
-  const limited = await throttledMessage(email, ip, await now());
+  if (hashingAtCapacity()) {
+    await holdBusyAnswer();
+    return BUSY;
+  }
+  const source = await signInSource(email);
+  const limited = await throttledMessage(email, source, await now());
   if (limited) return { ok: false, status: 429, message: limited };
   try {
-    await signIn('credentials', { email, password, redirectTo: safeNext(next) });
+    await signInAndRemember(email, password, safeNext(next));
   } catch (e) {
+    if (isBusy(e)) return BUSY;
     if (e instanceof AuthError) {
-      return { ok: false, status: 401, message: (await throttledMessage(email, ip, await now())) ?? GENERIC_SIGN_IN_ERROR };
+      return { ok: false, status: 401, message: (await throttledMessage(email, source, await now())) ?? GENERIC_SIGN_IN_ERROR };
     }
     throw e; // the redirect on success
   }
@@ -50,9 +88,8 @@ const runSignIn = defineAction(signInSchema, async ({ email, password, next }): 
  * sign-in, and attempts are limited per address so emails cannot be checked in bulk.
  */
 const runSignUp = defineAction(signUpSchema, async ({ name, email, password, role, next }): Promise<ActionResult> => {
-  const ip = clientIp(await headers());
   const t = await now();
-  const limit = await signUpThrottle(ip, t);
+  const limit = await signUpThrottle(clientAddress(await headers()), t);
   if (limit.limited) {
     return {
       ok: false,
@@ -60,7 +97,13 @@ const runSignUp = defineAction(signUpSchema, async ({ name, email, password, rol
       message: `Too many sign-up attempts from your network. Wait ${minutesText(limit.retryAfterSeconds)} and try again, or sign in if you already have an account.`,
     };
   }
-  const passwordHash = await hashPassword(password);
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(password);
+  } catch (e) {
+    if (isBusy(e)) return BUSY;
+    throw e;
+  }
   let created = true;
   try {
     await createUser({ name, email, passwordHash, role });
@@ -71,9 +114,10 @@ const runSignUp = defineAction(signUpSchema, async ({ name, email, password, rol
   // Failed sign-ins recorded before this account existed were not guesses at its password.
   if (created) await clearSignInFailures(email);
   try {
-    await signIn('credentials', { email, password, redirectTo: safeNext(next) });
+    await signInAndRemember(email, password, safeNext(next));
   } catch (e) {
     if (!(e instanceof AuthError)) throw e; // the redirect on success
+    if (isBusy(e)) return created ? { ...BUSY, message: 'Your account is ready, but sign-in is very busy right now. Wait a few seconds, then sign in.' } : BUSY;
     if (created) {
       return { ok: false, status: 429, message: 'Your account is ready, but too many sign-in attempts came from your network just now. Wait a few minutes, then sign in.' };
     }
@@ -89,24 +133,31 @@ const runSignUp = defineAction(signUpSchema, async ({ name, email, password, rol
  */
 const runChangePassword = defineAction(changePasswordSchema, async ({ currentPassword, newPassword }): Promise<ActionResult> => {
   const user = await requireUser();
-  const ip = clientIp(await headers());
+  const source = await signInSource(user.email);
   const t = await now();
-  const limited = await throttledMessage(user.email, ip, t);
+  const limited = await throttledMessage(user.email, source, t);
   if (limited) return { ok: false, status: 429, message: limited };
   const record = await findUserForSignIn(user.email);
   if (!record?.passwordHash) {
     return { ok: false, status: 400, message: 'This account signs in with GitHub or Google, so it has no password to change here.' };
   }
-  if (!(await verifyPassword(currentPassword, record.passwordHash))) {
-    await recordSignInFailure(user.email, ip, t);
-    return {
-      ok: false,
-      status: 400,
-      message: (await throttledMessage(user.email, ip, t)) ?? 'Your current password is not right, so nothing was changed.',
-      fieldErrors: { currentPassword: ['That is not your current password.'] },
-    };
+  let newHash: string;
+  try {
+    if (!(await verifyPassword(currentPassword, record.passwordHash))) {
+      await recordSignInFailure(user.email, source, t);
+      return {
+        ok: false,
+        status: 400,
+        message: (await throttledMessage(user.email, source, t)) ?? 'Your current password is not right, so nothing was changed.',
+        fieldErrors: { currentPassword: ['That is not your current password.'] },
+      };
+    }
+    newHash = await hashPassword(newPassword);
+  } catch (e) {
+    if (isBusy(e)) return { ...BUSY, message: 'The server is very busy right now, so nothing was changed. Wait a few seconds and try again.' };
+    throw e;
   }
-  await updatePasswordHash(user.id, await hashPassword(newPassword));
+  await updatePasswordHash(user.id, newHash);
   try {
     await signIn('credentials', { email: user.email, password: newPassword, redirect: false });
   } catch (e) {

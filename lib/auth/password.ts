@@ -1,23 +1,82 @@
+import { availableParallelism } from 'node:os';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { env } from '../env';
 
-// OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1 (128 MiB). Parameters are stored with each
-// hash so they can be raised later without breaking old hashes.
-const N = 2 ** 17;
+// scrypt with N=2^14, r=8, p=8: the OWASP Password Storage Cheat Sheet lists N=2^14, r=8, p=5 as equivalent to its
+// N=2^17, p=1 minimum; p=8 keeps the CPU cost of the N=2^17 hashes this app used to make (N*p = 2^17) while each hash
+// holds 16 MiB instead of 128 MiB, so a flood of sign-ins cannot grow the server by hundreds of megabytes (issue 14).
+// Parameters are stored with each hash: older hashes still verify, and are re-hashed at their next sign-in.
+const N = 2 ** 14;
 const R = 8;
-const P = 1;
+const P = 8;
 const KEY_LEN = 64;
 
+/** Thrown when every hashing slot is taken: the caller answers "busy, retry shortly" without hashing. */
+export class HashBusyError extends Error {
+  constructor() {
+    super('Password hashing is at capacity.');
+  }
+}
+
+/** Seconds a refused sign-in is told to wait (Retry-After): about a few hashes' time. */
+export const HASH_BUSY_RETRY_SECONDS = 2;
+
+// One counter per process, whichever bundle loaded this module (route handlers and actions may each get a copy).
+const SLOTS = Symbol.for('goalpost.password-hash-slots');
+type Slots = { busy: number };
+const slots: Slots = ((globalThis as Record<symbol, unknown>)[SLOTS] as Slots | undefined) ?? { busy: 0 };
+(globalThis as Record<symbol, unknown>)[SLOTS] = slots;
+
+/**
+ * How many hashes may run at once. scrypt runs on libuv's thread pool (4 threads): unbounded, a flood of sign-ins
+ * kept every core busy and each hash's memory alive, and pages slowed tenfold. Leaving a core free keeps pages fast.
+ */
+export function hashConcurrency(): number {
+  return env.AUTH_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1);
+}
+
+/**
+ * True when no hashing slot is free. Sign-in checks this before anything else (before parsing more than the form,
+ * before any database query), so a refused attempt of a flood costs almost nothing.
+ */
+export function hashingAtCapacity(): boolean {
+  return slots.busy >= hashConcurrency();
+}
+
+/**
+ * Waits AUTH_BUSY_HOLD_MS (default 1 s) before a "busy" answer goes out. The attempt never waits for a hash: it is
+ * refused as it arrives and only the answer is held. Answered at once, a flood of a dozen connections came straight
+ * back hundreds of times a second and the cheap refusals alone took the CPU from pages (bench:signin-flood).
+ */
+export async function holdBusyAnswer(ms = env.AUTH_BUSY_HOLD_MS): Promise<void> {
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
+
+/** Runs `fn` in a hashing slot, or throws HashBusyError at once when none is free (never queues). */
+async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (hashingAtCapacity()) throw new HashBusyError();
+  slots.busy++;
+  try {
+    return await fn();
+  } finally {
+    slots.busy--;
+  }
+}
+
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFC'), salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  return inSlot(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCb(password.normalize('NFC'), salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 
-const maxmem = (n: number, r: number) => 128 * n * r * 2;
+const maxmem = (n: number, r: number, p: number) => 128 * n * r + 128 * r * p + 1024 * 1024;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LEN, { N, r: R, p: P, maxmem: maxmem(N, R) });
+  const key = await scrypt(password, salt, KEY_LEN, { N, r: R, p: P, maxmem: maxmem(N, R, P) });
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
@@ -29,14 +88,27 @@ export async function verifyPassword(password: string, stored: string): Promise<
     N: Number(n),
     r: Number(r),
     p: Number(p),
-    maxmem: maxmem(Number(n), Number(r)),
+    maxmem: maxmem(Number(n), Number(r), Number(p)),
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** True when `stored` was made with other parameters than today's (re-hash it at the next successful sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(n) !== N || Number(r) !== R || Number(p) !== P;
 }
 
 // Verifying against this when the email is unknown makes both failure paths cost the same time.
 let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
+  if (!dummyHash) {
+    const made = hashPassword(randomBytes(12).toString('hex'));
+    dummyHash = made;
+    // A refused (busy) first attempt must not leave a rejected promise behind for every later caller.
+    made.catch(() => {
+      if (dummyHash === made) dummyHash = undefined;
+    });
+  }
   return dummyHash;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { passwordStrength } from './password-strength';
 
-// Shared by the forms (client hints) and the actions (the check that counts).
+// Shared by the actions (the check that counts) and the forms, which show these messages beside the field.
 const codePoints = (s: string) => [...s].length;
 
 export const emailSchema = z
@@ -11,10 +12,14 @@ export const emailSchema = z
   .pipe(z.email({ error: 'Enter an email address like name@example.com.' }))
   .transform((e) => e.toLowerCase());
 
-export const passwordSchema = z
-  .string({ error: 'Enter a password.' })
-  .refine((p) => codePoints(p) >= 8, 'Use at least 8 characters.')
-  .refine((p) => codePoints(p) <= 128, 'Use at most 128 characters.');
+export const passwordSchema = z.string({ error: 'Enter a password.' }).superRefine((p, ctx) => {
+  const n = codePoints(p);
+  if (n < 8) return void ctx.addIssue({ code: 'custom', message: 'Use at least 8 characters.' });
+  if (n > 128) return void ctx.addIssue({ code: 'custom', message: 'Use at most 128 characters.' });
+  // Common and guessable passwords (password, 12345678, qwertyuiop…) are refused, saying why.
+  const verdict = passwordStrength(p);
+  if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+});
 
 export const signUpSchema = z.object({
   name: z
@@ -26,6 +31,12 @@ export const signUpSchema = z.object({
   password: passwordSchema,
   role: z.enum(['learner', 'instructor'], { error: 'Choose learner or instructor.' }).default('learner'),
   next: z.string().optional(),
+}).check((ctx) => {
+  // A password made of the person's own name or email is among the first things tried. Judged only once every
+  // field is valid, so a password already refused above is not refused twice.
+  if (ctx.issues.length > 0) return;
+  const verdict = passwordStrength(ctx.value.password, [ctx.value.name, ctx.value.email]);
+  if (!verdict.ok) ctx.issues.push({ code: 'custom', path: ['password'], message: verdict.message, input: ctx.value.password });
 });
 
 export const signInSchema = z.object({
@@ -46,8 +57,25 @@ export const changePasswordSchema = z
     message: 'Choose a password different from your current one.',
   });
 
-/** Only same-site relative paths are allowed as a post-sign-in destination. */
-export function safeNext(next: string | undefined, fallback = '/account'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+/**
+ * Where to send someone after signing in: only a path on this site. The value is parsed as a URL against a
+ * placeholder origin and kept only if it stays there; anything a browser might read as another host is refused:
+ * control characters (browsers drop tabs and newlines, so "/\t/evil.example" becomes "//evil.example"),
+ * backslashes (read as slashes), percent-encoded slashes, backslashes or control characters, and paths that
+ * normalise to "//" ("/..//evil.example"). The result is the URL's own serialisation, never the raw input.
+ */
+export function safeNext(next: string | undefined | null, fallback = '/account'): string {
+  if (typeof next !== 'string' || next.length === 0 || next.length > 2048) return fallback;
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return fallback;
+  if (/%(2f|5c|[01][0-9a-f]|7f)/i.test(next)) return fallback;
+  if (!next.startsWith('/') || next.startsWith('//')) return fallback;
+  const origin = 'http://next.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin || url.pathname.startsWith('//')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -75,12 +75,16 @@ export async function requireUserOrRedirect(path: string): Promise<UserRecord> {
 }
 
 /**
- * The signed-in user, if they teach this class (owner or co-instructor). Re-read on every call, so a removed
- * co-instructor loses access on their next request. A class you do not teach looks like one that does not exist.
+ * The signed-in user, if they are an instructor and teach this class (owner or co-instructor). Both are re-read from
+ * the database on every request (currentUser reads the user, instructorRole the class), so a removed co-instructor
+ * or a demoted instructor loses access on their next request, even one who still owns the class.
+ * A class you do not teach looks like one that does not exist.
  */
 export async function requireInstructor(classId: string): Promise<UserRecord & { classRole: 'owner' | 'co-instructor' }> {
   const user = await requireUser();
-  const classRole = await instructorRole(user.id, classId);
+  // A learner account teaches nothing, even a class it still owns from before a demotion: the same 404 as any class
+  // you do not teach.
+  const classRole = user.role === 'instructor' ? await instructorRole(user.id, classId) : null;
   if (!classRole) throw new AuthorizationError('That class was not found, or you do not teach it.', 404);
   return { ...user, classRole };
 }

@@ -26,10 +26,13 @@ export async function exportAccount(userId: string) {
   };
 }
 
-/** Review log rows in the FSRS optimizer's layout, oldest first. */
+/**
+ * Review log rows in the FSRS optimizer's layout, oldest first: the reviews that scheduled the cards (practice on a
+ * card that was not due changed nothing, so it is left out and the log replays to the cards; the full export keeps it).
+ */
 export async function reviewLogRows(userId: string) {
   return db.reviewLog.findMany({
-    where: { userId },
+    where: { userId, practice: false },
     orderBy: [{ review: 'asc' }, { id: 'asc' }],
     select: { cardId: true, review: true, rating: true, state: true, durationMs: true },
   });

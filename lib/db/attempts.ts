@@ -17,6 +17,11 @@ export interface NewAttempt {
   durationMs: number | null;
   classId?: string | null;
   createdAt?: Date;
+  /**
+   * Brought in from a guest's browser (already re-graded and clamped by the caller). Never a first attempt, so it
+   * counts for no class; it still creates the item's review card when the learner has none.
+   */
+  merged?: boolean;
   /** When given, a first attempt also creates the item's review card (its first FSRS review). */
   schedule?: { concept: string | null; retention: number };
 }
@@ -35,7 +40,8 @@ export interface StoredAttempt {
  */
 export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
   const fast = fastSqlite();
-  if (fast) return recordAttemptSqlite(fast, userId, a);
+  // Merges are rare and not on the hot path: they take the Prisma path, which knows about merged rows.
+  if (fast && !a.merged) return recordAttemptSqlite(fast, userId, a);
   const select = { id: true, itemId: true, correct: true, firstAttempt: true, createdAt: true } as const;
   const key = { userId_idempotencyKey: { userId, idempotencyKey: a.idempotencyKey } };
   const existing = await db.attempt.findUnique({ where: key, select });
@@ -61,7 +67,8 @@ async function storeAttempt(
 ): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
   const attempt = await transaction(async (tx) => {
     await lockLearner(tx, userId);
-    const prior = await tx.attempt.findFirst({ where: { userId, itemId: a.itemId }, select: { id: true } });
+    // Merged rows do not take an item's first place: a learner's first signed-in answer still counts.
+    const prior = a.merged ? null : await tx.attempt.findFirst({ where: { userId, itemId: a.itemId, merged: false }, select: { id: true } });
     const created = await tx.attempt.create({
       data: {
         userId,
@@ -74,13 +81,14 @@ async function storeAttempt(
         confident: a.confident,
         durationMs: a.durationMs,
         classId: a.classId ?? null,
-        firstAttempt: !prior,
+        firstAttempt: !a.merged && !prior,
+        merged: a.merged ?? false,
         ...(a.createdAt ? { createdAt: a.createdAt } : {}),
       },
       select,
     });
     await countStudyDay(tx, userId, created.createdAt, 'answers');
-    if (created.firstAttempt && a.schedule) {
+    if ((created.firstAttempt || a.merged) && a.schedule) {
       await createCardFromFirstAnswer(tx, userId, {
         itemKind: a.itemKind,
         itemId: a.itemId,
@@ -89,6 +97,7 @@ async function storeAttempt(
         at: created.createdAt,
         retention: a.schedule.retention,
         idempotencyKey: a.idempotencyKey,
+        merged: a.merged,
       });
     }
     return created;
@@ -125,7 +134,7 @@ function recordAttemptSqlite(fast: FastSqlite, userId: string, a: NewAttempt): P
       .stmt('SELECT id, itemId, correct, firstAttempt, createdAt FROM "Attempt" WHERE userId = ? AND idempotencyKey = ?')
       .get(userId, a.idempotencyKey) as AttemptRow | undefined;
     if (existing) return { attempt: toStored(existing), duplicate: true };
-    const prior = fast.stmt('SELECT 1 FROM "Attempt" WHERE userId = ? AND itemId = ? LIMIT 1').get(userId, a.itemId);
+    const prior = fast.stmt('SELECT 1 FROM "Attempt" WHERE userId = ? AND itemId = ? AND merged = 0 LIMIT 1').get(userId, a.itemId);
     const row: AttemptRow = { id: newId(), itemId: a.itemId, correct: a.correct ? 1 : 0, firstAttempt: prior ? 0 : 1, createdAt: sqliteTime(at) };
     fast
       .stmt(
@@ -179,4 +188,24 @@ export async function missedItemIds(userId: string, itemKind: 'quiz' | 'scenario
   const latest = new Map<string, boolean>();
   for (const r of rows) if (!latest.has(r.itemId)) latest.set(r.itemId, r.correct);
   return [...latest].filter(([, correct]) => !correct).map(([id]) => id);
+}
+
+/**
+ * For the learner's own progress (dashboard, chapter list): items they answered only as a guest, each with its
+ * earliest merged answer. An item with a signed-in first attempt is counted by that one instead. Classes never read
+ * this. Uses Attempt(userId, merged); a learner who never merged gets one empty read.
+ */
+export async function mergedOnlyFirsts(userId: string, itemKind?: 'quiz' | 'scenario') {
+  const merged = await db.attempt.findMany({
+    where: { userId, merged: true, ...(itemKind ? { itemKind } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { itemId: true, itemKind: true, chapter: true, correct: true, response: true },
+  });
+  if (merged.length === 0) return [];
+  const itemIds = [...new Set(merged.map((m) => m.itemId))];
+  const counted = new Set(
+    (await db.attempt.findMany({ where: { userId, firstAttempt: true, itemId: { in: itemIds } }, select: { itemId: true } })).map((r) => r.itemId),
+  );
+  const seen = new Set<string>();
+  return merged.filter((m) => !counted.has(m.itemId) && !seen.has(m.itemId) && seen.add(m.itemId));
 }

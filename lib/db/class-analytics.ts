@@ -5,6 +5,15 @@ import { assignmentResult, type AssignmentResult, type AssignmentSpec } from '..
 import { classConfusion, itemStatistics, type DrillResponse, type Label, type Response } from '../learning/item-stats';
 import { gradeDrill, labelCounts, parseDrillResponse, type ScenarioTruth } from '../learning/classify';
 
+/**
+ * What a class counts: only answers the server graded while the learner was signed in. A learner's first such answer
+ * to an item is their first attempt (a merged guest answer never is; `merged` is checked too, so the rule does not
+ * rest on one flag alone). Reviews count when they rescheduled a due card: not the first answer that created the
+ * card, not practice on a card that was not due, not a guest's review brought in by a merge.
+ */
+export const COUNTED_ATTEMPTS = { firstAttempt: true, merged: false } as const;
+export const COUNTED_REVIEWS = { practice: false, merged: false, NOT: { idempotencyKey: { startsWith: 'first-' } } } as const;
+
 export interface ClassData {
   learners: { id: string; name: string | null; email: string; joinedAt: Date }[];
   firsts: { userId: string; itemKind: string; itemId: string; correct: boolean; response: string; createdAt: Date }[];
@@ -29,17 +38,18 @@ export async function loadClassData(classId: string, reviewsSince: Date | null):
     // Raw SQL: a class can have tens of thousands of first attempts, and model mapping would double the time.
     db.$queryRaw<{ userId: string; itemKind: string; itemId: string; correct: unknown; response: string; createdAt: unknown }[]>`
       SELECT "userId", "itemKind", "itemId", "correct", "response", "createdAt" FROM "Attempt"
-      WHERE "firstAttempt" = ${true} AND "userId" IN (${Prisma.join(ids)})`.then((rows) =>
+      WHERE "firstAttempt" = ${true} AND "merged" = ${false} AND "userId" IN (${Prisma.join(ids)})`.then((rows) =>
       rows.map((r) => ({ ...r, correct: r.correct === true || r.correct === 1 || r.correct === 1n, createdAt: new Date(r.createdAt as string | Date) })),
     ),
     db.chapterProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, chapter: true, completedAt: true } }),
     reviewsSince
       ? db.reviewLog.findMany({
-          where: { userId: { in: ids }, review: { gte: reviewsSince }, NOT: { idempotencyKey: { startsWith: 'first-' } } },
+          where: { userId: { in: ids }, review: { gte: reviewsSince }, ...COUNTED_REVIEWS },
           select: { userId: true, review: true },
         })
       : Promise.resolve([]),
-    db.attempt.groupBy({ by: ['userId'], where: { userId: { in: ids } }, _max: { createdAt: true } }),
+    // Last activity in the class's sense: answers graded while signed in (a merge is not activity in the class).
+    db.attempt.groupBy({ by: ['userId'], where: { userId: { in: ids }, merged: false }, _max: { createdAt: true } }),
   ]);
   return {
     learners: enrolments.map((e) => ({ ...e.user, joinedAt: e.joinedAt })),
@@ -160,6 +170,6 @@ function attemptsOf(userId: string) {
   return db.attempt.findMany({
     where: { userId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, userId: true, itemKind: true, itemId: true, chapter: true, response: true, correct: true, confident: true, durationMs: true, firstAttempt: true, createdAt: true, user: { select: { email: true, name: true } } },
+    select: { id: true, userId: true, itemKind: true, itemId: true, chapter: true, response: true, correct: true, confident: true, durationMs: true, firstAttempt: true, merged: true, createdAt: true, user: { select: { email: true, name: true } } },
   });
 }

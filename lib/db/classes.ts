@@ -1,6 +1,6 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { db } from './client';
+import { createHash, randomBytes } from 'node:crypto';
+import { db, transaction } from './client';
 import { isUniqueViolation } from './users';
 import { makeJoinCode } from '../learning/join-code';
 
@@ -97,17 +97,73 @@ export async function classesJoinedBy(userId: string) {
   });
 }
 
-export async function addCoInstructor(classId: string, email: string): Promise<'added' | 'already' | 'no-user' | 'not-instructor'> {
-  const u = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
-  if (!u) return 'no-user';
-  if (u.role !== 'instructor') return 'not-instructor';
-  try {
-    await db.classInstructor.create({ data: { classId, userId: u.id } });
-    return 'added';
-  } catch (e) {
-    if (isUniqueViolation(e)) return 'already';
-    throw e;
-  }
+// ---- Co-instructors join by invitation ----
+// The owner makes a link; the person who should co-teach opens it signed in as an instructor and accepts. Nothing
+// here takes an email address, so nothing can tell whether one has an account (the old "add by email" could), and
+// nobody is added without accepting.
+
+/** How long an invite link works. */
+export const INVITE_TTL_MS = 7 * 86_400_000;
+
+/** Only this is stored: a leaked table holds no working link. */
+export const inviteTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** A new single-use invite link for a class: 256 random bits, base64url (43 characters). The token is returned once. */
+export async function createCoInstructorInvite(classId: string, createdById: string, now: Date): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
+  const row = await db.coInstructorInvite.create({
+    data: { classId, createdById, tokenHash: inviteTokenHash(token), createdAt: now, expiresAt },
+    select: { id: true },
+  });
+  return { inviteId: row.id, token, expiresAt };
+}
+
+/** The class's links nobody has used yet and that still work, newest first. */
+export async function pendingInvites(classId: string, now: Date) {
+  return db.coInstructorInvite.findMany({
+    where: { classId, acceptedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, createdAt: true, expiresAt: true },
+  });
+}
+
+/** Withdraws an unused link of this class (its row goes); false when there is none. */
+export async function revokeCoInstructorInvite(classId: string, inviteId: string): Promise<boolean> {
+  const r = await db.coInstructorInvite.deleteMany({ where: { id: inviteId, classId, acceptedAt: null } });
+  return r.count === 1;
+}
+
+/** The class behind a link that still works (unused, not expired, class not archived), or null. */
+export async function findUsableInvite(token: string, now: Date) {
+  const invite = await db.coInstructorInvite.findUnique({
+    where: { tokenHash: inviteTokenHash(token) },
+    select: { classId: true, acceptedAt: true, expiresAt: true, class: { select: { title: true, archivedAt: true, owner: { select: { name: true, email: true } } } } },
+  });
+  if (!invite || invite.acceptedAt || invite.expiresAt <= now || invite.class.archivedAt) return null;
+  return { classId: invite.classId, title: invite.class.title, ownerName: invite.class.owner.name ?? invite.class.owner.email };
+}
+
+/**
+ * Uses a link: the user becomes a co-instructor of its class, and the link is spent. 'invalid' for a link that does
+ * not work (unknown, used, expired, withdrawn: one answer for all); 'teaches' when the user already teaches the class
+ * (the link is left unused for the person it was meant for). The caller checks the user is an instructor.
+ */
+export async function acceptCoInstructorInvite(token: string, userId: string, now: Date): Promise<{ classId: string } | 'invalid' | 'teaches'> {
+  return transaction(async (tx) => {
+    const invite = await tx.coInstructorInvite.findUnique({
+      where: { tokenHash: inviteTokenHash(token) },
+      select: { id: true, classId: true, acceptedAt: true, expiresAt: true, class: { select: { ownerId: true, archivedAt: true } } },
+    });
+    if (!invite || invite.acceptedAt || invite.expiresAt <= now || invite.class.archivedAt) return 'invalid';
+    const already = invite.class.ownerId === userId || (await tx.classInstructor.count({ where: { classId: invite.classId, userId } })) > 0;
+    if (already) return 'teaches';
+    // Spent with a guarded update, so two people racing with one link cannot both get in.
+    const spent = await tx.coInstructorInvite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: now, acceptedById: userId } });
+    if (spent.count !== 1) return 'invalid';
+    await tx.classInstructor.create({ data: { classId: invite.classId, userId } });
+    return { classId: invite.classId };
+  });
 }
 
 export async function removeCoInstructor(classId: string, userId: string): Promise<boolean> {

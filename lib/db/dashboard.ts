@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from './client';
+import { mergedOnlyFirsts } from './attempts';
 import { dayOf, num, ts } from './sql';
 import { forecast, utcDay } from '../learning/queue';
 import { masteryLevel, type MasteryLevel } from '../learning/mastery';
@@ -43,7 +44,7 @@ export async function getDashboard({ userId, now, chapters, scenarioLabels }: Da
   const endOfToday = new Date(`${utcDay(now)}T23:59:59.999Z`);
   const horizon = new Date(now.getTime() + 14 * 86_400_000);
   // Aggregates are computed in the database: a learner can have 100,000 review logs.
-  const [firstsByChapter, scenarioFirsts, cardStats, dueDays, dueTotal, progress, studyDays, recentAttempts, recentReviews] = await Promise.all([
+  const [firstsByChapter, scenarioFirsts, cardStats, dueDays, dueTotal, progress, studyDays, recentAttempts, recentReviews, guestOnly] = await Promise.all([
     db.$queryRaw<{ chapter: string | null; n: unknown; correct: unknown }[]>`
       SELECT "chapter", count(*) AS n, sum(CASE WHEN "correct" THEN 1 ELSE 0 END) AS correct
       FROM "Attempt" WHERE "userId" = ${userId} AND "firstAttempt" = ${true} GROUP BY "chapter"`,
@@ -68,7 +69,13 @@ export async function getDashboard({ userId, now, chapters, scenarioLabels }: Da
       take: 8,
       select: { shownItemId: true, correct: true, review: true },
     }),
+    // Items answered only before the account existed still show as the learner's own progress (never a class's).
+    mergedOnlyFirsts(userId),
   ]);
+  for (const g of guestOnly) {
+    firstsByChapter.push({ chapter: g.chapter, n: 1, correct: g.correct ? 1 : 0 });
+    if (g.itemKind === 'scenario') scenarioFirsts.push(g);
+  }
 
   const byChapter = new Map(chapters.map((c) => [c.slug, emptyStats(c.quizIds.length + c.scenarioIds.length)]));
   const byMode = new Map(LABELS.map((l) => [l, emptyStats([...scenarioLabels.values()].filter((x) => x === l).length)]));

@@ -255,15 +255,22 @@ export async function seedDemoClass(
     const rng = createRng(deriveSeed(seed, 'reviews', plan.email));
     const [from, to] = plan.reviewWindow;
     if (to <= from) continue;
-    const cards = await db.reviewCard.findMany({ where: { userId }, select: { id: true, itemId: true, createdAt: true } });
+    const cards = await db.reviewCard.findMany({ where: { userId }, select: { id: true, itemId: true, createdAt: true, due: true } });
     const times = Array.from({ length: plan.reviewsWanted }, () => rng.float(from, to)).sort((a, b) => a - b);
     for (const [n, t] of times.entries()) {
       const at = new Date(t);
-      const ready = cards.filter((c) => c.createdAt < at);
+      // A learner reviews what is due (a review of a card that is not due would be stored as practice).
+      const ready = cards.filter((c) => c.createdAt < at && c.due <= at);
       if (ready.length === 0) continue;
       const card = rng.pick(ready);
       const correct = rng.bool(0.8);
-      await recordReview(userId, { cardId: card.id, shownItemId: card.itemId, correct, confident: rng.bool(correct ? 0.75 : 0.4), durationMs: Math.round(rng.float(5, 40) * 1000), idempotencyKey: `demo-review-${n}-${card.id}`.slice(0, 64) }, at, 0.9);
+      const r = await recordReview(
+        userId,
+        { cardId: card.id, shownItemId: card.itemId, correct, confident: rng.bool(correct ? 0.75 : 0.4), durationMs: Math.round(rng.float(5, 40) * 1000), idempotencyKey: `demo-review-${n}-${card.id}`.slice(0, 64), cardVersion: null },
+        at,
+        0.9,
+      );
+      if (r) card.due = r.card.due;
     }
   }
   return { classId, created: true, attempts: stored };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from './client';
 import { classesJoinedBy } from './classes';
+import { COUNTED_ATTEMPTS, COUNTED_REVIEWS } from './class-analytics';
 import { assignmentResult, type AssignmentResult } from '../learning/assignments';
 import { assignmentHref, assignmentSpec } from '../content/assignment-items';
 
@@ -21,9 +22,9 @@ export async function learnerAssignments(userId: string, now: Date): Promise<Lea
   const earliest = new Date(Math.min(...rows.map(({ a }) => a.opensAt.getTime())));
   const setIds = [...new Set(rows.flatMap(({ a }) => (a.kind === 'drill' && a.target.startsWith('set:') ? [a.target.slice(4)] : [])))];
   const [firsts, completed, reviews, sets] = await Promise.all([
-    db.attempt.findMany({ where: { userId, firstAttempt: true }, select: { itemId: true, correct: true, createdAt: true } }),
+    db.attempt.findMany({ where: { userId, ...COUNTED_ATTEMPTS }, select: { itemId: true, correct: true, createdAt: true } }),
     db.chapterProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { chapter: true, completedAt: true } }),
-    db.reviewLog.findMany({ where: { userId, review: { gte: earliest }, NOT: { idempotencyKey: { startsWith: 'first-' } } }, select: { review: true } }),
+    db.reviewLog.findMany({ where: { userId, review: { gte: earliest }, ...COUNTED_REVIEWS }, select: { review: true } }),
     setIds.length ? db.scenarioSet.findMany({ where: { id: { in: setIds } }, select: { id: true, scenarios: true } }) : Promise.resolve([]),
   ]);
   const setScenarioIds = new Map(sets.map((s) => [s.id, (JSON.parse(s.scenarios) as { id: string }[]).map((x) => x.id)]));

@@ -1,5 +1,7 @@
 import 'server-only';
 import { db } from './client';
+import { mergedOnlyFirsts } from './attempts';
+import { isUniqueViolation } from './users';
 
 export interface ChapterProgressSummary {
   chapter: string;
@@ -11,13 +13,16 @@ export interface ChapterProgressSummary {
 
 /** One learner's progress in every chapter they have touched. */
 export async function getChapterProgress(userId: string): Promise<ChapterProgressSummary[]> {
-  const [rows, firsts] = await Promise.all([
+  const [rows, counted, guestOnly] = await Promise.all([
     db.chapterProgress.findMany({ where: { userId } }),
     db.attempt.findMany({
       where: { userId, firstAttempt: true, itemKind: 'quiz' },
       select: { chapter: true, correct: true },
     }),
+    // The learner's own view also counts questions answered only as a guest (a class does not).
+    mergedOnlyFirsts(userId, 'quiz'),
   ]);
+  const firsts = [...counted, ...guestOnly];
   const by = new Map<string, ChapterProgressSummary>();
   const get = (chapter: string) => {
     let s = by.get(chapter);
@@ -48,4 +53,17 @@ export async function saveReadingPosition(userId: string, chapter: string, posit
     create: { userId, chapter, position },
     update: { position },
   });
+}
+
+/** Marks a chapter complete at `at` unless it already is (an earlier completion is kept); true when it changed. */
+export async function markChapterCompleteOnce(userId: string, chapter: string, at: Date): Promise<boolean> {
+  const r = await db.chapterProgress.updateMany({ where: { userId, chapter, completedAt: null }, data: { completedAt: at } });
+  if (r.count === 1) return true;
+  try {
+    await db.chapterProgress.create({ data: { userId, chapter, completedAt: at } });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false; // it exists and is already complete (or was made complete just now)
+    throw e;
+  }
 }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { db, transaction } from './client';
 import type { Prisma } from './generated/client.ts';
-import { newCard, ratingFor, reviewCard, State, type AnswerSignal, type Card, type Grade } from '../learning/srs';
+import { clampRetention, newCard, ratingFor, reviewCard, State, type AnswerSignal, type Card, type Grade } from '../learning/srs';
 import { forecast, interleave, utcDay } from '../learning/queue';
+import { reviewKind } from '../learning/review-window';
 
 type Tx = Prisma.TransactionClient;
 
@@ -77,6 +78,8 @@ export interface FirstAnswer {
   at: Date;
   retention: number;
   idempotencyKey: string;
+  /** The answer came from a guest merge; its log is flagged like the attempt. */
+  merged?: boolean;
 }
 
 /** The first answer to an item (in a chapter or the drill) creates its review card and is its first review. */
@@ -105,6 +108,7 @@ export async function createCardFromFirstAnswer(tx: Tx, userId: string, a: First
       shownItemId: a.itemId,
       correct: a.signal.correct,
       confident: a.signal.confident,
+      merged: a.merged ?? false,
     },
   });
 }
@@ -163,7 +167,13 @@ export async function getDueQueue(
   return { cards, dueCount: admitted.length, newLeftToday, heldBackNew: Math.max(0, fresh.length - newLeftToday) };
 }
 
-export class ReviewConflictError extends Error {}
+export const STALE_REVIEW_MESSAGE = 'This card changed since it was shown (it was reviewed in another tab or on another device), so this answer was not counted. Reload to see it as it is now.';
+
+export class ReviewConflictError extends Error {
+  constructor(message = STALE_REVIEW_MESSAGE) {
+    super(message);
+  }
+}
 
 export interface ReviewInput {
   cardId: string;
@@ -172,44 +182,80 @@ export interface ReviewInput {
   confident: boolean;
   durationMs: number | null;
   idempotencyKey: string;
+  /**
+   * The card's version (lib/learning/review-window.ts cardVersion) when it was shown; a card that has changed since is
+   * refused with ReviewConflictError. null only for a guest merge, which replays reviews in order on the current card.
+   */
+  cardVersion: number | null;
+  /** Brought in from a guest's browser: stored with the flag, and counted toward no assignment. */
+  merged?: boolean;
+}
+
+export interface RecordedReview {
+  duplicate: boolean;
+  rating: Grade;
+  card: Awaited<ReturnType<typeof readCard>>;
+  /** The card was not due: the review was stored as practice and changed nothing. */
+  practice: boolean;
+}
+
+function readCard(tx: Tx, id: string) {
+  return tx.reviewCard.findUniqueOrThrow({ where: { id }, select: cardSelect });
 }
 
 /**
- * Rates one review and reschedules the card, exactly once per idempotency key (a double click or retried request
- * changes the schedule once). Returns null when the card is not this learner's.
+ * Rates one review, exactly once per idempotency key (a double click or retried request is answered from the first
+ * one). A review counts once per due card: when the card is due (or within its early window) it reschedules the card;
+ * otherwise it is practice, stored but changing nothing. A review made from a version of the card that is no longer
+ * current is refused (ReviewConflictError) and changes nothing. Returns null when the card is not this learner's.
  */
-export async function recordReview(userId: string, input: ReviewInput, now: Date, retention: number) {
+export async function recordReview(userId: string, input: ReviewInput, now: Date, retention: number): Promise<RecordedReview | null> {
   return transaction(async (tx) => {
     const existing = await tx.reviewLog.findUnique({
       where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
-      select: { rating: true, card: { select: cardSelect } },
+      select: { rating: true, practice: true, card: { select: cardSelect } },
     });
-    if (existing) return { duplicate: true, rating: existing.rating as Grade, card: existing.card };
+    if (existing) return { duplicate: true, rating: existing.rating as Grade, card: existing.card, practice: existing.practice };
     const row = await tx.reviewCard.findFirst({ where: { id: input.cardId, userId }, select: cardSelect });
     if (!row) return null;
+    if (input.cardVersion !== null && input.cardVersion !== row.reps) throw new ReviewConflictError();
     const rating = ratingFor({ correct: input.correct, confident: input.confident, durationMs: input.durationMs, itemKind: row.itemKind as 'quiz' | 'scenario' });
+    const answer = {
+      durationMs: input.durationMs,
+      shownItemId: input.shownItemId,
+      correct: input.correct,
+      confident: input.confident,
+      merged: input.merged ?? false,
+    };
+    if (reviewKind(row, now) === 'practice') {
+      // Logged with the card as it stands, so the log still says what the learner saw; replays skip practice.
+      await tx.reviewLog.create({
+        data: { userId, cardId: row.id, idempotencyKey: input.idempotencyKey, ...logFields(toCard(row), rating, now, clampRetention(retention)), ...answer, practice: true },
+      });
+      await countStudyDay(tx, userId, now, 'reviews');
+      return { duplicate: false, rating, card: await readCard(tx, row.id), practice: true };
+    }
     const out = reviewCard(toCard(row), now, rating, retention);
-    // Guard against another tab reviewing the same card at the same moment with a different key.
+    // Compare-and-set on the version read above: of several reviews racing on one due card, one reschedules it and
+    // the others find it changed and are refused.
     const updated = await tx.reviewCard.updateMany({
       where: { id: row.id, userId, reps: row.reps },
       data: { ...cardFields(out.card), introducedAt: row.introducedAt ?? now },
     });
-    if (updated.count !== 1) throw new ReviewConflictError('This card was just reviewed elsewhere. Reload to continue.');
+    if (updated.count !== 1) throw new ReviewConflictError();
     await tx.reviewLog.create({
-      data: {
-        userId,
-        cardId: row.id,
-        idempotencyKey: input.idempotencyKey,
-        ...logFields(out.before, rating, now, out.retention),
-        durationMs: input.durationMs,
-        shownItemId: input.shownItemId,
-        correct: input.correct,
-        confident: input.confident,
-      },
+      data: { userId, cardId: row.id, idempotencyKey: input.idempotencyKey, ...logFields(out.before, rating, now, out.retention), ...answer },
     });
     await countStudyDay(tx, userId, now, 'reviews');
-    const card = await tx.reviewCard.findUniqueOrThrow({ where: { id: row.id }, select: cardSelect });
-    return { duplicate: false, rating, card };
+    return { duplicate: false, rating, card: await readCard(tx, row.id), practice: false };
+  });
+}
+
+/** One of this learner's cards by its item, or null. */
+export async function findOwnCard(userId: string, itemKind: string, itemId: string) {
+  return db.reviewCard.findUnique({
+    where: { userId_itemKind_itemId: { userId, itemKind, itemId } },
+    select: { id: true, itemKind: true, itemId: true, concept: true },
   });
 }
 
@@ -224,10 +270,11 @@ export async function nextDueAt(userId: string, after: Date): Promise<Date | nul
   return row?.due ?? null;
 }
 
+/** Every card with the reviews that scheduled it (practice changed nothing, so it is left out): they replay to the card. */
 export async function cardsWithLogs(userId: string) {
   return db.reviewCard.findMany({
     where: { userId },
-    select: { ...cardSelect, createdAt: true, logs: { orderBy: { review: 'asc' }, select: { rating: true, review: true, requestRetention: true } } },
+    select: { ...cardSelect, createdAt: true, logs: { where: { practice: false }, orderBy: { review: 'asc' }, select: { rating: true, review: true, requestRetention: true } } },
   });
 }
 

@@ -78,6 +78,14 @@ export async function updatePasswordHash(userId: string, passwordHash: string): 
   await db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
 }
 
+/**
+ * Swaps a hash for one of the same password made with today's parameters. Sessions stay valid (the password did not
+ * change), and a password changed meanwhile is left alone.
+ */
+export async function replacePasswordHash(userId: string, oldHash: string, newHash: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
+}
+
 export async function updateUserName(userId: string, name: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { name } });
 }

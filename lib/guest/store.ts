@@ -19,6 +19,9 @@ export interface GuestReview {
   itemKind: 'quiz' | 'scenario';
   itemId: string; // the card's item (the first one answered)
   shownItemId: string;
+  /** The choice: options of a question, or the failure mode picked for a scenario. A merge re-grades from it. */
+  selected?: number[];
+  label?: string;
   rating: number; // ts-fsrs Rating
   review: string; // ISO time
   retention: number;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { bin } from './run';
+import { serverEnv } from './server-env';
 
 // `next start` processes for the load benchmark: loopback only, their own process group so they can be ended by
 // id, their output kept (last lines) for an error message instead of mixed into the benchmark's JSON.
@@ -44,7 +45,7 @@ export interface StartOptions {
 export async function startServer(env: Record<string, string>, opts: StartOptions = {}): Promise<Server> {
   const port = opts.port ?? (await freePort());
   const child = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+    env: serverEnv({ ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { analyzeChapter } from '../../lib/content/analyze';
-import { callAction, callFormAction, expectOk, expectRefused, key, SCENARIO_CSV, signUp, type Person } from './actions';
-import { countRows, e2eDb } from './support';
+import { callAction, callFormAction, expectOk, expectRefused, inviteCoInstructor, key, makeInvite, SCENARIO_CSV, signIn, signUp, type Person } from './actions';
+import { countRows, e2eDatabaseUrl, e2eDb, e2eWrite } from './support';
 
 // Who may touch what, tried over HTTP with real sessions: two learners (A and B), a class owner, a co-instructor
 // and an instructor of another class. Every refused attempt is a 403/404 and leaves every row as it was.
@@ -13,7 +14,7 @@ const right = quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
 const IMPORT_CSV = SCENARIO_CSV; // one valid scenario row (test/e2e/actions.ts)
 const ANSWERS = { training: 'no', shift: 'yes', competence: 'yes' } as const;
 
-const TABLES = ['User', 'Attempt', 'ReviewCard', 'ReviewLog', 'ChapterProgress', 'ScenarioSet', 'Class', 'ClassInstructor', 'Enrolment', 'Assignment', 'StudyDay'];
+const TABLES = ['User', 'Attempt', 'ReviewCard', 'ReviewLog', 'ChapterProgress', 'ScenarioSet', 'Class', 'ClassInstructor', 'CoInstructorInvite', 'Enrolment', 'Assignment', 'StudyDay'];
 
 /** Every row count, plus the rows an attacker would most like to change. */
 function snapshot(ids: { classId: string; cardId: string; learnerId: string }) {
@@ -26,6 +27,7 @@ function snapshot(ids: { classId: string; cardId: string; learnerId: string }) {
       card: db.prepare('SELECT due, reps, stability, lapses, state FROM ReviewCard WHERE id = ?').get(ids.cardId),
       progress: db.prepare('SELECT chapter, position, completedAt FROM ChapterProgress WHERE userId = ? ORDER BY chapter').all(ids.learnerId),
       instructors: db.prepare('SELECT userId FROM ClassInstructor WHERE classId = ? ORDER BY userId').all(ids.classId),
+      invites: db.prepare('SELECT id, acceptedAt FROM CoInstructorInvite WHERE classId = ? ORDER BY id').all(ids.classId),
       enrolments: db.prepare('SELECT userId FROM Enrolment WHERE classId = ? ORDER BY userId').all(ids.classId),
     };
   } finally {
@@ -46,6 +48,8 @@ test.describe('access control', () => {
   let assignmentId: string;
   let cardId: string;
   let setId: string;
+  let inviteId: string; // an unused co-instructor link of the class
+  let cardVersion: number;
   const now = () => snapshot({ classId, cardId, learnerId: a.id });
 
   test.beforeAll(async () => {
@@ -58,7 +62,8 @@ test.describe('access control', () => {
     const otherCreated = await callFormAction(other.api, 'createClassAction', { title: 'Other seminar' }, { path: '/teach' });
     otherClassId = otherCreated.redirect!.split('/').pop()!;
 
-    expectOk(await callFormAction(owner.api, 'addCoInstructorAction', { classId, email: co.email }, { path: `/teach/${classId}` }), 'add co-instructor');
+    await inviteCoInstructor(owner, classId, co);
+    inviteId = (await makeInvite(owner, classId)).inviteId;
     expectOk(
       await callFormAction(
         owner.api,
@@ -75,9 +80,11 @@ test.describe('access control', () => {
     expect(joined.redirect, joined.text.slice(0, 300)).toContain('/classes?joined=');
 
     expectOk(await callAction(a.api, 'submitQuizAnswer', [{ quizId: quiz.id, selected: right, confident: true, durationMs: 3000, idempotencyKey: key() }]), 'quiz answer');
-    cardId = (e2eDb().prepare('SELECT id FROM ReviewCard WHERE userId = ? AND itemId = ?').get(a.id, quiz.id) as { id: string }).id;
+    const card = e2eDb().prepare('SELECT id, reps FROM ReviewCard WHERE userId = ? AND itemId = ?').get(a.id, quiz.id) as { id: string; reps: number };
+    cardId = card.id;
+    cardVersion = card.reps;
     expectOk(
-      await callAction(a.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, idempotencyKey: key() }]),
+      await callAction(a.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, cardVersion, idempotencyKey: key() }]),
       'own review',
     );
     expectOk(await callAction(a.api, 'markChapterComplete', [{ chapter: 'introduction', complete: true }]), 'complete');
@@ -102,7 +109,7 @@ test.describe('access control', () => {
     const aLogs = countRows('ReviewLog', 'userId = ?', a.id);
 
     // Reviewing A's card by its id: as if it did not exist.
-    expectRefused(await callAction(b.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, idempotencyKey: key() }]), [404], 'review A’s card');
+    expectRefused(await callAction(b.api, 'submitReview', [{ cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 2000, cardVersion, idempotencyKey: key() }]), [404], 'review A’s card');
     // Deleting A's scenario set, or answering from it.
     expectRefused(await callAction(b.api, 'deleteScenarioSetAction', [{ setId }]), [404], 'delete A’s set');
     expectRefused(
@@ -123,7 +130,7 @@ test.describe('access control', () => {
     expectOk(await callAction(b.api, 'submitQuizAnswer', [{ quizId: quiz.id, selected: right, confident: false, durationMs: 1, idempotencyKey: key(), userId: a.id }]), 'answer with userId');
     const merged = expectOk<{ attempts: number }>(
       await callAction(b.api, 'mergeGuestProgress', [
-        { userId: a.id, attempts: [{ idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: {}, correct: true, confident: true, durationMs: 5, createdAt: '2024-01-01T00:00:00Z' }], reviews: [], completed: {} },
+        { userId: a.id, attempts: [{ idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: { selected: right }, correct: true, confident: true, durationMs: 5, createdAt: '2024-01-01T00:00:00Z' }], reviews: [], completed: {} },
       ]),
       'merge with userId',
     );
@@ -165,9 +172,10 @@ test.describe('access control', () => {
         ['rotateJoinCodeAction', () => [{ classId: target }]],
         ['removeCoInstructorAction', () => [{ classId: target, userId: co.id }]],
         ['deleteAssignmentAction', () => [{ classId: target, assignmentId }]],
+        ['createCoInstructorInviteAction', () => [{ classId: target }]],
+        ['revokeCoInstructorInviteAction', () => [{ classId: target, inviteId }]],
       ] as const,
       forms: [
-        ['addCoInstructorAction', { classId: target, email: other.email }],
         ['createAssignmentAction', { classId: target, kind: 'review', reviews: '5', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }],
       ] as const,
       urls: [`/teach/${target}`, `/teach/${target}/items`, `/teach/${target}/confusion`, `/teach/${target}/scenarios/shuttle-unsigned-stop`, `/teach/${target}/attempts.csv`, `/teach/${target}/gradebook.csv`],
@@ -221,10 +229,15 @@ test.describe('access control', () => {
     expect(snapshot({ classId: otherClassId, cardId, learnerId: a.id })).toEqual(before);
   });
 
-  test('a co-instructor cannot add or remove co-instructors (owner only)', async () => {
+  test('a co-instructor cannot invite, withdraw invites or remove co-instructors (owner only)', async () => {
     const before = now();
-    expectRefused(await callFormAction(co.api, 'addCoInstructorAction', { classId, email: other.email }, { path: `/teach/${classId}` }), [403], 'co adds');
+    expectRefused(await callAction(co.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }), [403], 'co invites');
+    expectRefused(await callAction(co.api, 'revokeCoInstructorInviteAction', [{ classId, inviteId }], { path: `/teach/${classId}` }), [403], 'co withdraws an invite');
     expectRefused(await callAction(co.api, 'removeCoInstructorAction', [{ classId, userId: co.id }], { path: `/teach/${classId}` }), [403], 'co removes');
+    // The co-instructor's page has no invite button and lists no pending link.
+    const page = await (await co.api.get(`/teach/${classId}`)).text();
+    expect(page).not.toContain('Create an invite link');
+    expect(page).toContain('Only the owner can invite or remove co-instructors.');
     expect(now()).toEqual(before);
   });
 
@@ -241,5 +254,67 @@ test.describe('access control', () => {
     await expectLockedOut(co, classId, [404], 'removed co-instructor');
     // Still signed in: only the class is gone.
     expect((await co.api.get('/api/progress')).status()).toBe(200);
+  });
+
+  test('a demoted instructor loses instructor access on the next request: join codes, class pages, CSVs', async () => {
+    test.setTimeout(120_000);
+    const teacher = await signUp('instructor', 'Dora Demoted');
+    const pupil = await signUp('learner', 'Pia Pupil');
+    const created = await callFormAction(teacher.api, 'createClassAction', { title: 'Demotion seminar' }, { path: '/teach' });
+    const own = created.redirect!.split('/').pop()!;
+    expectOk(await callFormAction(teacher.api, 'createAssignmentAction', { classId: own, kind: 'review', reviews: '3', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }, { path: `/teach/${own}` }), 'assignment');
+    const code = () => (e2eDb().prepare('SELECT joinCode FROM Class WHERE id = ?').get(own) as { joinCode: string }).joinCode;
+    const joined = await callFormAction(pupil.api, 'joinClassAction', { code: code() }, { path: `/join/${code()}` });
+    expect(joined.redirect).toContain('/classes?joined=');
+    const aid = (e2eDb().prepare('SELECT id FROM Assignment WHERE classId = ?').get(own) as { id: string }).id;
+    const urls = [`/teach/${own}`, `/teach/${own}/items`, `/teach/${own}/confusion`, `/teach/${own}/scenarios/shuttle-unsigned-stop`, `/teach/${own}/attempts.csv`, `/teach/${own}/gradebook.csv`];
+    const actions: [string, unknown[]][] = [
+      ['rotateJoinCodeAction', [{ classId: own }]],
+      ['deleteAssignmentAction', [{ classId: own, assignmentId: aid }]],
+    ];
+    const forms: [string, Record<string, string>][] = [['createAssignmentAction', { classId: own, kind: 'review', reviews: '4', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }]];
+    const state = () => ({
+      code: code(),
+      assignments: countRows('Assignment', 'classId = ?', own),
+      classes: countRows('Class', 'ownerId = ?', teacher.id),
+    });
+    async function expectNoInstructorAccess(p: Person, statuses: number[], who: string) {
+      const before = state();
+      for (const [name, args] of actions) expectRefused(await callAction(p.api, name, args, { path: `/teach/${own}` }), statuses, `${who}: ${name}`);
+      for (const [name, fields] of forms) expectRefused(await callFormAction(p.api, name, fields, { path: `/teach/${own}` }), statuses, `${who}: ${name}`);
+      expectRefused(await callFormAction(p.api, 'createClassAction', { title: 'Still teaching?' }, { path: '/teach' }), statuses, `${who}: createClassAction`);
+      for (const url of urls) {
+        const res = await p.api.get(url, { maxRedirects: 0 });
+        const location = res.headers()['location'] ?? '';
+        expect(statuses.includes(res.status()) || (res.status() === 307 && location.startsWith('/signin')), `${who}: GET ${url} → ${res.status()} ${location}`).toBe(true);
+        const text = await res.text();
+        expect(text, `${who}: GET ${url} shows the class`).not.toContain('Demotion seminar');
+        expect(text, `${who}: GET ${url} shows a learner`).not.toContain(pupil.email);
+      }
+      expect(state(), `${who}: nothing changed`).toEqual(before);
+    }
+
+    // Before: the instructor reaches everything (so the refusals below are due to the role).
+    for (const url of urls) expect((await teacher.api.get(url, { maxRedirects: 0 })).status(), url).toBe(200);
+    expectOk(await callAction(teacher.api, 'rotateJoinCodeAction', [{ classId: own }], { path: `/teach/${own}` }), 'rotate before');
+
+    // An administrator changes the role in the database directly, leaving the sessions alone: the very next request,
+    // same cookie, has no instructor access, because every instructor check re-reads the role.
+    e2eWrite('UPDATE User SET role = ? WHERE id = ?', 'learner', teacher.id);
+    await expectNoInstructorAccess(teacher, [403, 404], 'role changed in the database, same session');
+    expect((await teacher.api.get('/api/progress')).status(), 'still signed in').toBe(200);
+    e2eWrite('UPDATE User SET role = ? WHERE id = ?', 'instructor', teacher.id);
+    expect((await teacher.api.get(`/teach/${own}`)).status(), 'an instructor again').toBe(200);
+
+    // npm run user:role -- <email> learner: the session ends, and signed in again as a learner nothing is reachable.
+    const out = execFileSync('npm', ['run', '--silent', 'user:role', '--', teacher.email, 'learner'], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: 'utf8' });
+    expect(out).toContain('is now a learner');
+    await expectNoInstructorAccess(teacher, [401, 403, 404], 'demoted, old session');
+    const again = await signIn(teacher);
+    await expectNoInstructorAccess(again, [403, 404], 'demoted, signed in again');
+    const teach = await (await again.api.get('/teach')).text();
+    expect(teach).toContain('Teaching needs an instructor account');
+    expect(teach).not.toContain('Demotion seminar');
+    for (const p of [teacher, pupil, again]) await p.api.dispose();
   });
 });

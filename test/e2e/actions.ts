@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { e2eDb, SCENARIO_HEADER, scenarioRow, unique } from './support';
+import { e2eDb, SCENARIO_HEADER, scenarioRow, unique, uniqueIp } from './support';
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`;
 
@@ -270,7 +270,9 @@ export interface Person {
 
 /** Signs up over HTTP (the sign-up form's action) and keeps the session cookie in a fresh request context. */
 export async function signUp(role: 'learner' | 'instructor', name = role === 'learner' ? 'Lena Learner' : 'Ines Instructor'): Promise<Person> {
-  const api = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  // An address of its own (what the load balancer would set), so the specs' many sign-ups do not use up the one
+  // per-address sign-up budget that the browser specs' sign-ups share.
+  const api = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
   const email = `${unique(role)}@example.com`.toLowerCase();
   const password = 'access control matters';
   const reply = await callFormAction(api, 'signUpAction', { name, email, password, role, next: '/dashboard' }, { path: '/signup' });
@@ -280,6 +282,15 @@ export async function signUp(role: 'learner' | 'instructor', name = role === 'le
   const me = await api.get('/api/progress');
   expect(me.status(), 'signed in').toBe(200);
   return { id: row!.id, email, password, role, api };
+}
+
+/** Signs an existing account in over HTTP (the sign-in form's action), in a fresh request context. */
+export async function signIn(p: Pick<Person, 'id' | 'email' | 'password' | 'role'>): Promise<Person> {
+  const api = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+  const reply = await callFormAction(api, 'signInAction', { email: p.email, password: p.password, next: '/dashboard' }, { path: '/signin' });
+  expect(reply.redirect, `sign-in: ${reply.status} ${reply.text.slice(0, 300)}`).toBeTruthy();
+  expect((await api.get('/api/progress')).status(), 'signed in').toBe(200);
+  return { ...p, api };
 }
 
 /** Request keys for the idempotent actions. */
@@ -316,20 +327,38 @@ export function dbDigest(): Record<string, unknown> {
 // ---------------------------------------------------------------- a small world to attack
 
 export interface World {
-  owner: Person; // instructor: owns `classId` (with an assignment and a co-instructor) and `otherClassId`
-  co: Person; // co-teaches `classId`
-  spare: Person; // an instructor who could be added as co-instructor
+  owner: Person; // instructor: owns `classId` (with an assignment, a co-instructor and an unused invite link) and `otherClassId`
+  co: Person; // co-teaches `classId` (joined by an invite link)
+  spare: Person; // an instructor with a class of their own, `spareClassId`, who has invited the owner to co-teach it
   learner: Person; // enrolled in `classId`; has an answer, a review card, progress and a scenario set
   classId: string;
   otherClassId: string;
   otherJoinCode: string;
   assignmentId: string;
   cardId: string;
+  /** The review card's version (reps) as a review page would show it. */
+  cardVersion: number;
   setId: string;
   /** Another of the learner's sets, for the actions that change a set in place (rename, add rows, remove rows). */
   manageSetId: string;
   quizId: string;
   rightChoices: number[];
+  /** An unused co-instructor invite of `classId`. */
+  inviteId: string;
+  spareClassId: string;
+  /** The token of the spare's invite for the owner to co-teach `spareClassId` (unused). */
+  ownerInviteToken: string;
+}
+
+/** The owner makes a co-instructor link for the class and `invitee` accepts it, as the invite page's form does. */
+export async function inviteCoInstructor(owner: Person, classId: string, invitee: Person): Promise<void> {
+  const token = (await makeInvite(owner, classId)).path.split('/').pop()!;
+  const accepted = await callFormAction(invitee.api, 'acceptCoInstructorInviteAction', { token }, { path: `/teach/invite/${token}` });
+  expect(accepted.redirect, `accept invite: ${accepted.text.slice(0, 300)}`).toBe(`/teach/${classId}`);
+}
+
+export async function makeInvite(owner: Person, classId: string): Promise<{ inviteId: string; path: string }> {
+  return expectOk<{ inviteId: string; path: string }>(await callAction(owner.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }), 'create invite');
 }
 
 export const SCENARIO_CSV = [SCENARIO_HEADER, scenarioRow('office-heating-lights', 'goal-misgeneralization')].join('\n');
@@ -341,7 +370,11 @@ export async function buildWorld(quizId: string, rightChoices: number[]): Promis
   const classId = created.redirect!.split('/').pop()!;
   const other = await callFormAction(owner.api, 'createClassAction', { title: 'Second seminar' }, { path: '/teach' });
   const otherClassId = other.redirect!.split('/').pop()!;
-  expectOk(await callFormAction(owner.api, 'addCoInstructorAction', { classId, email: co.email }, { path: `/teach/${classId}` }), 'add co-instructor');
+  await inviteCoInstructor(owner, classId, co);
+  const { inviteId } = await makeInvite(owner, classId);
+  const spareCreated = await callFormAction(spare.api, 'createClassAction', { title: 'Spare seminar' }, { path: '/teach' });
+  const spareClassId = spareCreated.redirect!.split('/').pop()!;
+  const ownerInviteToken = (await makeInvite(spare, spareClassId)).path.split('/').pop()!;
   expectOk(
     await callFormAction(owner.api, 'createAssignmentAction', { classId, kind: 'chapter', chapter: 'introduction', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }, { path: `/teach/${classId}` }),
     'create assignment',
@@ -354,13 +387,14 @@ export async function buildWorld(quizId: string, rightChoices: number[]): Promis
   const joined = await callFormAction(learner.api, 'joinClassAction', { code }, { path: `/join/${code}` });
   expect(joined.redirect, joined.text.slice(0, 300)).toContain('/classes?joined=');
   expectOk(await callAction(learner.api, 'submitQuizAnswer', [{ quizId, selected: rightChoices, confident: true, durationMs: 3000, idempotencyKey: key() }]), 'quiz answer');
-  const cardId = (e2eDb().prepare('SELECT id FROM ReviewCard WHERE userId = ? AND itemId = ?').get(learner.id, quizId) as { id: string }).id;
+  const card = e2eDb().prepare('SELECT id, reps FROM ReviewCard WHERE userId = ? AND itemId = ?').get(learner.id, quizId) as { id: string; reps: number };
+  const [cardId, cardVersion] = [card.id, card.reps];
   expectOk(await callAction(learner.api, 'markChapterComplete', [{ chapter: 'introduction', complete: true }]), 'complete');
   const imported = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
   const setId = expectOk<{ setId: string }>(imported, 'import').setId;
   const manage = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set to change', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
   const manageSetId = expectOk<{ setId: string }>(manage, 'import a set to change').setId;
-  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, setId, manageSetId, quizId, rightChoices };
+  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, cardVersion, setId, manageSetId, quizId, rightChoices, inviteId, spareClassId, ownerInviteToken };
 }
 
 export async function disposeWorld(w: World | undefined): Promise<void> {
@@ -389,11 +423,19 @@ export function validCalls(w: World): Record<string, ValidCall> {
       as: 'learner',
       kind: 'args',
       path: '/chapters/introduction',
-      payload: [{ attempts: [{ idempotencyKey: key(), itemKind: 'scenario', itemId: 'shuttle-unsigned-stop', response: {}, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' }], reviews: [], completed: { 'introduction': '2024-02-01T10:00:00Z' } }],
+      payload: [
+        {
+          attempts: [{ idempotencyKey: key(), itemKind: 'scenario', itemId: 'shuttle-unsigned-stop', response: { label: 'specification-gaming', answers }, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' }],
+          reviews: [],
+          completed: { introduction: '2024-02-01T10:00:00Z' },
+        },
+      ],
     },
     createClassAction: { as: 'owner', kind: 'form', path: '/teach', payload: { title: 'Forged class' } },
     rotateJoinCodeAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId }] },
-    addCoInstructorAction: { as: 'owner', kind: 'form', path: t, payload: { classId: w.classId, email: w.spare.email } },
+    createCoInstructorInviteAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId }] },
+    revokeCoInstructorInviteAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, inviteId: w.inviteId }] },
+    acceptCoInstructorInviteAction: { as: 'owner', kind: 'form', path: `/teach/invite/${w.ownerInviteToken}`, payload: { token: w.ownerInviteToken } },
     removeCoInstructorAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, userId: w.co.id }] },
     createAssignmentAction: { as: 'owner', kind: 'form', path: t, payload: { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' } },
     deleteAssignmentAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, assignmentId: w.assignmentId }] },
@@ -419,13 +461,14 @@ export function validCalls(w: World): Record<string, ValidCall> {
     submitQuizAnswer: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 2000, idempotencyKey: key() }] },
     gradeQuizAsGuest: { as: 'nobody', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices }] },
     gradeDrillAsGuest: { as: 'nobody', kind: 'args', path: '/practice', payload: [{ scenarioId: 'shuttle-unsigned-stop', label: 'goal-misgeneralization', answers }] },
+    gradeReviewAsGuest: { as: 'nobody', kind: 'args', path: '/review', payload: [{ itemKind: 'quiz', shownItemId: w.quizId, selected: w.rightChoices }] },
     markChapterComplete: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', complete: false }] },
     saveChapterPosition: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', position: 'forged-position' }] },
     submitReview: {
       as: 'learner',
       kind: 'args',
       path: '/review',
-      payload: [{ cardId: w.cardId, shownItemId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 1500, idempotencyKey: key() }],
+      payload: [{ cardId: w.cardId, shownItemId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 1500, cardVersion: w.cardVersion, idempotencyKey: key() }],
     },
     saveReviewSettings: { as: 'learner', kind: 'form', path: '/account', payload: { desiredRetention: '0.8', newCardsPerDay: '3' } },
     signInAction: { as: 'nobody', kind: 'form', path: '/signin', payload: { email: w.learner.email, password: w.learner.password, next: '/dashboard' } },

@@ -20,6 +20,8 @@ interface Demo {
   classId: string;
   joinCode: string;
   scenarioPath: string;
+  /** A co-instructor invite link of the demo class, unused. */
+  coInvitePath: string;
 }
 
 interface PageCase {
@@ -105,6 +107,7 @@ const CASES: PageCase[] = [
   page('learner', 'a missing page (404)', '/no-such-page', 404),
 
   page('new learner', 'an invite link', (d) => `/join/${d.joinCode}`),
+  page('new learner', 'a co-instructor invite (needs an instructor account)', (d) => d.coInvitePath),
   page('new learner', 'classes (none yet)', '/classes'),
 
   page('instructor', 'teach index', '/teach'),
@@ -113,6 +116,8 @@ const CASES: PageCase[] = [
   page('instructor', "a class's confusions", (d) => `/teach/${d.classId}/confusion`),
   page('instructor', "a class's scenario", (d) => d.scenarioPath),
   page('instructor', 'their own invite link', (d) => `/join/${d.joinCode}`),
+  page('instructor', 'a co-instructor invite to their own class', (d) => d.coInvitePath),
+  page('instructor', 'a co-instructor invite that does not work', `/teach/invite/${'A'.repeat(43)}`),
   page('instructor', 'dashboard', '/dashboard'),
   page('instructor', 'account', '/account'),
 ];
@@ -150,8 +155,13 @@ async function demoClass(browser: Browser): Promise<Demo> {
   const p = await context.newPage();
   await p.goto(`/teach/${row.classId}/confusion`);
   const href = await p.locator(`a[href^="/teach/${row.classId}/scenarios/"]`).first().getAttribute('href');
+  // A co-instructor link, so the class page lists a pending one and the invite page can be scanned.
+  await p.goto(`/teach/${row.classId}`);
+  await p.getByRole('button', { name: 'Create an invite link' }).click();
+  const invite = new URL((await p.getByTestId('co-invite-link').getAttribute('href'))!);
+  await expect(p.getByTestId('pending-invite').first()).toBeVisible();
   await context.close();
-  demo = { ...row, scenarioPath: href! };
+  demo = { ...row, scenarioPath: href!, coInvitePath: invite.pathname };
   return demo;
 }
 

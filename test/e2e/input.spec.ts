@@ -71,7 +71,7 @@ function genericCases(call: ValidCall): [string, unknown][] {
 function specificCases(w: World): Record<string, [string, unknown][]> {
   const quizArg = { quizId: quiz.id, selected: right, confident: true, durationMs: 2000, idempotencyKey: key() };
   const drillArg = { scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', answers: { training: 'no', shift: 'yes', competence: 'yes' }, confident: true, durationMs: 1200, idempotencyKey: key() };
-  const reviewArg = { cardId: w.cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 1500, idempotencyKey: key() };
+  const reviewArg = { cardId: w.cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 1500, cardVersion: w.cardVersion, idempotencyKey: key() };
   const guestAttempt = { idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: {}, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' };
   const assignment = { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2024-01-01T00:00', dueAt: '2025-01-01T00:00' };
   return {
@@ -111,6 +111,9 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['an option out of range', [{ ...reviewArg, selected: [99] }]],
       ['confidence that is not a boolean', [{ ...reviewArg, confident: 1 }]],
       ['a negative duration', [{ ...reviewArg, durationMs: -100 }]],
+      ['no card version', [{ ...reviewArg, cardVersion: undefined }]],
+      ['a negative card version', [{ ...reviewArg, cardVersion: -1 }]],
+      ['a card version that is not the card’s (a stale tab)', [{ ...reviewArg, cardVersion: w.cardVersion + 5 }]],
     ],
     markChapterComplete: [
       ['an unknown chapter', [{ chapter: 'no-such-chapter', complete: true }]],
@@ -160,10 +163,18 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['another class’s pair', [{ classId: w.otherClassId, assignmentId: w.assignmentId }]],
     ],
     createClassAction: [['a name of spaces', { title: '     ' }]],
-    addCoInstructorAction: [
-      ['not an email address', { classId: w.classId, email: 'not-an-email' }],
-      ['an email with no account', { classId: w.classId, email: 'nobody-here@example.com' }],
-      ['a learner’s email', { classId: w.classId, email: w.learner.email }],
+    createCoInstructorInviteAction: [
+      ['a class that does not exist', [{ classId: 'cnosuchclass0000000000000' }]],
+      ['another instructor’s class', [{ classId: w.spareClassId }]],
+    ],
+    revokeCoInstructorInviteAction: [
+      ['an unknown invite', [{ classId: w.classId, inviteId: 'cnosuchinvite000000000000' }]],
+      ['another class’s pair', [{ classId: w.otherClassId, inviteId: w.inviteId }]],
+    ],
+    acceptCoInstructorInviteAction: [
+      ['a link of the wrong shape', { token: 'short' }],
+      ['a link with a slash', { token: `${'a'.repeat(21)}/${'b'.repeat(21)}` }],
+      ['a link no class has', { token: 'Z'.repeat(43) }],
     ],
     createAssignmentAction: [
       ['a due date in year 9999', { ...assignment, dueAt: '9999-12-31T00:00' }],
@@ -226,7 +237,8 @@ test.describe('bad input', () => {
     for (const [name, call] of Object.entries(calls)) {
       if (AUTH_ACTIONS.includes(name)) continue;
       const api = call.as === 'owner' ? w.owner.api : w.learner.api;
-      const ignore = name === 'joinClassAction' ? THROTTLE_TABLES : []; // failed joins count towards the code-guessing limit
+      // Failed joins and invite acceptances count towards their guessing limits.
+      const ignore = ['joinClassAction', 'acceptCoInstructorInviteAction'].includes(name) ? THROTTLE_TABLES : [];
       const before = digestWithout(ignore);
       for (const [what, payload] of [...genericCases(call), ...(specific[name] ?? [])]) {
         const reply: ActionReply =

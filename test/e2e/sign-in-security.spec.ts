@@ -68,7 +68,7 @@ const median = (xs: number[]) => {
 const TIMING_FACTOR = 1.6;
 
 test.describe('sign-in throttling', () => {
-  test('after five failed sign-ins an email is refused even with the right password, from any address, until the window has passed', async ({ browser }) => {
+  test('after five failed sign-ins from one address an email is refused there even with the right password, until the window has passed; the owner elsewhere still gets in', async ({ browser }) => {
     test.setTimeout(120_000);
     const email = await newAccount(browser);
     const context = await contextAt(browser);
@@ -85,15 +85,15 @@ test.describe('sign-in throttling', () => {
     await expect(page).toHaveURL(/\/signin/);
     expect((await context.cookies()).some((c) => c.name.includes('session-token'))).toBe(false);
 
-    // The limit is on the email: a fresh address gets no further with the right password.
+    // The limit is on this (account, address) pair: someone else's failures never lock the owner out (issue 14,
+    // finding 8), so from a fresh address the right password works at once (five failures do not slow it yet).
     const elsewhere = await contextAt(browser);
     const other = await elsewhere.newPage();
     await other.goto('/signin');
     await trySignIn(other, email, PASSWORD);
-    await expect(alertOf(other)).toHaveText(THROTTLED);
-    await expect(other).toHaveURL(/\/signin/);
+    await expect(other).toHaveURL(/\/account$/);
 
-    // Not locked out for good: 15 minutes later (the test clock moves instead of waiting) the right password works.
+    // Not locked out for good: 15 minutes later (the test clock moves instead of waiting) the first address gets in too.
     expect((await page.request.post('/api/test/clock', { data: { offsetMs: 15 * MINUTE + 30_000 } })).status()).toBe(200);
     await trySignIn(page, email, PASSWORD);
     await expect(page).toHaveURL(/\/account$/);

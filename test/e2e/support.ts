@@ -29,6 +29,24 @@ export function e2eDatabaseUrl(): string {
   return (JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), 'utf8')) as { databaseUrl: string }).databaseUrl;
 }
 
+/**
+ * Runs one write against the database of the server under test, for a spec that must change a row the app offers no
+ * way to change (an administrator's SQL, say). SQLite-flavoured SQL, translated for PostgreSQL like e2eDb's.
+ */
+export function e2eWrite(sql: string, ...params: unknown[]): void {
+  const databaseUrl = e2eDatabaseUrl();
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    postgresDb(databaseUrl).prepare(sql).all(...params);
+    return;
+  }
+  const db = new Database(databaseUrl.replace(/^file:/, ''), { fileMustExist: true });
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
 export function countRows(table: string, where = '1=1', ...params: unknown[]): number {
   const db = e2eDb();
   try {

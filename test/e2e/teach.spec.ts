@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
 import { countRows, e2eDb, misreadTrainingKeys, submit, unique } from './support';
 
-const ATTEMPTS_HEADER = 'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at';
+const ATTEMPTS_HEADER = 'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged';
 
 async function signUp(page: Page, next: string, name: string, role: 'learner' | 'instructor'): Promise<string> {
   const email = `${unique(role)}@example.com`;

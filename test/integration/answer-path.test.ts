@@ -72,7 +72,7 @@ describe('the answer path', () => {
       for (let i = 0; i < 10; i++) {
         await recordReview(
           u.id,
-          { cardId: card.id, shownItemId: 'intro-q2', correct: true, confident: true, durationMs: 9000, idempotencyKey: `rev-${i}` },
+          { cardId: card.id, shownItemId: 'intro-q2', correct: true, confident: true, durationMs: 9000, idempotencyKey: `rev-${i}`, cardVersion: null },
           new Date(Date.UTC(2026, 0, 2 + 4 * i)),
           0.9,
         );

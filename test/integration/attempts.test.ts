@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordAttempt } from '../../lib/db/attempts';
+import { mergedOnlyFirsts, recordAttempt } from '../../lib/db/attempts';
 import { createUser } from '../../lib/db/users';
 import { getChapterProgress, saveReadingPosition, setChapterComplete } from '../../lib/db/progress';
 import { db } from '../../lib/db/client';
@@ -37,6 +37,29 @@ describe('attempts', () => {
     const rb = await recordAttempt(b.id, { ...base, idempotencyKey: 'shared-key-1', correct: false });
     expect(rb.duplicate).toBe(false);
     expect(rb.attempt.firstAttempt).toBe(true);
+  });
+});
+
+describe('merged (guest) answers', () => {
+  it('are never first attempts, make the review card, and leave the first place to the first signed-in answer', async () => {
+    const u = await learner('m1@example.com');
+    const schedule = { concept: null, retention: 0.9 };
+    const merged = await recordAttempt(u.id, { ...base, idempotencyKey: 'guest-m1-a', correct: true, merged: true, schedule });
+    const mergedAgain = await recordAttempt(u.id, { ...base, idempotencyKey: 'guest-m1-b', correct: false, merged: true, schedule });
+    expect([merged.attempt.firstAttempt, mergedAgain.attempt.firstAttempt]).toEqual([false, false]);
+    expect(await db.reviewCard.count({ where: { userId: u.id } })).toBe(1);
+    expect(await db.reviewLog.count({ where: { userId: u.id, merged: true } })).toBe(1);
+    // The learner's own progress shows the item (from its earliest merged answer); no class would.
+    expect(await mergedOnlyFirsts(u.id)).toMatchObject([{ itemId: base.itemId, correct: true }]);
+    expect((await getChapterProgress(u.id)).find((r) => r.chapter === 'learning-dynamics')).toMatchObject({ answered: 1, firstCorrect: 1 });
+    // Signed in (the fast SQLite path on a file database): this one is the first attempt, and it now counts instead.
+    const signedIn = await recordAttempt(u.id, { ...base, idempotencyKey: 'm1-signed-in', correct: false, schedule });
+    expect(signedIn.attempt.firstAttempt).toBe(true);
+    const later = await recordAttempt(u.id, { ...base, idempotencyKey: 'm1-signed-in-2', correct: true, schedule });
+    expect(later.attempt.firstAttempt).toBe(false);
+    expect(await mergedOnlyFirsts(u.id)).toEqual([]);
+    expect((await getChapterProgress(u.id)).find((r) => r.chapter === 'learning-dynamics')).toMatchObject({ answered: 1, firstCorrect: 0 });
+    expect(await db.reviewCard.count({ where: { userId: u.id } })).toBe(1);
   });
 });
 

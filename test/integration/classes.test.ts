@@ -4,8 +4,14 @@ import { createUser } from '../../lib/db/users';
 import { recordAttempt } from '../../lib/db/attempts';
 import { setChapterComplete } from '../../lib/db/progress';
 import {
-  addCoInstructor,
+  acceptCoInstructorInvite,
   classesTaughtBy,
+  createCoInstructorInvite,
+  findUsableInvite,
+  INVITE_TTL_MS,
+  inviteTokenHash,
+  pendingInvites,
+  revokeCoInstructorInvite,
   createAssignment,
   createClass,
   enrol,
@@ -46,7 +52,8 @@ describe('who teaches a class', () => {
     const cb = await createClass(b.id, 'B class');
     expect((await classesTaughtBy(a.id)).map((c) => c.id)).toEqual([ca.id]);
     expect((await classesTaughtBy(b.id)).map((c) => c.id)).toEqual([cb.id]);
-    expect(await addCoInstructor(cb.id, a.email)).toBe('added');
+    const { token } = await createCoInstructorInvite(cb.id, b.id, new Date());
+    expect(await acceptCoInstructorInvite(token, a.id, new Date())).toEqual({ classId: cb.id });
     const mine = await classesTaughtBy(a.id);
     expect(mine.map((c) => [c.title, c.role]).sort()).toEqual([
       ['A class', 'owner'],
@@ -71,19 +78,52 @@ describe('who teaches a class', () => {
     const owner = await instructor('rm-owner@example.com');
     const co = await instructor('rm-co@example.com');
     const c = await createClass(owner.id, 'Shared');
-    expect(await addCoInstructor(c.id, co.email)).toBe('added');
+    const { token } = await createCoInstructorInvite(c.id, owner.id, new Date());
+    expect(await acceptCoInstructorInvite(token, co.id, new Date())).toEqual({ classId: c.id });
     expect(await instructorRole(co.id, c.id)).toBe('co-instructor');
     expect(await removeCoInstructor(c.id, co.id)).toBe(true);
     expect(await instructorRole(co.id, c.id)).toBeNull();
     expect(await classesTaughtBy(co.id)).toEqual([]);
   });
 
-  it('only instructor accounts can be added as co-instructors', async () => {
-    const owner = await instructor('co-owner@example.com');
-    const l = await learner('co-learner@example.com');
-    const c = await createClass(owner.id, 'Co');
-    expect(await addCoInstructor(c.id, l.email)).toBe('not-instructor');
-    expect(await addCoInstructor(c.id, 'nobody@example.com')).toBe('no-user');
+  it('a co-instructor invite works once, until it expires or is withdrawn, and only its hash is stored', async () => {
+    const owner = await instructor('inv-owner@example.com');
+    const [x, y, z] = [await instructor('inv-x@example.com'), await instructor('inv-y@example.com'), await instructor('inv-z@example.com')];
+    const c = await createClass(owner.id, 'Invited');
+    const t0 = new Date('2026-04-01T10:00:00Z');
+    const inv = await createCoInstructorInvite(c.id, owner.id, t0);
+    expect(inv.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(inv.expiresAt.getTime() - t0.getTime()).toBe(INVITE_TTL_MS);
+    const row = await db.coInstructorInvite.findUniqueOrThrow({ where: { id: inv.inviteId } });
+    expect(row.tokenHash).toBe(inviteTokenHash(inv.token));
+    expect(JSON.stringify(row)).not.toContain(inv.token);
+    expect(await findUsableInvite(inv.token, t0)).toMatchObject({ classId: c.id, title: 'Invited' });
+    expect((await pendingInvites(c.id, t0)).map((p) => p.id)).toEqual([inv.inviteId]);
+
+    // The owner (and anyone who already teaches) leaves it unused; the first other instructor spends it.
+    expect(await acceptCoInstructorInvite(inv.token, owner.id, t0)).toBe('teaches');
+    expect(await acceptCoInstructorInvite(inv.token, x.id, t0)).toEqual({ classId: c.id });
+    expect(await acceptCoInstructorInvite(inv.token, y.id, t0)).toBe('invalid');
+    expect(await findUsableInvite(inv.token, t0)).toBeNull();
+    expect(await pendingInvites(c.id, t0)).toEqual([]);
+
+    // Expired a moment after its 7 days.
+    const old = await createCoInstructorInvite(c.id, owner.id, t0);
+    expect(await acceptCoInstructorInvite(old.token, y.id, new Date(t0.getTime() + INVITE_TTL_MS))).toBe('invalid');
+    // Withdrawn.
+    const gone = await createCoInstructorInvite(c.id, owner.id, t0);
+    expect(await revokeCoInstructorInvite(c.id, gone.inviteId)).toBe(true);
+    expect(await revokeCoInstructorInvite(c.id, gone.inviteId)).toBe(false);
+    expect(await acceptCoInstructorInvite(gone.token, y.id, t0)).toBe('invalid');
+    // Another class's id does not withdraw it.
+    const other = await createClass(owner.id, 'Other');
+    const kept = await createCoInstructorInvite(c.id, owner.id, t0);
+    expect(await revokeCoInstructorInvite(other.id, kept.inviteId)).toBe(false);
+
+    // Two people racing with one link: exactly one gets in.
+    const results = await Promise.all([acceptCoInstructorInvite(kept.token, y.id, t0), acceptCoInstructorInvite(kept.token, z.id, t0)]);
+    expect(results.filter((r) => r === 'invalid')).toHaveLength(1);
+    expect(await db.classInstructor.count({ where: { classId: c.id } })).toBe(2);
   });
 });
 
@@ -210,7 +250,7 @@ describe('CSV exports', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at',
+      'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged',
     );
     expect(lines[0]).toBe(ATTEMPT_COLUMNS.join(','));
     expect(lines.at(-1)).toBe(''); // every row ends in CRLF
@@ -219,7 +259,7 @@ describe('CSV exports', () => {
     expect(rows).toHaveLength(3); // the outsider's attempt is not exported
     const evilRow = rows.find((r) => r.includes('csv-evil@example.com'))!;
     expect(evilRow).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`);
-    expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,"Which reward, “get the coin”\?",introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT/);
+    expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,"Which reward, “get the coin”\?",introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT[^,]+,false$/);
     expect(rows.find((r) => r.includes('csv-plain@example.com') && r.includes(',quiz,'))).toContain(',"Ana, ""the"" Learner",');
     expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(',,specification-gaming; training=yes; shift=no; competence=yes,');
     expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(`,boat-race-lagoon,${csvCell(titles['boat-race-lagoon'])},`);

@@ -33,7 +33,7 @@ describe('learner dashboard data', () => {
       schedule: { concept: 'goal-misgeneralization', retention: 0.9 },
     });
     const card = await db.reviewCard.findFirstOrThrow({ where: { userId: u.id, itemId: 'q1' } });
-    await recordReview(u.id, { cardId: card.id, shownItemId: 'q1', correct: true, confident: true, durationMs: 20_000, idempotencyKey: 'rev-1' }, daysAgo(0, 12), 0.9);
+    await recordReview(u.id, { cardId: card.id, shownItemId: 'q1', correct: true, confident: true, durationMs: 20_000, idempotencyKey: 'rev-1', cardVersion: null }, daysAgo(0, 12), 0.9);
     await setChapterComplete(u.id, 'introduction', true, daysAgo(1));
 
     const d = await getDashboard({

@@ -11,6 +11,8 @@ vi.mock('@/lib/actions/learning', () => ({
   submitQuizAnswer: (...a: unknown[]) => submitQuizAnswer(...a),
   gradeQuizAsGuest: (...a: unknown[]) => gradeQuizAsGuest(...a),
 }));
+const submitReview = vi.fn();
+vi.mock('@/lib/actions/review', () => ({ submitReview: (...a: unknown[]) => submitReview(...a) }));
 vi.mock('@/lib/actions/drill', () => ({
   submitDrillAnswer: (...a: unknown[]) => submitDrillAnswer(...a),
   gradeDrillAsGuest: (...a: unknown[]) => gradeDrillAsGuest(...a),
@@ -254,5 +256,24 @@ describe('flushOutbox', () => {
       { title: 'a question', message: 'It waited on this device for more than two weeks and was not sent.' },
       { title: 'a question', message: 'That question no longer exists.' },
     ]);
+  });
+
+  it("a signed-in review made offline waits with its key and is sent once, to the review action", async () => {
+    const review: AnswerEntry = {
+      key: 'rev00000000000000001',
+      kind: 'review',
+      who: 'user',
+      owner: 'ada',
+      payload: { cardId: 'card1', shownItemId: 'q1', selected: [1], confident: true, durationMs: 900, cardVersion: 2 },
+      title: 'a review',
+      queuedAt: '2025-01-01T10:00:00.000Z',
+    };
+    submitReview.mockImplementationOnce(offline);
+    expect(await sendAnswer(review)).toEqual({ status: 'queued' });
+    submitReview.mockResolvedValueOnce({ ok: true, data: { correct: true, rating: 'Good', nextDue: '2025-01-05T00:00:00.000Z', duplicate: false, feedback: { kind: 'quiz', correctIndices: [1], explanations: [] } } });
+    expect(await flushOutbox('ada')).toBe(0);
+    expect(submitReview.mock.calls.map((c) => (c[0] as { idempotencyKey: string; cardVersion: number }).idempotencyKey)).toEqual(['rev00000000000000001', 'rev00000000000000001']);
+    expect((submitReview.mock.calls[1]![0] as { cardVersion: number }).cardVersion).toBe(2);
+    expect(readGuest().attempts).toEqual([]);
   });
 });

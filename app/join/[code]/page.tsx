@@ -33,7 +33,7 @@ export default async function JoinPage({ params }: Props) {
       </div>
     );
   }
-  if (await instructorRole(user.id, cls.id)) {
+  if (user.role === 'instructor' && (await instructorRole(user.id, cls.id))) {
     return (
       <div className="page narrow">
         <h1>{cls.title}</h1>

@@ -5,6 +5,7 @@ import { now } from '@/lib/clock';
 import { getScenarioBank } from '@/lib/content/bank';
 import { getCourse } from '@/lib/content/course';
 import { buildRoster } from '@/lib/db/class-analytics';
+import { pendingInvites } from '@/lib/db/classes';
 import { listScenarioSets } from '@/lib/db/scenario-sets';
 import { STATUS_TEXT } from '@/lib/learning/assignments';
 import { AssignmentForm, type DrillOption } from '@/components/teach/assignment-form';
@@ -43,7 +44,12 @@ export default async function ClassPage({ params }: Props) {
   const t = await now();
   const sets = await classScenarioSets(cls);
   const specs = classSpecs(cls, sets);
-  const [data, mySets, origin] = await Promise.all([classDataFor(cls), listScenarioSets(me.id), siteOrigin()]);
+  const [data, mySets, origin, invites] = await Promise.all([
+    classDataFor(cls),
+    listScenarioSets(me.id),
+    siteOrigin(),
+    me.classRole === 'owner' ? pendingInvites(cls.id, t) : Promise.resolve([]),
+  ]);
   const roster = buildRoster(data, specs, t);
 
   const rows: RosterViewRow[] = roster.map((r) => ({
@@ -143,6 +149,8 @@ export default async function ClassPage({ params }: Props) {
           isOwner={me.classRole === 'owner'}
           owner={{ userId: cls.ownerId, name: cls.owner.name, email: cls.owner.email }}
           coInstructors={cls.instructors.map((i) => ({ userId: i.userId, name: i.user.name, email: i.user.email }))}
+          pending={invites}
+          origin={origin}
         />
       </div>
     </div>
