@@ -226,7 +226,7 @@ export function DrillClient({
       payload: { scenarioId: item.id, setId, ...answer, confident, durationMs },
       title: item.title,
       queuedAt: new Date().toISOString(),
-      guest: { itemKind: 'scenario', itemId: drillItemId(setId, item.id), chapter: item.chapter, confident, durationMs },
+      guest: { itemKind: 'scenario', itemId: drillItemId(setId, item.id), chapter: item.chapter ?? null, confident, durationMs },
     });
     if (r.status === 'refused' || r.status === 'failed') {
       setPhase('answering');

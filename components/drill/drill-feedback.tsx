@@ -51,7 +51,8 @@ export function DrillFeedback({
   const verdict = result.verdict;
   const implied = labelFromAnswers(answer.answers);
   const wrongQuestions = result.wrongQuestions.map((q) => QUESTION_TEXT[q]);
-  const chapterTitle = context?.chapterTitles[scenario.chapter] ?? humanize(scenario.chapter);
+  // An imported scenario may have no chapter: then there is no "Taught in" link (never an invented one).
+  const chapterTitle = scenario.chapter ? (context?.chapterTitles[scenario.chapter] ?? humanize(scenario.chapter)) : null;
   const source = scenario.source.kind === 'paper' ? scenario.source : null;
   const cited = source ? outcome.cited : undefined;
 
@@ -191,12 +192,14 @@ export function DrillFeedback({
             </dd>
           </div>
         )}
-        <div>
-          <dt>Taught in</dt>
-          <dd>
-            <Link href={`/chapters/${scenario.chapter}`}>Chapter: {chapterTitle}</Link>
-          </dd>
-        </div>
+        {scenario.chapter && chapterTitle && (
+          <div>
+            <dt>Taught in</dt>
+            <dd>
+              <Link href={`/chapters/${scenario.chapter}`}>Chapter: {chapterTitle}</Link>
+            </dd>
+          </div>
+        )}
       </dl>
     </div>
   );

@@ -52,7 +52,7 @@ export function scenarioToCsvRow(s: Scenario): Record<(typeof CSV_COLUMNS)[numbe
     source_kind: s.source.kind,
     source_ref: s.source.kind === 'paper' ? s.source.ref : '',
     difficulty: s.difficulty,
-    chapter: s.chapter,
+    chapter: s.chapter ?? '',
     family: s.family ?? '',
     training_evidence: s.questions.training.evidence.join(EVIDENCE_SEPARATOR),
     training_note: s.questions.training.note ?? '',
@@ -72,3 +72,8 @@ export const EXAMPLE_JSON = JSON.stringify([EXAMPLE_SCENARIO], null, 2);
 export const EXAMPLE_CSV = Papa.unparse({ fields: [...CSV_COLUMNS], data: [CSV_COLUMNS.map((c) => scenarioToCsvRow(EXAMPLE_SCENARIO)[c])] });
 
 export const dataUrl = (text: string, type: string) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+
+/** A whole set as CSV, in CSV_COLUMNS order: what "Download as CSV" gives, and what imports back unchanged. */
+export function scenariosToCsv(scenarios: readonly Scenario[]): string {
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: scenarios.map((s) => { const row = scenarioToCsvRow(s); return CSV_COLUMNS.map((c) => row[c]); }) });
+}

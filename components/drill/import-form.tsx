@@ -170,12 +170,16 @@ export function ImportForm() {
               </div>
             )}
             {rejected.length > 0 && (
+              <p data-testid="problem-count">{rejected.length === 1 ? 'One problem, listed below.' : `All ${rejected.length} problems, listed below; fix them in the file and import it again.`}</p>
+            )}
+            {rejected.length > 0 && (
               <div className="table-scroll" tabIndex={0} role="region" aria-label="Rows not imported">
                 <table className={styles.table}>
                   <caption>Rows not imported</caption>
                   <thead>
                     <tr>
                       <th scope="col">Row</th>
+                      <th scope="col">Id</th>
                       <th scope="col">Field</th>
                       <th scope="col">Problem</th>
                     </tr>
@@ -184,6 +188,7 @@ export function ImportForm() {
                     {rejected.map((r, i) => (
                       <tr key={i}>
                         <td>{r.row === 0 ? 'whole file' : r.row}</td>
+                        <td>{r.id ? <code>{r.id}</code> : '—'}</td>
                         <td>{r.field ? <code>{r.field}</code> : '—'}</td>
                         <td>{r.message}</td>
                       </tr>

@@ -8,19 +8,19 @@ const LABEL_VALUES = 'specification-gaming, goal-misgeneralization, capability-f
 const FIELDS: [string, string][] = [
   ['id', 'kebab-case, unique in the file (a-z, 0-9, -)'],
   ['title', '5 to 120 characters'],
-  ['domain', DOMAINS.join(', ')],
+  ['domain', `any short text, 1 to 40 characters (the course uses ${DOMAINS.join(', ')})`],
   ['description', '40 to 1200 characters: what happened, without naming the answer (words like proxy, loophole or gaming are refused)'],
   ['label', LABEL_VALUES],
   ['family', 'optional: a kebab-case name shared by scenarios that tell one setting in different ways'],
   [
     'questions.training / .shift / .competence',
-    'each {"answer": "yes" | "no" | "either", "evidence": [sentences], "note": "…"}: did the unwanted behaviour already pay off in training; does the failure appear in new conditions; does the system still act skilfully there. Answers must fit the label (specification gaming: training yes, competence yes; goal misgeneralization: no, yes, yes; capability failure: training no, competence no). Evidence sentences (optional) are copied exactly from the description and are highlighted when a learner gets that question wrong; the note (optional) explains the answer.',
+    'each {"answer": "yes" | "no" | "either", "evidence": [sentences], "note": "…"}; leave all three out and the answers are taken from the label (either where it leaves a question open). Did the unwanted behaviour already pay off in training; does the failure appear in new conditions; does the system still act skilfully there. Answers must fit the label (specification gaming: training yes, competence yes; goal misgeneralization: no, yes, yes; capability failure: training no, competence no). Evidence sentences (optional) are copied exactly from the description and are highlighted when a learner gets that question wrong; the note (optional) explains the answer.',
   ],
   ['goalPursued', 'the goal the system actually pursued, 3 to 200 characters'],
   ['rationale', 'why the label fits and the others do not, 40 to 2000 characters'],
   ['source', '{"kind": "constructed"} or {"kind": "paper", "ref": "a reference key"}'],
-  ['difficulty', DIFFICULTIES.join(', ')],
-  ['chapter', CHAPTER_SLUGS.join(', ')],
+  ['difficulty', `optional: ${DIFFICULTIES.join(', ')} (core when left out)`],
+  ['chapter', `optional: ${CHAPTER_SLUGS.join(', ')}; without one, the feedback shows no “Taught in” link`],
   ['contested, acceptable, arguments', 'optional: for a contested case, at least two acceptable labels (including label) and an argument for each'],
 ];
 
@@ -31,7 +31,7 @@ export function ImportFormatHelp() {
       <h2 id="format">The format</h2>
       <p>
         A set is a list of scenarios in the same shape as the course&rsquo;s own bank, at most {MAX_IMPORT_ROWS} scenarios and
-        1&nbsp;MB. Valid rows are imported; every invalid row is listed with the field to fix.
+        1&nbsp;MB. Valid rows are imported; every problem is listed, with the row, its id and the field or column to fix.
       </p>
       <div className={styles.downloads}>
         <a className="button button--ghost" href={dataUrl(EXAMPLE_CSV, 'text/csv')} download="goalpost-scenarios-example.csv">

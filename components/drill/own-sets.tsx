@@ -22,6 +22,12 @@ export function OwnSets({ sets }: { sets: ScenarioSetSummary[] }) {
                   · {s.count} {s.count === 1 ? 'scenario' : 'scenarios'} · {s.createdAt.toISOString().slice(0, 10)}
                 </span>
               </span>
+              <Link href={`/practice/sets/${encodeURIComponent(s.id)}`}>
+                Change<span className="visually-hidden"> “{s.title}”</span>
+              </Link>
+              <a href={`/practice/sets/${encodeURIComponent(s.id)}/csv`} download>
+                Download as CSV<span className="visually-hidden"> ({s.title})</span>
+              </a>
               <DeleteSetButton setId={s.id} title={s.title} focusAfter="your-sets" />
             </li>
           ))}

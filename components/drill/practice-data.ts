@@ -2,7 +2,7 @@ import 'server-only';
 import { getScenario, getScenarioBank, scenariosFor } from '@/lib/content/bank';
 import type { Scenario } from '@/lib/content/scenarios';
 import { missedItemIds } from '@/lib/db/attempts';
-import { getOwnScenarioSet } from '@/lib/db/scenario-sets';
+import { getUsableScenarioSet } from '@/lib/db/scenario-sets';
 import { DIFFICULTY_TEXT, practiceHref, type PracticeChoice } from './practice-params';
 import { drillOrder } from './practice-sets';
 
@@ -70,12 +70,13 @@ export async function resolvePracticeSet(
     case 'imported': {
       if (!userId)
         return { kind: 'sign-in', title: 'Your imported set', message: 'Sign in to practise the scenario sets you imported.', next: href };
-      const set = await getOwnScenarioSet(userId, choice.setId);
+      // Your own set, or one assigned to a class you are in: the same lookup grading uses (lib/actions/drill.ts).
+      const set = await getUsableScenarioSet(userId, choice.setId);
       if (!set)
         return {
           kind: 'not-found',
           title: 'Set not found',
-          message: 'We could not find that scenario set. It may have been deleted, or it belongs to another account.',
+          message: 'We could not find that scenario set. It may have been deleted, it belongs to another account, or the class it was assigned to no longer includes you.',
         };
       return { kind: 'drill', title: set.title, scenarios: set.scenarios, setId: set.id, key: href };
     }

@@ -32,20 +32,44 @@ const share = (v: number | null) => (v === null ? '' : Number(v.toFixed(4)));
 export const GRADEBOOK_LEAD_COLUMNS = ['learner_name', 'learner_email', 'last_active'] as const;
 export const GRADEBOOK_TAIL_COLUMNS = ['completion', 'mean_score', 'late_count'] as const;
 
-export function gradebookColumns(assignmentIds: string[]): string[] {
-  return [...GRADEBOOK_LEAD_COLUMNS, ...assignmentIds.flatMap((id) => [`${id}_status`, `${id}_score`]), ...GRADEBOOK_TAIL_COLUMNS];
+/** What the gradebook needs of an assignment to name its columns. */
+export interface GradebookAssignment {
+  id: string;
+  title: string;
+  dueAt: Date;
 }
 
-/** Status values are the stable codes (not-started, in-progress, done, late, done-late); scores are shares 0..1. */
-export function gradebookCsv(assignmentIds: string[], roster: RosterRow[]): string {
-  let out = CSV_BOM + csvLine(gradebookColumns(assignmentIds));
+/**
+ * The readable name of each assignment's columns: its title and due date (UTC), e.g. "Read “Introduction” (due
+ * 2026-12-01)". Two assignments with the same title and due date get " #2", " #3" so every column is unique.
+ */
+export function gradebookAssignmentNames(assignments: GradebookAssignment[]): string[] {
+  const used = new Map<string, number>();
+  return assignments.map((a) => {
+    const base = `${a.title.trim() || 'Assignment'} (due ${a.dueAt.toISOString().slice(0, 10)})`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base} #${n}`;
+  });
+}
+
+export function gradebookColumns(assignments: GradebookAssignment[]): string[] {
+  return [...GRADEBOOK_LEAD_COLUMNS, ...gradebookAssignmentNames(assignments).flatMap((name) => [`${name} status`, `${name} score`]), ...GRADEBOOK_TAIL_COLUMNS];
+}
+
+/**
+ * Status values are the stable codes (not-started, in-progress, done, late, done-late); scores are shares 0..1.
+ * Columns are named by assignment title and due date (gradebookColumns), in the class's assignment order.
+ */
+export function gradebookCsv(assignments: GradebookAssignment[], roster: RosterRow[]): string {
+  let out = CSV_BOM + csvLine(gradebookColumns(assignments));
   for (const r of roster) {
     const byId = new Map(r.results.map((x) => [x.assignmentId, x]));
     out += csvLine([
       r.name,
       r.email,
       r.lastActive,
-      ...assignmentIds.flatMap((id) => {
+      ...assignments.flatMap(({ id }) => {
         const x = byId.get(id);
         return [x?.status ?? '', share(x?.score ?? null)];
       }),
@@ -65,6 +89,7 @@ export const ATTEMPT_COLUMNS = [
   'learner_name',
   'item_kind',
   'item_id',
+  'item_title',
   'chapter',
   'correct',
   'confident',
@@ -107,13 +132,17 @@ export function answerText(itemKind: string, response: string): string {
   }
 }
 
-export function attemptCsvLine(a: AttemptCsvRow): string {
+/** The readable title of an item (a quiz question's prompt, a scenario's title); empty when it is no longer known. */
+export type ItemTitleOf = (itemKind: string, itemId: string) => string | undefined;
+
+export function attemptCsvLine(a: AttemptCsvRow, titleOf: ItemTitleOf = () => undefined): string {
   return csvLine([
     a.id,
     a.user.email,
     a.user.name ?? '',
     a.itemKind,
     a.itemId,
+    titleOf(a.itemKind, a.itemId) ?? '',
     a.chapter,
     a.correct,
     a.confident,
@@ -129,7 +158,7 @@ export function attemptCsvLine(a: AttemptCsvRow): string {
  * The attempts export as a byte stream. It pulls one page from the source only when the consumer asks for more,
  * so memory stays flat however many attempts the class has (the HTTP response applies back-pressure).
  */
-export function attemptsCsvStream(pages: AsyncIterable<AttemptCsvRow[]>): ReadableStream<Uint8Array> {
+export function attemptsCsvStream(pages: AsyncIterable<AttemptCsvRow[]>, titleOf?: ItemTitleOf): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const it = pages[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>(
@@ -142,7 +171,7 @@ export function attemptsCsvStream(pages: AsyncIterable<AttemptCsvRow[]>): Readab
           const next = await it.next();
           if (next.done) return controller.close();
           let chunk = '';
-          for (const a of next.value) chunk += attemptCsvLine(a);
+          for (const a of next.value) chunk += attemptCsvLine(a, titleOf);
           controller.enqueue(encoder.encode(chunk));
         } catch (e) {
           controller.error(e);

@@ -99,7 +99,7 @@ function regradeAttempt(a: GuestAttemptInput) {
   // Only the built-in bank: a guest cannot answer an imported set.
   const scenario = getScenario(a.itemId);
   const graded = scenario && regradeDrillResponse(scenario, a.response);
-  return scenario && graded ? { ...graded, chapter: scenario.chapter, concept: scenario.contested ? null : scenario.label } : null;
+  return scenario && graded ? { ...graded, chapter: scenario.chapter ?? null, concept: scenario.contested ? null : scenario.label } : null;
 }
 
 /** Whether a guest's review answer was right, from its recorded choice; null when it records none that fits the card. */

@@ -22,6 +22,7 @@ import { now } from '../clock';
 import { hitRateLimit } from '../db/rate-limit';
 import { addressBudget } from '../db/throttle';
 import { getOwnScenarioSet } from '../db/scenario-sets';
+import { DIFFICULTY_TEXT } from '../../components/drill/practice-params';
 import { normalizeJoinCode } from '../learning/join-code';
 import { ActionError, defineAction, withValues, type ActionResult } from './safe-action';
 
@@ -151,15 +152,14 @@ const runCreateAssignment = defineAction(assignmentSchema, async (a): Promise<Ac
     label = `Read “${c.title}” and answer its questions`;
   } else if (a.kind === 'drill') {
     const d = a.drill ?? '';
-    const ok =
-      /^chapter:[a-z0-9-]+$/.test(d) && course.chapters.some((c) => `chapter:${c.slug}` === d)
-        ? true
-        : /^difficulty:(intro|core|advanced)$/.test(d) || d === 'all'
-          ? true
-          : /^set:[a-z0-9]{10,40}$/.test(d) && Boolean(await getOwnScenarioSet(me.id, d.slice(4)));
-    if (!ok) return { ok: false, status: 400, message: 'Choose a drill set (one of yours, or a built-in one).', fieldErrors: { drill: ['Choose a drill set.'] } };
+    // The default title names what is drilled by its title (the chapter's, the set's), never by a slug or an id.
+    const chapter = /^chapter:[a-z0-9-]+$/.test(d) ? course.chapters.find((c) => `chapter:${c.slug}` === d) : undefined;
+    const difficulty = /^difficulty:(intro|core|advanced)$/.exec(d)?.[1] as 'intro' | 'core' | 'advanced' | undefined;
+    const set = /^set:[a-z0-9]{10,40}$/.test(d) ? await getOwnScenarioSet(me.id, d.slice(4)) : null;
+    const what = chapter ? chapter.title : difficulty ? `${DIFFICULTY_TEXT[difficulty].title} scenarios` : d === 'all' ? 'All scenarios' : set?.title;
+    if (!what) return { ok: false, status: 400, message: 'Choose a drill set (one of yours, or a built-in one).', fieldErrors: { drill: ['Choose a drill set.'] } };
     target = d;
-    label = `Classifier drill: ${d.replace(':', ' ')}`;
+    label = `Classifier drill: ${what}`;
   } else {
     const n = a.reviews ?? 0;
     if (n < 1 || n > 500) return { ok: false, status: 400, message: 'Set a review target between 1 and 500.', fieldErrors: { reviews: ['Between 1 and 500 reviews.'] } };

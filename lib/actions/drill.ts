@@ -7,9 +7,9 @@ import type { Scenario } from '../content/scenarios';
 import { recordAttempt } from '../db/attempts';
 import { getSettings } from '../db/settings';
 import { now } from '../clock';
-import { createScenarioSet, deleteScenarioSet, getUsableScenarioSet } from '../db/scenario-sets';
+import { createScenarioSet, deleteScenarioSet, getOwnScenarioSet, getUsableScenarioSet, updateScenarioSet } from '../db/scenario-sets';
 import { QUESTION_TEXT, gradeDrill, type DrillResult } from '../learning/classify';
-import { parseScenarioImport, type ImportError } from '../learning/scenario-import';
+import { MAX_IMPORT_ROWS, parseScenarioImport, type ImportError } from '../learning/scenario-import';
 import { auditImportedSet, type ImportAudit } from '../learning/shortcut-audit';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
@@ -70,7 +70,7 @@ const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<Dr
     idempotencyKey: input.idempotencyKey,
     itemKind: 'scenario',
     itemId,
-    chapter: scenario.chapter,
+    chapter: scenario.chapter ?? null,
     response: { label: input.label, answers: input.answers, wrong: result.wrongQuestions, truth: scenario.label },
     correct: result.correct,
     confident: input.confident,
@@ -126,11 +126,12 @@ const runImport = defineAction(importSchema, async ({ title, format, text }): Pr
       ok: false,
       status: 422,
       message: errors[0]?.row === 0 ? errors[0].message : 'No scenario in the file is valid, so nothing was imported. Fix the rows listed below and try again.',
-      data: { setId: null, imported: 0, rejected: errors.slice(0, 200) },
+      // Every problem, however many: the author fixes the file once (issue 15).
+      data: { setId: null, imported: 0, rejected: errors },
     };
   }
   const set = await createScenarioSet(user.id, title, scenarios);
-  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors.slice(0, 200), audit: auditImportedSet(scenarios) } };
+  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors, audit: auditImportedSet(scenarios) } };
 });
 
 /** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */
@@ -156,4 +157,91 @@ const runDelete = defineAction(z.object({ setId: z.string().min(1).max(40) }), a
 
 export async function deleteScenarioSetAction(input: unknown): Promise<ActionResult<{ deleted: boolean }>> {
   return runDelete(input);
+}
+
+// ---- Changing a set in place: rename, add rows, remove rows, replace from a new file (the set keeps its id) ----
+
+const setIdSchema = z.string({ error: 'Choose a set.' }).regex(/^[a-z0-9]{10,40}$/, 'Choose one of your sets.');
+const setTitleSchema = importSchema.shape.title;
+
+const runRename = defineAction(z.object({ setId: setIdSchema, title: setTitleSchema }), async ({ setId, title }) => {
+  const user = await requireUser();
+  if (!(await updateScenarioSet(user.id, setId, { title }))) throw new ActionError('That set was not found, or it is not yours.', 404);
+  return { title };
+});
+
+/** Renames one of your sets. */
+export async function renameScenarioSetAction(input: unknown): Promise<ActionResult<{ title: string }>> {
+  return runRename(input);
+}
+
+const runRemoveScenarios = defineAction(
+  z.object({
+    setId: setIdSchema,
+    scenarioIds: z.array(z.string().min(1).max(120), { error: 'Choose the scenarios to remove.' }).min(1, 'Choose at least one scenario to remove.').max(MAX_IMPORT_ROWS),
+  }),
+  async ({ setId, scenarioIds }) => {
+    const user = await requireUser();
+    const set = await getOwnScenarioSet(user.id, setId);
+    if (!set) throw new ActionError('That set was not found, or it is not yours.', 404);
+    const drop = new Set(scenarioIds);
+    const unknown = scenarioIds.filter((id) => !set.scenarios.some((s) => s.id === id));
+    if (unknown.length) throw new ActionError(`These scenarios are not in the set: ${unknown.slice(0, 5).join(', ')}.`, 400);
+    const kept = set.scenarios.filter((s) => !drop.has(s.id));
+    if (kept.length === 0) throw new ActionError('A set keeps at least one scenario; delete the set instead.', 400);
+    await updateScenarioSet(user.id, setId, { scenarios: kept });
+    return { removed: set.scenarios.length - kept.length, count: kept.length };
+  },
+);
+
+/** Removes some scenarios from one of your sets (answers already given to them stay in the records). */
+export async function removeScenariosAction(input: unknown): Promise<ActionResult<{ removed: number; count: number }>> {
+  return runRemoveScenarios(input);
+}
+
+const changeSchema = z.object({
+  setId: setIdSchema,
+  mode: z.enum(['append', 'replace'], { error: 'Choose whether to add the rows or replace the set.' }),
+  format: importSchema.shape.format,
+  text: importSchema.shape.text,
+});
+
+const runChange = defineAction(changeSchema, async ({ setId, mode, format, text }): Promise<ActionResult<ImportOutcome>> => {
+  const user = await requireUser();
+  const set = await getOwnScenarioSet(user.id, setId);
+  if (!set) throw new ActionError('That set was not found, or it is not yours.', 404);
+  const { scenarios, errors } = parseScenarioImport(text, format);
+  let next = scenarios;
+  const rejected = [...errors];
+  if (mode === 'append') {
+    const have = new Set(set.scenarios.map((s) => s.id));
+    next = [];
+    scenarios.forEach((s) => {
+      if (have.has(s.id)) rejected.push({ row: 0, id: s.id, field: 'id', message: `the id "${s.id}" is already in this set; remove it first or replace the set` });
+      else next.push(s);
+    });
+    if (set.scenarios.length + next.length > MAX_IMPORT_ROWS)
+      return { ok: false, status: 422, message: `A set can hold at most ${MAX_IMPORT_ROWS} scenarios; this would make ${set.scenarios.length + next.length}.`, data: { setId, imported: 0, rejected } };
+  }
+  if (next.length === 0) {
+    return {
+      ok: false,
+      status: 422,
+      message: rejected[0]?.row === 0 && !rejected[0].id ? rejected[0].message : 'No row of the file could be used, so the set was not changed. Fix the rows listed below and try again.',
+      data: { setId, imported: 0, rejected },
+    };
+  }
+  const all = mode === 'append' ? [...set.scenarios, ...next] : next;
+  await updateScenarioSet(user.id, setId, { scenarios: all });
+  return { ok: true, data: { setId, imported: next.length, rejected, audit: auditImportedSet(all) } };
+});
+
+/** Adds a file's rows to one of your sets, or replaces its scenarios with them; the set keeps its id and title. */
+export async function changeScenarioSetForm(_prev: ActionResult<ImportOutcome> | null, formData: FormData): Promise<ActionResult<ImportOutcome>> {
+  // A malformed request may bring no form at all: it is validated (and refused) like any other input.
+  if (!(formData instanceof FormData)) return runChange(formData);
+  const file = formData.get('file');
+  const text = file instanceof File && file.size > 0 ? (file.size > MAX_IMPORT_BYTES ? 'x'.repeat(MAX_IMPORT_BYTES + 1) : await file.text()) : formData.get('text');
+  const format = formData.get('format') ?? (file instanceof File && file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+  return runChange({ setId: formData.get('setId'), mode: formData.get('mode'), format, text });
 }

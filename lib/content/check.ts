@@ -191,7 +191,7 @@ function bankIssues(scenarios: Scenario[], contentDir: string): Issue[] {
   }
   const exempt = chapterBalanceExemptions(contentDir);
   const byChapter = new Map<string, Scenario[]>();
-  for (const s of scenarios) byChapter.set(s.chapter, [...(byChapter.get(s.chapter) ?? []), s]);
+  for (const s of scenarios) if (s.chapter) byChapter.set(s.chapter, [...(byChapter.get(s.chapter) ?? []), s]);
   for (const chapter of CHAPTER_SLUGS) {
     const set = byChapter.get(chapter) ?? [];
     if (set.length === 0) continue;

@@ -75,8 +75,9 @@ export function reviewItemFor(card: { id: string; itemKind: string; itemId: stri
   return {
     kind: 'scenario',
     shownItemId: shown.id,
-    chapter: shown.chapter,
-    chapterTitle: titles.get(shown.chapter) ?? shown.chapter,
+    // Review cards come from the built-in bank, where every scenario has a chapter (bankScenarioSchema).
+    chapter: shown.chapter ?? '',
+    chapterTitle: shown.chapter ? (titles.get(shown.chapter) ?? shown.chapter) : '',
     scenario: shown,
     variant: shown.id !== card.itemId,
   };

@@ -161,7 +161,7 @@ export async function seedDemoClass(
         attempts.push({
           itemKind: 'scenario',
           itemId: s.id,
-          chapter: s.chapter,
+          chapter: s.chapter ?? null,
           response: { label, answers, wrong: graded.wrongQuestions, truth: s.label },
           correct: graded.correct,
           confident: rng.bool(graded.correct ? 0.7 : 0.4),

@@ -48,3 +48,15 @@ export async function getUsableScenarioSet(userId: string, setId: string): Promi
   const row = await db.scenarioSet.findUnique({ where: { id: setId } });
   return row ? { id: row.id, title: row.title, scenarios: JSON.parse(row.scenarios) as Scenario[] } : null;
 }
+
+/**
+ * Changes one of the user's sets in place (its title, its scenarios or both), keeping its id, so assignments and
+ * stored answers that point at it stay valid. Only the owner can change a set.
+ */
+export async function updateScenarioSet(userId: string, setId: string, patch: { title?: string; scenarios?: Scenario[] }): Promise<boolean> {
+  const data: { title?: string; scenarios?: string } = {};
+  if (patch.title !== undefined) data.title = patch.title;
+  if (patch.scenarios !== undefined) data.scenarios = JSON.stringify(patch.scenarios);
+  const r = await transaction((tx) => tx.scenarioSet.updateMany({ where: { id: setId, ownerId: userId }, data }));
+  return r.count === 1;
+}

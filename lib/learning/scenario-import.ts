@@ -5,7 +5,11 @@ import { QUESTIONS, scenarioSchema, type Scenario } from './scenario-schema';
 
 export interface ImportError {
   row: number; // 1-based data row (CSV: not counting the header; JSON: array index + 1)
+  /** The row's own id, when it has one, so the author can find it however the file is sorted. */
+  id?: string;
+  /** The column (CSV) or field path (JSON) as the file spells it. */
   field: string;
+  /** Plain words: "label must be one of …", "is missing"; never the validator's own text. */
   message: string;
 }
 
@@ -115,8 +119,29 @@ const CSV_FIELD: Record<string, string> = {
 function csvField(field: string): string {
   const q = /^questions\.(training|shift|competence)\.(answer|evidence|note)/.exec(field);
   if (q) return q[2] === 'answer' ? q[1]! : `${q[1]}_${q[2]}`;
+  const arg = /^arguments\.([a-z-]+)/.exec(field);
+  if (arg) return `argument_${arg[1]!.replace(/-/g, '_')}`;
+  if (field === 'questions') return 'training, shift, competence';
+  if (field === 'source') return 'source_kind';
   return CSV_FIELD[field] ?? field.split('.')[0] ?? field;
 }
+
+/** zod's own wording ("Invalid input: expected object, received undefined") in plain words. */
+export function plainMessage(issue: { code: string; message: string; input?: unknown }): string {
+  const m = issue.message;
+  if (issue.code === 'invalid_type' || /^Invalid input|expected .* received/i.test(m)) {
+    if (issue.input === undefined || issue.input === null || /received (undefined|null)/.test(m)) return 'is missing';
+    return /^Invalid input|expected .* received/i.test(m) ? 'has a value of the wrong kind (see the format below)' : m;
+  }
+  if (issue.code === 'unrecognized_keys') return 'has a field this format does not know';
+  if (/^Invalid /.test(m)) return 'has a value this format does not accept (see the format below)';
+  return m;
+}
+
+const rowId = (raw: unknown): string | undefined => {
+  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.trim() ? id.trim().slice(0, 120) : undefined;
+};
 
 function validateRows(rows: unknown[], format: 'json' | 'csv'): ImportResult {
   const scenarios: Scenario[] = [];
@@ -128,14 +153,15 @@ function validateRows(rows: unknown[], format: 'json' | 'csv'): ImportResult {
   rows.forEach((raw, i) => {
     const parsed = scenarioSchema.safeParse(raw);
     if (!parsed.success) {
+      const id = rowId(raw);
       for (const issue of parsed.error.issues) {
         const field = issue.path.join('.');
-        errors.push({ row: i + 1, field: format === 'csv' ? csvField(field) : field, message: issue.message });
+        errors.push({ row: i + 1, ...(id ? { id } : {}), field: format === 'csv' ? csvField(field) : field, message: plainMessage(issue) });
       }
       return;
     }
     if (seen.has(parsed.data.id)) {
-      errors.push({ row: i + 1, field: 'id', message: `the id "${parsed.data.id}" appears twice in this file` });
+      errors.push({ row: i + 1, id: parsed.data.id, field: 'id', message: `the id "${parsed.data.id}" appears twice in this file` });
       return;
     }
     seen.add(parsed.data.id);

@@ -122,7 +122,8 @@ const baseScenario = z.object({
   id: z.string({ error: 'is missing' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)').max(120),
   family: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)').max(120).optional(),
   title: text(5, 120).refine(noGiveaway, GIVEAWAY_MESSAGE),
-  domain: z.enum(DOMAINS, { error: `must be one of ${DOMAINS.join(', ')}` }),
+  // Any short text for an imported set ("facilities", "kitchen robots"); the built-in bank uses DOMAINS (checked below).
+  domain: z.string({ error: 'is missing' }).trim().min(1, 'is missing').max(40, 'must be at most 40 characters'),
   description: text(40, 1200).refine(noGiveaway, GIVEAWAY_MESSAGE),
   label: labelSchema,
   questions: z.object({ training: questionSchema, shift: questionSchema, competence: questionSchema }, { error: 'is missing' }),
@@ -132,7 +133,8 @@ const baseScenario = z.object({
     error: 'kind must be paper (with a ref) or constructed',
   }),
   difficulty: z.enum(DIFFICULTIES, { error: `must be one of ${DIFFICULTIES.join(', ')}` }),
-  chapter: z.enum(CHAPTER_SLUGS, { error: `must be one of ${CHAPTER_SLUGS.join(', ')}` }),
+  // Optional for an imported set: without one, the feedback shows no "Taught in" link. The bank requires it (below).
+  chapter: z.enum(CHAPTER_SLUGS, { error: `must be one of ${CHAPTER_SLUGS.join(', ')}` }).optional(),
   contested: z.boolean().optional(),
   acceptable: z.array(labelSchema).optional(),
   arguments: z.partialRecord(labelSchema, text(20, 1200)).optional(),
@@ -170,11 +172,52 @@ function checkScenario(s: BaseScenario, ctx: z.RefinementCtx, strict: boolean) {
   } else if (s.acceptable || s.arguments) {
     ctx.addIssue({ code: 'custom', path: ['contested'], message: 'acceptable and arguments are only for contested cases (set contested: true)' });
   }
+  if (strict && !(DOMAINS as readonly string[]).includes(s.domain))
+    ctx.addIssue({ code: 'custom', path: ['domain'], message: `must be one of ${DOMAINS.join(', ')}` });
+  if (strict && !s.chapter) ctx.addIssue({ code: 'custom', path: ['chapter'], message: `must be one of ${CHAPTER_SLUGS.join(', ')}` });
   if (strict && !s.family) ctx.addIssue({ code: 'custom', path: ['family'], message: 'name the contrast family this scenario belongs to' });
 }
 
-/** A scenario of an imported or stored set: evidence and notes are optional (feedback then shows what there is). */
-export const scenarioSchema = z.preprocess(upgradeLegacy, baseScenario.superRefine((s, ctx) => checkScenario(s, ctx, false)));
+/**
+ * The answers a label fixes, for a row that gives none: each question the label decides gets its answer, the rest
+ * `either`. A contested row gets an answer only where every acceptable label agrees.
+ */
+export function answersFromLabel(labels: readonly Label[]): Record<Question, AuthoredAnswer> {
+  return Object.fromEntries(
+    QUESTIONS.map((q) => {
+      const fixed = new Set(labels.map((l) => ANSWERS_FOR[l][q] ?? 'either'));
+      return [q, fixed.size === 1 ? [...fixed][0]! : 'either'];
+    }),
+  ) as Record<Question, AuthoredAnswer>;
+}
+
+const isLabel = (v: unknown): v is Label => typeof v === 'string' && (FAILURE_MODES as readonly string[]).includes(v);
+
+/**
+ * An imported row with no answer to any of the three questions gets the answers its label fixes (answersFromLabel);
+ * a row with no difficulty is "core". Rows that answer some questions are left as they are, so a gap is reported.
+ */
+function fillImported(raw: unknown): unknown {
+  const upgraded = upgradeLegacy(raw);
+  if (!upgraded || typeof upgraded !== 'object' || Array.isArray(upgraded)) return upgraded;
+  const r = { ...(upgraded as Record<string, unknown>) };
+  if (r.difficulty === undefined || r.difficulty === null || r.difficulty === '') r.difficulty = 'core';
+  const questions = (r.questions && typeof r.questions === 'object' ? r.questions : {}) as Record<string, { answer?: unknown } | undefined>;
+  const noAnswers = QUESTIONS.every((q) => questions[q]?.answer === undefined || questions[q]?.answer === null || questions[q]?.answer === '');
+  if (noAnswers && isLabel(r.label)) {
+    const labels = r.contested === true && Array.isArray(r.acceptable) ? [r.label, ...r.acceptable.filter(isLabel)] : [r.label];
+    const derived = answersFromLabel(labels);
+    r.questions = Object.fromEntries(QUESTIONS.map((q) => [q, { evidence: [], ...(questions[q] ?? {}), answer: derived[q] }]));
+  }
+  return r;
+}
+
+/**
+ * A scenario of an imported or stored set: evidence and notes are optional (feedback then shows what there is), the
+ * domain is any short text, the chapter may be left out, and the questions' answers are derived from the label when
+ * the row gives none.
+ */
+export const scenarioSchema = z.preprocess(fillImported, baseScenario.superRefine((s, ctx) => checkScenario(s, ctx, false)));
 /** A scenario of the built-in bank: every question has evidence and a note, and the case belongs to a family. */
 export const bankScenarioSchema = z.preprocess(upgradeLegacy, baseScenario.superRefine((s, ctx) => checkScenario(s, ctx, true)));
 
@@ -206,10 +249,10 @@ export interface PublicScenario {
   description: string;
   domain: string;
   difficulty: Scenario['difficulty'];
-  chapter: Scenario['chapter'];
+  chapter?: Scenario['chapter'];
   family?: string;
 }
 
 export function publicScenario(s: Scenario): PublicScenario {
-  return { id: s.id, title: s.title, description: s.description, domain: s.domain, difficulty: s.difficulty, chapter: s.chapter, ...(s.family ? { family: s.family } : {}) };
+  return { id: s.id, title: s.title, description: s.description, domain: s.domain, difficulty: s.difficulty, ...(s.chapter ? { chapter: s.chapter } : {}), ...(s.family ? { family: s.family } : {}) };
 }

@@ -90,7 +90,7 @@ describe('Importing a scenario set', () => {
     expect([fd.get('title'), fd.get('format'), fd.get('text')]).toEqual(['My set', 'csv', 'id,title\nx,y']);
     expect(screen.getByRole('link', { name: 'Practise the new set' })).toHaveAttribute('href', '/practice?set=set42');
     const table = screen.getByRole('table', { name: 'Rows not imported' });
-    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('2labelInvalid option');
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('2—labelInvalid option');
     expect(refresh).toHaveBeenCalled();
     // The pasted text is still there, to fix the rejected row.
     expect(screen.getByLabelText('Paste the scenarios')).toHaveValue('id,title\nx,y');

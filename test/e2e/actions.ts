@@ -339,6 +339,8 @@ export interface World {
   /** The review card's version (reps) as a review page would show it. */
   cardVersion: number;
   setId: string;
+  /** Another of the learner's sets, for the actions that change a set in place (rename, add rows, remove rows). */
+  manageSetId: string;
   quizId: string;
   rightChoices: number[];
   /** An unused co-instructor invite of `classId`. */
@@ -390,7 +392,9 @@ export async function buildWorld(quizId: string, rightChoices: number[]): Promis
   expectOk(await callAction(learner.api, 'markChapterComplete', [{ chapter: 'introduction', complete: true }]), 'complete');
   const imported = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
   const setId = expectOk<{ setId: string }>(imported, 'import').setId;
-  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, cardVersion, setId, quizId, rightChoices, inviteId, spareClassId, ownerInviteToken };
+  const manage = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set to change', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
+  const manageSetId = expectOk<{ setId: string }>(manage, 'import a set to change').setId;
+  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, cardVersion, setId, manageSetId, quizId, rightChoices, inviteId, spareClassId, ownerInviteToken };
 }
 
 export async function disposeWorld(w: World | undefined): Promise<void> {
@@ -445,6 +449,15 @@ export function validCalls(w: World): Record<string, ValidCall> {
     },
     importScenarioSetForm: { as: 'learner', kind: 'form', path: '/practice/import', payload: { title: 'Forged set', format: 'csv', text: SCENARIO_CSV } },
     deleteScenarioSetAction: { as: 'learner', kind: 'args', path: '/practice/import', payload: [{ setId: w.setId }] },
+    // Run in name order: the rows are added (changeScenarioSetForm) before one is removed, so the set never empties.
+    changeScenarioSetForm: {
+      as: 'learner',
+      kind: 'form',
+      path: `/practice/sets/${w.manageSetId}`,
+      payload: { setId: w.manageSetId, mode: 'append', format: 'csv', text: [SCENARIO_HEADER, scenarioRow('office-heating-extra', 'goal-misgeneralization')].join('\n') },
+    },
+    removeScenariosAction: { as: 'learner', kind: 'args', path: `/practice/sets/${w.manageSetId}`, payload: [{ setId: w.manageSetId, scenarioIds: ['office-heating-lights'] }] },
+    renameScenarioSetAction: { as: 'learner', kind: 'args', path: `/practice/sets/${w.manageSetId}`, payload: [{ setId: w.manageSetId, title: 'Lu set, renamed' }] },
     submitQuizAnswer: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 2000, idempotencyKey: key() }] },
     gradeQuizAsGuest: { as: 'nobody', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices }] },
     gradeDrillAsGuest: { as: 'nobody', kind: 'args', path: '/practice', payload: [{ scenarioId: 'shuttle-unsigned-stop', label: 'goal-misgeneralization', answers }] },

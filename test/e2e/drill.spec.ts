@@ -74,8 +74,10 @@ test.describe('the classifier drill', () => {
     await expect(page.getByText(/Imported 1 scenario into “My office cases”/)).toBeVisible();
     const rejected = page.getByRole('table', { name: 'Rows not imported' }).getByRole('row').nth(1);
     await expect(rejected).toContainText('2');
-    await expect(rejected.getByRole('cell').nth(1)).toHaveText('label');
-    await expect(page.getByRole('region', { name: 'Your sets' }).getByRole('link', { name: 'My office cases' })).toBeVisible();
+    await expect(rejected.getByRole('cell').nth(1)).toHaveText('office-heating-bad'); // the row's id
+    await expect(rejected.getByRole('cell').nth(2)).toHaveText('label');
+    await expect(rejected.getByRole('cell').nth(3)).toHaveText('must be one of specification-gaming, goal-misgeneralization, capability-failure');
+    await expect(page.getByRole('region', { name: 'Your sets' }).getByRole('link', { name: 'My office cases', exact: true })).toBeVisible();
     const importScan = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
     expect(importScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 

@@ -11,6 +11,7 @@ import {
   expectRefused,
   key,
   postActionBody,
+  SCENARIO_CSV,
   validCalls,
   type ActionReply,
   type ValidCall,
@@ -133,6 +134,24 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['5,001 answers', [{ attempts: Array.from({ length: 5001 }, (_, i) => ({ ...guestAttempt, idempotencyKey: `guestkey${i}` })), reviews: [], completed: {} }]],
     ],
     deleteScenarioSetAction: [['an unknown set', [{ setId: 'cnosuchset000000000000000' }]]],
+    renameScenarioSetAction: [
+      ['an unknown set', [{ setId: 'cnosuchset000000000000000', title: 'New name' }]],
+      ['a title of spaces', [{ setId: w.manageSetId, title: '     ' }]],
+      ['a title of 121 characters', [{ setId: w.manageSetId, title: 'x'.repeat(121) }]],
+    ],
+    removeScenariosAction: [
+      ['an unknown set', [{ setId: 'cnosuchset000000000000000', scenarioIds: ['office-heating-lights'] }]],
+      ['a scenario not in the set', [{ setId: w.manageSetId, scenarioIds: ['no-such-scenario'] }]],
+      ['no scenarios', [{ setId: w.manageSetId, scenarioIds: [] }]],
+      ['every scenario of the set', [{ setId: w.manageSetId, scenarioIds: ['office-heating-lights'] }]],
+    ],
+    changeScenarioSetForm: [
+      ['an unknown mode', { setId: w.manageSetId, mode: 'merge', format: 'csv', text: SCENARIO_CSV }],
+      ['another person’s set', { setId: 'cnosuchset000000000000000', mode: 'replace', format: 'csv', text: SCENARIO_CSV }],
+      ['rows already in the set', { setId: w.manageSetId, mode: 'append', format: 'csv', text: SCENARIO_CSV }],
+      ['text that is not CSV scenarios', { setId: w.manageSetId, mode: 'replace', format: 'csv', text: 'just,some\nwords,here' }],
+      ['a file over 1 MB', { setId: w.manageSetId, mode: 'replace', format: 'json', text: 'x'.repeat(1024 * 1024 + 10) }],
+    ],
     leaveClassAction: [['a class that does not exist', [{ classId: 'cnosuchclass0000000000000' }]]],
     rotateJoinCodeAction: [['a class that does not exist', [{ classId: 'cnosuchclass0000000000000' }]]],
     removeCoInstructorAction: [

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
 import { countRows, e2eDb, misreadTrainingKeys, submit, unique } from './support';
 
-const ATTEMPTS_HEADER = 'attempt_id,learner_email,learner_name,item_kind,item_id,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged';
+const ATTEMPTS_HEADER = 'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged';
 
 async function signUp(page: Page, next: string, name: string, role: 'learner' | 'instructor'): Promise<string> {
   const email = `${unique(role)}@example.com`;
@@ -166,8 +166,12 @@ test.describe('teaching a class', () => {
     expect(gradebook.headers()['content-disposition']).toMatch(/attachment; filename=".+-gradebook-\d{4}-\d\d-\d\d\.csv"/);
     const gb = await gradebook.text();
     const [gbHeader, gbRow] = gb.replace(/^\uFEFF/, '').split('\r\n');
-    const assignmentId = (e2eDb().prepare('SELECT id FROM Assignment WHERE classId = ?').get(classId) as { id: string }).id;
-    expect(gbHeader).toBe(`learner_name,learner_email,last_active,${assignmentId}_status,${assignmentId}_score,completion,mean_score,late_count`);
+    const assignment = e2eDb().prepare('SELECT id, title, dueAt FROM Assignment WHERE classId = ?').get(classId) as { id: string; title: string; dueAt: number | string | Date };
+    expect(assignment.title).toBe('Read “Introduction” and answer its questions');
+    const due = new Date(assignment.dueAt).toISOString().slice(0, 10);
+    const named = `Read “Introduction” and answer its questions (due ${due})`;
+    expect(gbHeader).toBe(`learner_name,learner_email,last_active,${named} status,${named} score,completion,mean_score,late_count`);
+    expect(gbHeader).not.toContain(assignment.id);
     expect(gbRow).toContain(`"'=HYPERLINK(""http://evil.example"",""Lee"")`);
     expect(gbRow).toContain(`,${learnerEmail},`);
     expect(gbRow).toContain(',done,');

@@ -27,7 +27,7 @@ import { getScenario } from '../../lib/content/bank';
 import { getCourse } from '../../lib/content/course';
 import { answersFit, type Label, type Question, type QuestionAnswer } from '../../lib/learning/scenario-schema';
 import { JOIN_CODE_BITS, JOIN_CODE_LENGTH } from '../../lib/learning/join-code';
-import { ATTEMPT_COLUMNS, attemptsCsvStream, gradebookColumns, gradebookCsv } from '../../components/teach/csv';
+import { ATTEMPT_COLUMNS, attemptsCsvStream, csvCell, gradebookColumns, gradebookCsv } from '../../components/teach/csv';
 
 const instructor = (email: string) => createUser({ name: email.split('@')[0]!, email, passwordHash: 'x', role: 'instructor' });
 const learner = (email: string, name = 'Learner') => createUser({ name, email, passwordHash: 'x', role: 'learner' });
@@ -245,11 +245,12 @@ describe('CSV exports', () => {
       durationMs: null,
     });
 
-    const text = await readAll(attemptsCsvStream(classAttemptsPages(c.id, 2)));
+    const titles: Record<string, string> = { 'intro-coinrun-reward': 'Which reward, “get the coin”?', 'boat-race-lagoon': getScenario('boat-race-lagoon')!.title };
+    const text = await readAll(attemptsCsvStream(classAttemptsPages(c.id, 2), (_kind, id) => titles[id]));
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'attempt_id,learner_email,learner_name,item_kind,item_id,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged',
+      'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged',
     );
     expect(lines[0]).toBe(ATTEMPT_COLUMNS.join(','));
     expect(lines.at(-1)).toBe(''); // every row ends in CRLF
@@ -258,22 +259,34 @@ describe('CSV exports', () => {
     expect(rows).toHaveLength(3); // the outsider's attempt is not exported
     const evilRow = rows.find((r) => r.includes('csv-evil@example.com'))!;
     expect(evilRow).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`);
-    expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT[^,]+,false$/);
+    expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,"Which reward, “get the coin”\?",introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT[^,]+,false$/);
     expect(rows.find((r) => r.includes('csv-plain@example.com') && r.includes(',quiz,'))).toContain(',"Ana, ""the"" Learner",');
     expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(',,specification-gaming; training=yes; shift=no; competence=yes,');
+    expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(`,boat-race-lagoon,${csvCell(titles['boat-race-lagoon'])},`);
   });
 
-  it('the gradebook has stable columns per assignment and neutralises formulas', async () => {
+  it('the gradebook names its columns by assignment title and due date, unique when titles repeat, and neutralises formulas', async () => {
     const owner = await instructor('gb-owner@example.com');
     const c = await createClass(owner.id, 'Gradebook');
     const l = await learner('gb-l@example.com', '@SUM(A1:A9)');
     await enrol(c.id, l.id);
-    const a = await createAssignment(c.id, { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
-    const roster = buildRoster(await loadClassData(c.id, a.opensAt), [assignmentSpec(a)], new Date());
-    const csv = gradebookCsv([a.id], roster);
+    const due = new Date('2026-12-01T12:00:00Z');
+    const a = await createAssignment(c.id, { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
+    const b = await createAssignment(c.id, { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
+    const d = await createAssignment(c.id, { kind: 'chapter', target: 'introduction', title: 'Read “Introduction”', opensAt: new Date(Date.now() - DAY), dueAt: due });
+    const roster = buildRoster(await loadClassData(c.id, a.opensAt), [assignmentSpec(a), assignmentSpec(b), assignmentSpec(d)], new Date('2026-11-30T00:00:00Z'));
+    const csv = gradebookCsv([a, b, d], roster);
     const [header, row] = csv.slice(1).split('\r\n');
-    expect(header).toBe(`learner_name,learner_email,last_active,${a.id}_status,${a.id}_score,completion,mean_score,late_count`);
-    expect(gradebookColumns([a.id])).toEqual(header!.split(','));
-    expect(row).toBe(`'@SUM(A1:A9),gb-l@example.com,,not-started,0,0,0,0`);
+    expect(header).toBe(
+      'learner_name,learner_email,last_active,' +
+        'Reviews (due 2026-12-01) status,Reviews (due 2026-12-01) score,' +
+        'Reviews (due 2026-12-01) #2 status,Reviews (due 2026-12-01) #2 score,' +
+        'Read “Introduction” (due 2026-12-01) status,Read “Introduction” (due 2026-12-01) score,' +
+        'completion,mean_score,late_count',
+    );
+    expect(header).not.toContain(a.id);
+    expect(new Set(gradebookColumns([a, b, d])).size).toBe(gradebookColumns([a, b, d]).length);
+    expect(gradebookColumns([a, b, d])).toEqual(header!.split(','));
+    expect(row).toBe(`'@SUM(A1:A9),gb-l@example.com,,not-started,0,not-started,0,not-started,,0,0,0`);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 // The registry pulls in the quiz, whose server action needs the Next runtime; the names are what matter here.
 vi.mock('@/lib/actions/learning', () => ({ submitQuizAnswer: vi.fn(), markChapterComplete: vi.fn(), saveChapterPosition: vi.fn() }));
 vi.mock('@/lib/actions/drill', () => ({ submitDrillAnswer: vi.fn(), importScenarioSetForm: vi.fn(), deleteScenarioSetAction: vi.fn() }));
+vi.mock('@/lib/actions/review', () => ({ submitReview: vi.fn(), gradeReviewAsGuest: vi.fn() }));
 import { checkContent } from '../../lib/content/check';
 import { MDX_COMPONENT_NAMES } from '../../lib/content/registry-names';
 

@@ -14,5 +14,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
   const t = await now();
   const sets = await classScenarioSets(cls);
   const roster = buildRoster(await classDataFor(cls), classSpecs(cls, sets), t);
-  return csvResponse(gradebookCsv(cls.assignments.map((a) => a.id), roster), csvFileName(cls.title, 'gradebook', t));
+  return csvResponse(gradebookCsv(cls.assignments, roster), csvFileName(cls.title, 'gradebook', t));
 }

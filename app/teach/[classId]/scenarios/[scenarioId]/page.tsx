@@ -44,7 +44,13 @@ export default async function ScenarioPage({ params }: Props) {
       <div className={styles.stack}>
         <article className={`card ${styles.scenarioText}`} aria-label="The scenario">
           <p className={styles.meta}>
-            {s.difficulty} · {s.domain} · chapter <Link href={`/chapters/${s.chapter}`}>{chapterTitle(s.chapter)}</Link>
+            {s.difficulty} · {s.domain}
+            {s.chapter ? (
+              <>
+                {' · chapter '}
+                <Link href={`/chapters/${s.chapter}`}>{chapterTitle(s.chapter)}</Link>
+              </>
+            ) : null}
             {itemId.startsWith('set:') ? ' · from an imported set' : ''}
           </p>
           <p>{s.description}</p>
