@@ -8,6 +8,8 @@ import type { Scenario } from '../../lib/content/scenarios';
 // (the "server") holds; the component gets the public part of each scenario.
 const submitDrillAnswer = vi.fn();
 const gradeDrillAsGuest = vi.fn();
+// The answer path also sends signed-in reviews; this component never does, but the module is imported.
+vi.mock('@/lib/actions/review', () => ({ submitReview: vi.fn() }));
 vi.mock('@/lib/actions/drill', () => ({
   submitDrillAnswer: (...a: unknown[]) => submitDrillAnswer(...a),
   gradeDrillAsGuest: (...a: unknown[]) => gradeDrillAsGuest(...a),

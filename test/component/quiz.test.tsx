@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // The server actions, mocked: they grade from the key below, which only the test (the "server") holds.
 const submitQuizAnswer = vi.fn();
 const gradeQuizAsGuest = vi.fn();
+// The answer path also sends signed-in reviews; this component never does, but the module is imported.
+vi.mock('@/lib/actions/review', () => ({ submitReview: vi.fn() }));
 vi.mock('@/lib/actions/learning', () => ({
   submitQuizAnswer: (...a: unknown[]) => submitQuizAnswer(...a),
   gradeQuizAsGuest: (...a: unknown[]) => gradeQuizAsGuest(...a),
