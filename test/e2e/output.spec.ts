@@ -114,7 +114,7 @@ test.describe('what people type is shown as text', () => {
     await page.getByLabel('Paste the scenarios').fill(`${SCENARIO_HEADER}\n${row}`);
     await submit(page, 'Import set');
     await expect(page.getByText(/Imported 1 scenario into/)).toContainText(setTitle);
-    await expect(page.getByRole('region', { name: 'Your sets' }).getByRole('link', { name: setTitle })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Your sets' }).getByRole('link', { name: setTitle, exact: true })).toBeVisible();
     await noInjectedElements(page);
 
     await page.getByRole('link', { name: 'Practise the new set' }).click();
