@@ -211,11 +211,15 @@ function readCard(tx: Tx, id: string) {
  */
 export async function recordReview(userId: string, input: ReviewInput, now: Date, retention: number): Promise<RecordedReview | null> {
   return transaction(async (tx) => {
-    const existing = await tx.reviewLog.findUnique({
-      where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
-      select: { rating: true, practice: true, card: { select: cardSelect } },
-    });
-    if (existing) return { duplicate: true, rating: existing.rating as Grade, card: existing.card, practice: existing.practice };
+    const earlier = async (): Promise<RecordedReview | null> => {
+      const existing = await tx.reviewLog.findUnique({
+        where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
+        select: { rating: true, practice: true, card: { select: cardSelect } },
+      });
+      return existing ? { duplicate: true, rating: existing.rating as Grade, card: existing.card, practice: existing.practice } : null;
+    };
+    const existing = await earlier();
+    if (existing) return existing;
     const row = await tx.reviewCard.findFirst({ where: { id: input.cardId, userId }, select: cardSelect });
     if (!row) return null;
     if (input.cardVersion !== null && input.cardVersion !== row.reps) throw new ReviewConflictError();
@@ -242,7 +246,13 @@ export async function recordReview(userId: string, input: ReviewInput, now: Date
       where: { id: row.id, userId, reps: row.reps },
       data: { ...cardFields(out.card), introducedAt: row.introducedAt ?? now },
     });
-    if (updated.count !== 1) throw new ReviewConflictError();
+    if (updated.count !== 1) {
+      // On PostgreSQL (read committed) the same request sent twice at once can lose this race to itself: the other copy
+      // committed first. Its log is visible now, so this copy is a duplicate of it, not a conflict.
+      const same = await earlier();
+      if (same) return same;
+      throw new ReviewConflictError();
+    }
     await tx.reviewLog.create({
       data: { userId, cardId: row.id, idempotencyKey: input.idempotencyKey, ...logFields(out.before, rating, now, out.retention), ...answer },
     });
