@@ -4,6 +4,7 @@ import { MAX_LIFT } from '@/lib/learning/shortcut-audit';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { importScenarioSetForm } from '@/lib/actions/drill';
+import { RejectedRows } from './rejected-rows';
 import styles from './practice.module.css';
 
 const MAX_BYTES = 1024 * 1024;
@@ -172,31 +173,7 @@ export function ImportForm() {
             {rejected.length > 0 && (
               <p data-testid="problem-count">{rejected.length === 1 ? 'One problem, listed below.' : `All ${rejected.length} problems, listed below; fix them in the file and import it again.`}</p>
             )}
-            {rejected.length > 0 && (
-              <div className="table-scroll" tabIndex={0} role="region" aria-label="Rows not imported">
-                <table className={styles.table}>
-                  <caption>Rows not imported</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Row</th>
-                      <th scope="col">Id</th>
-                      <th scope="col">Field</th>
-                      <th scope="col">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rejected.map((r, i) => (
-                      <tr key={i}>
-                        <td>{r.row === 0 ? 'whole file' : r.row}</td>
-                        <td>{r.id ? <code>{r.id}</code> : '—'}</td>
-                        <td>{r.field ? <code>{r.field}</code> : '—'}</td>
-                        <td>{r.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <RejectedRows rows={rejected} title="Rows not imported" />
           </>
         )}
       </div>

@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useId, useState, useTransition, type FormEvent } from 'react';
 import { changeScenarioSetForm, removeScenariosAction, renameScenarioSetAction } from '@/lib/actions/drill';
+import { RejectedRows } from './rejected-rows';
 import styles from './practice.module.css';
 
 const MAX_BYTES = 1024 * 1024;
@@ -127,31 +128,7 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
                 {state.ok ? `${mode === 'append' ? 'Added' : 'The set now holds'} ${state.data?.imported} scenario${state.data?.imported === 1 ? '' : 's'}.` : state.message}
               </div>
             )}
-            {rejected.length > 0 && (
-              <div className="table-scroll" tabIndex={0} role="region" aria-label="Rows not used">
-                <table className={styles.table}>
-                  <caption>Rows not used ({rejected.length})</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Row</th>
-                      <th scope="col">Id</th>
-                      <th scope="col">Field</th>
-                      <th scope="col">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rejected.map((r, i) => (
-                      <tr key={i}>
-                        <td>{r.row === 0 ? '—' : r.row}</td>
-                        <td>{r.id ? <code>{r.id}</code> : '—'}</td>
-                        <td>{r.field ? <code>{r.field}</code> : '—'}</td>
-                        <td>{r.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <RejectedRows rows={rejected} title={`Rows not used (${rejected.length})`} />
           </div>
         </section>
       </div>
