@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, CROSS_SITE_MESSAGE, isCrossSite, isUnsafeMethod, newNonce } from '@/lib/http/security';
 import { cspManifest, prerenderedHashes } from '@/lib/http/csp-manifest';
+import { isDocumentRequest, storedPageResponse } from '@/lib/http/static-pages';
+import { PAGE_SECURITY_HEADERS } from '@/lib/http/page-headers';
 import { requestBodyProblem } from '@/lib/http/request-body';
 import { routerStateProblem, strictTransportSecurity } from '@/lib/http/transport';
 
@@ -37,10 +39,20 @@ export async function proxy(request: NextRequest) {
   const manifest = cspManifest();
   const prerendered = request.method === 'GET' || request.method === 'HEAD' ? prerenderedHashes(manifest, request.nextUrl.pathname) : null;
   if (prerendered) {
-    // A page prerendered at build time is served as built: its policy lists its inline scripts' hashes, and the
-    // request goes on untouched (a nonce in the request headers would not reach the stored HTML anyway).
+    // A page prerendered at build time is served as built: its policy lists its inline scripts' hashes. A browser's
+    // request for the page gets the stored, precompressed HTML from here (lib/http/static-pages.ts); Next's router
+    // asking for the page's payload goes on to Next untouched.
+    const policy = contentSecurityPolicy({ hashes: prerendered }, { dev, https });
+    if (isDocumentRequest(request.method, request.headers, request.nextUrl.search)) {
+      const stored = storedPageResponse(request.nextUrl.pathname.replace(/(.)\/+$/, '$1'), request, {
+        ...PAGE_SECURITY_HEADERS,
+        'content-security-policy': policy,
+        ...(hsts ? { 'strict-transport-security': hsts } : {}),
+      });
+      if (stored) return stored;
+    }
     const response = NextResponse.next();
-    response.headers.set('content-security-policy', contentSecurityPolicy({ hashes: prerendered }, { dev, https }));
+    response.headers.set('content-security-policy', policy);
     return withHsts(response);
   }
   const nonce = newNonce();

@@ -36,7 +36,8 @@ function routeOf(file: string): string | null {
   for (const file of files.sort()) {
     const route = routeOf(file);
     if (!route) continue;
-    const hashes = inlineScriptHashes(fs.readFileSync(file, 'utf8'));
+    const html = fs.readFileSync(file);
+    const hashes = inlineScriptHashes(html.toString('utf8'));
     if (route === '/_not-found') manifest.notFound = hashes;
     else manifest.routes[route] = hashes;
   }
