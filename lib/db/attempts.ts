@@ -1,10 +1,13 @@
 import 'server-only';
 import { db, transaction } from './client';
+import type { Prisma } from './generated/client.ts';
 import { isUniqueViolation } from './users';
-import { countStudyDay, createCardFromFirstAnswer, firstReview } from './reviews';
 import { lockLearner } from './sql';
-import { fastSqlite, fromSqliteTime, immediateWrite, newId, sqliteTime, type FastSqlite } from './fast-sqlite';
-import { utcDay } from '../learning/queue';
+import { fastSqlite, fromSqliteTime, immediateWrite, sqliteTime, type FastSqlite } from './fast-sqlite';
+import { planAnswer, type AnswerPlan } from './answer-plan';
+import { recordAnswerPg } from './pg-answer';
+import { storeKind } from './url';
+import { env } from '../env';
 
 export interface NewAttempt {
   idempotencyKey: string;
@@ -36,23 +39,38 @@ export interface StoredAttempt {
 
 /**
  * Stores an answer exactly once per (user, idempotency key): a retried or double-submitted request returns the
- * row stored the first time. The first attempt at an item is flagged; only it counts for mastery.
+ * row stored the first time. The first attempt at an item is flagged; only it counts for mastery. What is written
+ * is planned once (lib/db/answer-plan.ts); the store's own path writes it in one transaction: on SQLite a raw
+ * prepared-statement transaction, on PostgreSQL one call of a server-side function (one round trip). `via` forces
+ * the Prisma path, which in-memory SQLite uses and the differential test compares with the others.
  */
-export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
-  const fast = fastSqlite();
-  // Merges are rare and not on the hot path: they take the Prisma path, which knows about merged rows.
-  if (fast && !a.merged) return recordAttemptSqlite(fast, userId, a);
-  const select = { id: true, itemId: true, correct: true, firstAttempt: true, createdAt: true } as const;
-  const key = { userId_idempotencyKey: { userId, idempotencyKey: a.idempotencyKey } };
+export async function recordAttempt(
+  userId: string,
+  a: NewAttempt,
+  opts: { via?: 'prisma'; ids?: () => string } = {},
+): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
+  const plan = planAnswer(userId, a, opts.ids);
+  if (opts.via !== 'prisma') {
+    const fast = fastSqlite();
+    if (fast) return recordAttemptSqlite(fast, plan);
+    if (storeKind(env.DATABASE_URL) === 'postgres') return recordAnswerPg(plan);
+  }
+  return recordAttemptPrisma(plan);
+}
+
+const select = { id: true, itemId: true, correct: true, firstAttempt: true, createdAt: true } as const;
+
+async function recordAttemptPrisma(plan: AnswerPlan): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
+  const { userId, idempotencyKey } = plan.attempt;
+  const key = { userId_idempotencyKey: { userId, idempotencyKey } };
   const existing = await db.attempt.findUnique({ where: key, select });
   if (existing) return { attempt: existing, duplicate: true };
   // Two copies of one request can race to insert the same key; the loser finds the winner's row.
   for (let tries = 0; ; tries++) {
     try {
-      return await storeAttempt(userId, a, select);
+      return { attempt: await storeAttemptPrisma(plan), duplicate: false };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
-      // Two copies of the same request raced: the other one stored it.
       const again = await db.attempt.findUnique({ where: key, select });
       if (again) return { attempt: again, duplicate: true };
       if (tries >= 2) throw e;
@@ -60,49 +78,38 @@ export async function recordAttempt(userId: string, a: NewAttempt): Promise<{ at
   }
 }
 
-async function storeAttempt(
-  userId: string,
-  a: NewAttempt,
-  select: { id: true; itemId: true; correct: true; firstAttempt: true; createdAt: true },
-): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
-  const attempt = await transaction(async (tx) => {
-    await lockLearner(tx, userId);
+function storeAttemptPrisma(plan: AnswerPlan): Promise<StoredAttempt> {
+  return transaction((tx) => applyPlanPrisma(tx, plan));
+}
+
+/**
+ * The plan's writes through Prisma, inside the caller's transaction (the demo class seeds its learners' answers
+ * with this, so it follows the same rules as a real answer). The caller has checked the idempotency key.
+ */
+export async function applyPlanPrisma(tx: Prisma.TransactionClient, plan: AnswerPlan): Promise<StoredAttempt> {
+  const a = plan.attempt;
+  {
+    await lockLearner(tx, a.userId);
     // Merged rows do not take an item's first place: a learner's first signed-in answer still counts.
-    const prior = a.merged ? null : await tx.attempt.findFirst({ where: { userId, itemId: a.itemId, merged: false }, select: { id: true } });
-    const created = await tx.attempt.create({
-      data: {
-        userId,
-        idempotencyKey: a.idempotencyKey,
-        itemKind: a.itemKind,
-        itemId: a.itemId,
-        chapter: a.chapter,
-        response: JSON.stringify(a.response),
-        correct: a.correct,
-        confident: a.confident,
-        durationMs: a.durationMs,
-        classId: a.classId ?? null,
-        firstAttempt: !a.merged && !prior,
-        merged: a.merged ?? false,
-        ...(a.createdAt ? { createdAt: a.createdAt } : {}),
-      },
-      select,
+    const prior = a.merged ? null : await tx.attempt.findFirst({ where: { userId: a.userId, itemId: a.itemId, merged: false }, select: { id: true } });
+    const created = await tx.attempt.create({ data: { ...a, firstAttempt: !a.merged && !prior }, select });
+    await tx.studyDay.upsert({
+      where: { userId_day: { userId: a.userId, day: plan.day } },
+      create: { userId: a.userId, day: plan.day, answers: 1 },
+      update: { answers: { increment: 1 } },
     });
-    await countStudyDay(tx, userId, created.createdAt, 'answers');
-    if ((created.firstAttempt || a.merged) && a.schedule) {
-      await createCardFromFirstAnswer(tx, userId, {
-        itemKind: a.itemKind,
-        itemId: a.itemId,
-        concept: a.schedule.concept,
-        signal: { correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind },
-        at: created.createdAt,
-        retention: a.schedule.retention,
-        idempotencyKey: a.idempotencyKey,
-        merged: a.merged,
+    if ((created.firstAttempt || a.merged) && plan.card && plan.log) {
+      const exists = await tx.reviewCard.findUnique({
+        where: { userId_itemKind_itemId: { userId: a.userId, itemKind: a.itemKind, itemId: a.itemId } },
+        select: { id: true },
       });
+      if (!exists) {
+        await tx.reviewCard.create({ data: { ...plan.card, userId: a.userId, itemKind: a.itemKind, itemId: a.itemId, createdAt: a.createdAt } });
+        await tx.reviewLog.create({ data: { ...plan.log, userId: a.userId, cardId: plan.card.id } });
+      }
     }
     return created;
-  });
-  return { attempt, duplicate: false };
+  }
 }
 
 interface AttemptRow {
@@ -121,49 +128,48 @@ const toStored = (r: AttemptRow): StoredAttempt => ({
   createdAt: fromSqliteTime(r.createdAt),
 });
 
+const bit = (b: boolean) => (b ? 1 : 0);
+
 /**
- * SQLite: the same writes as storeAttempt (attempt, study day, and on a first answer the review card and its first
- * log), as one synchronous BEGIN IMMEDIATE transaction of prepared statements. SQLite runs one writer at a time,
- * so the duplicate-key and first-attempt checks inside it cannot race.
+ * SQLite: the plan as one synchronous BEGIN IMMEDIATE transaction of prepared statements. SQLite runs one writer at
+ * a time, so the duplicate-key and first-attempt checks inside it cannot race.
  */
-function recordAttemptSqlite(fast: FastSqlite, userId: string, a: NewAttempt): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
-  const at = a.createdAt ?? new Date();
-  const response = JSON.stringify(a.response);
+function recordAttemptSqlite(fast: FastSqlite, plan: AnswerPlan): Promise<{ attempt: StoredAttempt; duplicate: boolean }> {
+  const a = plan.attempt;
   return immediateWrite(fast, () => {
     const existing = fast
       .stmt('SELECT id, itemId, correct, firstAttempt, createdAt FROM "Attempt" WHERE userId = ? AND idempotencyKey = ?')
-      .get(userId, a.idempotencyKey) as AttemptRow | undefined;
+      .get(a.userId, a.idempotencyKey) as AttemptRow | undefined;
     if (existing) return { attempt: toStored(existing), duplicate: true };
-    const prior = fast.stmt('SELECT 1 FROM "Attempt" WHERE userId = ? AND itemId = ? AND merged = 0 LIMIT 1').get(userId, a.itemId);
-    const row: AttemptRow = { id: newId(), itemId: a.itemId, correct: a.correct ? 1 : 0, firstAttempt: prior ? 0 : 1, createdAt: sqliteTime(at) };
+    const prior = a.merged ? null : fast.stmt('SELECT 1 FROM "Attempt" WHERE userId = ? AND itemId = ? AND merged = 0 LIMIT 1').get(a.userId, a.itemId);
+    const firstAttempt = !a.merged && !prior;
+    const row: AttemptRow = { id: a.id, itemId: a.itemId, correct: bit(a.correct), firstAttempt: bit(firstAttempt), createdAt: sqliteTime(a.createdAt) };
     fast
       .stmt(
-        `INSERT INTO "Attempt" (id, userId, idempotencyKey, itemKind, itemId, chapter, response, correct, confident, durationMs, firstAttempt, classId, createdAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO "Attempt" (id, userId, idempotencyKey, itemKind, itemId, chapter, response, correct, confident, durationMs, firstAttempt, merged, classId, createdAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(row.id, userId, a.idempotencyKey, a.itemKind, a.itemId, a.chapter, response, row.correct, a.confident ? 1 : 0, a.durationMs, row.firstAttempt, a.classId ?? null, row.createdAt);
+      .run(a.id, a.userId, a.idempotencyKey, a.itemKind, a.itemId, a.chapter, a.response, bit(a.correct), bit(a.confident), a.durationMs, bit(firstAttempt), bit(a.merged), a.classId, row.createdAt);
     fast
       .stmt('INSERT INTO "StudyDay" (userId, day, answers, reviews) VALUES (?, ?, 1, 0) ON CONFLICT (userId, day) DO UPDATE SET answers = answers + 1')
-      .run(userId, utcDay(at));
-    if (row.firstAttempt === 1 && a.schedule) {
-      const first = firstReview({ correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind }, at, a.schedule.retention);
-      const cardId = newId();
-      const c = first.card;
+      .run(a.userId, plan.day);
+    const c = plan.card;
+    const l = plan.log;
+    if ((firstAttempt || a.merged) && c && l) {
       const inserted = fast
         .stmt(
           `INSERT INTO "ReviewCard" (id, userId, itemKind, itemId, concept, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, introducedAt, createdAt)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
            ON CONFLICT (userId, itemKind, itemId) DO NOTHING`,
         )
-        .run(cardId, userId, a.itemKind, a.itemId, a.schedule.concept, sqliteTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview ? sqliteTime(c.lastReview) : null, sqliteTime(at));
+        .run(c.id, a.userId, a.itemKind, a.itemId, c.concept, sqliteTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview ? sqliteTime(c.lastReview) : null, row.createdAt);
       if (inserted.changes === 1) {
-        const l = first.log;
         fast
           .stmt(
-            `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs, requestRetention, shownItemId, correct, confident)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs, requestRetention, shownItemId, correct, confident, merged)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(newId(), userId, cardId, `first-${a.idempotencyKey}`, l.rating, l.state, sqliteTime(l.due), l.stability, l.difficulty, l.elapsedDays, l.lastElapsedDays, l.scheduledDays, l.learningSteps, sqliteTime(l.review), a.durationMs, l.requestRetention, a.itemId, a.correct ? 1 : 0, a.confident ? 1 : 0);
+          .run(l.id, a.userId, c.id, l.idempotencyKey, l.rating, l.state, sqliteTime(l.due), l.stability, l.difficulty, l.elapsedDays, l.lastElapsedDays, l.scheduledDays, l.learningSteps, sqliteTime(l.review), l.durationMs, l.requestRetention, l.shownItemId, bit(l.correct), bit(l.confident), bit(l.merged));
       }
     }
     return { attempt: toStored(row), duplicate: false };

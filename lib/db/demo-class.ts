@@ -1,7 +1,9 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db, transaction } from './client';
-import { createCardFromFirstAnswer, recordReview } from './reviews';
+import { recordReview } from './reviews';
+import { applyPlanPrisma } from './attempts';
+import { planAnswer } from './answer-plan';
 import { drillScenarioIds } from '../content/assignment-items';
 import { getScenario, getScenarioBank } from '../content/bank';
 import { getCourse } from '../content/course';
@@ -202,46 +204,27 @@ export async function seedDemoClass(
         const userId = idOf.get(plan.email)!;
         // An account that already has answers (a demo learner someone used) keeps its own history.
         if (busy.has(plan.email) || plan.attempts.length === 0) continue;
-        const seen = new Set<string>();
-        const rows = plan.attempts.map((a, n) => {
-          const firstAttempt = !seen.has(a.itemId);
-          seen.add(a.itemId);
-          return { a, firstAttempt, key: `demo-${plan.email.slice(13, 15)}-${n}-${a.itemId}`.slice(0, 64) };
-        });
-        await tx.attempt.createMany({
-          data: rows.map(({ a, firstAttempt, key }) => ({
-            userId,
-            idempotencyKey: key,
-            itemKind: a.itemKind,
-            itemId: a.itemId,
-            chapter: a.chapter,
-            response: JSON.stringify(a.response),
-            correct: a.correct,
-            confident: a.confident,
-            durationMs: a.durationMs,
-            firstAttempt,
-            createdAt: a.at,
-          })),
-        });
-        stored += rows.length;
-        // The dashboard's study days are kept in step with every answer (as recordAttempt does, one day at a time).
-        const perDay = new Map<string, number>();
-        for (const { a } of rows) perDay.set(utcDay(a.at), (perDay.get(utcDay(a.at)) ?? 0) + 1);
-        for (const [day, n] of perDay)
-          await tx.studyDay.upsert({ where: { userId_day: { userId, day } }, create: { userId, day, answers: n }, update: { answers: { increment: n } } });
-        // As the quiz and drill actions do: a first answer creates the item's review card and is its first review.
-        for (const { a, firstAttempt, key } of rows) {
-          if (!firstAttempt) continue;
-          await createCardFromFirstAnswer(tx, userId, {
-            itemKind: a.itemKind,
-            itemId: a.itemId,
-            concept: a.concept,
-            signal: { correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind },
-            at: a.at,
-            retention: 0.9,
-            idempotencyKey: key,
-          });
+        // Each answer is stored by the same rules as a real one (lib/db/answer-plan.ts): first attempts, the study
+        // day, and a first answer's review card with its first review.
+        for (const [n, a] of plan.attempts.entries()) {
+          const key = `demo-${plan.email.slice(13, 15)}-${n}-${a.itemId}`.slice(0, 64);
+          await applyPlanPrisma(
+            tx,
+            planAnswer(userId, {
+              idempotencyKey: key,
+              itemKind: a.itemKind,
+              itemId: a.itemId,
+              chapter: a.chapter,
+              response: a.response,
+              correct: a.correct,
+              confident: a.confident,
+              durationMs: a.durationMs,
+              createdAt: a.at,
+              schedule: { concept: a.concept, retention: 0.9 },
+            }),
+          );
         }
+        stored += plan.attempts.length;
         if (plan.completedAt) await tx.chapterProgress.create({ data: { userId, chapter, completedAt: plan.completedAt, position: null } });
       }
       return { classId: cls.id, users: plans.map((p) => ({ plan: p, userId: idOf.get(p.email)!, fresh: !busy.has(p.email) })), stored };

@@ -70,47 +70,10 @@ function logFields(before: Card, rating: Grade, review: Date, retention: number)
   };
 }
 
-export interface FirstAnswer {
-  itemKind: 'quiz' | 'scenario';
-  itemId: string;
-  concept: string | null;
-  signal: AnswerSignal;
-  at: Date;
-  retention: number;
-  idempotencyKey: string;
-  /** The answer came from a guest merge; its log is flagged like the attempt. */
-  merged?: boolean;
-}
-
-/** The first answer to an item (in a chapter or the drill) creates its review card and is its first review. */
-/** A new card's first review from its first answer: the card's fields after it, and the log's fields. */
 export function firstReview(signal: AnswerSignal, at: Date, retention: number) {
   const rating = ratingFor(signal);
   const out = reviewCard(newCard(at), at, rating, retention);
   return { card: cardFields(out.card), log: logFields(out.before, rating, at, out.retention) };
-}
-
-export async function createCardFromFirstAnswer(tx: Tx, userId: string, a: FirstAnswer): Promise<void> {
-  const exists = await tx.reviewCard.findUnique({ where: { userId_itemKind_itemId: { userId, itemKind: a.itemKind, itemId: a.itemId } }, select: { id: true } });
-  if (exists) return;
-  const first = firstReview(a.signal, a.at, a.retention);
-  const card = await tx.reviewCard.create({
-    data: { userId, itemKind: a.itemKind, itemId: a.itemId, concept: a.concept, createdAt: a.at, ...first.card },
-    select: { id: true },
-  });
-  await tx.reviewLog.create({
-    data: {
-      userId,
-      cardId: card.id,
-      idempotencyKey: `first-${a.idempotencyKey}`,
-      ...first.log,
-      durationMs: a.signal.durationMs,
-      shownItemId: a.itemId,
-      correct: a.signal.correct,
-      confident: a.signal.confident,
-      merged: a.merged ?? false,
-    },
-  });
 }
 
 export interface DueCard extends CardRow {
@@ -222,7 +185,13 @@ export async function recordReview(userId: string, input: ReviewInput, now: Date
     if (existing) return existing;
     const row = await tx.reviewCard.findFirst({ where: { id: input.cardId, userId }, select: cardSelect });
     if (!row) return null;
-    if (input.cardVersion !== null && input.cardVersion !== row.reps) throw new ReviewConflictError();
+    if (input.cardVersion !== null && input.cardVersion !== row.reps) {
+      // The same request sent twice at once may have been committed by its other copy between the two reads above
+      // (PostgreSQL, read committed): then this copy is its duplicate, not a conflict.
+      const same = await earlier();
+      if (same) return same;
+      throw new ReviewConflictError();
+    }
     const rating = ratingFor({ correct: input.correct, confident: input.confident, durationMs: input.durationMs, itemKind: row.itemKind as 'quiz' | 'scenario' });
     const answer = {
       durationMs: input.durationMs,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { redactUrl, resolveSqliteFile, storeKind } from '../../lib/db/url';
+import { PG_FUNCTIONS_SQL } from '../../lib/db/pg-functions';
 import { migrationFolders, PG_MIGRATIONS_DIR } from './migrations';
 import { bin, runQuiet } from './run';
 
@@ -139,6 +140,8 @@ export async function migratePostgres(url: string, options: { dir?: string; only
       }
       applied.push(m);
     }
+    // The functions the app calls, in the version this checkout expects (lib/db/pg-functions.ts).
+    if (!options.only) await client.query(PG_FUNCTIONS_SQL);
     const known = new Set(migrationFolders(dir));
     return { applied, unknown: [...recorded.keys()].filter((m) => !known.has(m)).sort() };
   } finally {
