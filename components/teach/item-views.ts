@@ -2,6 +2,7 @@ import 'server-only';
 import type { Scenario } from '@/lib/content/scenarios';
 import { classItemStats, type ClassData } from '@/lib/db/class-analytics';
 import { LABEL_TEXT, LABELS, labelCounts } from '@/lib/learning/classify';
+import { enoughAnswers, MIN_ANSWERS_FOR_STATS } from '@/lib/learning/item-stats';
 import { chapterTitle, quizInfo, scenarioForItem } from './class-data';
 
 export interface OptionCount {
@@ -26,8 +27,13 @@ export interface ItemRow {
 const letter = (i: number) => String.fromCharCode(65 + i);
 const clip = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
-// Moodle's quiz statistics report bands (docs.moodle.org, "Quiz statistics calculations"), on a 0..1 scale.
-export function facilityText(f: number): string {
+/** What a row says instead of a verdict while an item has fewer than MIN_ANSWERS_FOR_STATS first answers. */
+export const TOO_FEW_ANSWERS = `Too few answers (under ${MIN_ANSWERS_FOR_STATS})`;
+
+// Moodle's quiz statistics report bands (docs.moodle.org, "Quiz statistics calculations"), on a 0..1 scale. Below
+// MIN_ANSWERS_FOR_STATS answers there is no verdict: one wrong answer is not "Extremely difficult".
+export function facilityText(f: number, attempts: number): string {
+  if (!enoughAnswers(attempts)) return TOO_FEW_ANSWERS;
   const p = f * 100;
   if (p <= 5) return 'Extremely difficult';
   if (p <= 10) return 'Very difficult';
@@ -40,7 +46,8 @@ export function facilityText(f: number): string {
   return 'Extremely easy';
 }
 
-export function discriminationText(d: number | null): string {
+export function discriminationText(d: number | null, attempts: number): string {
+  if (!enoughAnswers(attempts)) return TOO_FEW_ANSWERS;
   if (d === null) return 'Not enough answers';
   if (d >= 0.5) return 'Very good';
   if (d >= 0.3) return 'Adequate';

@@ -18,7 +18,7 @@ export default async function ItemsPage({ params }: Props) {
   const { classId } = await params;
   const { cls } = await teachClassOrNotFound(classId, `/teach/${classId}/items`);
   const [data, sets] = await Promise.all([classDataFor(cls), classScenarioSets(cls)]);
-  const rows = itemRows(data, cls.id, sets).map((r) => ({ ...r, facilityText: facilityText(r.facility), discriminationText: discriminationText(r.discrimination) }));
+  const rows = itemRows(data, cls.id, sets).map((r) => ({ ...r, facilityText: facilityText(r.facility, r.attempts), discriminationText: discriminationText(r.discrimination, r.attempts) }));
   return (
     <div className="page">
       <ClassHeader classId={cls.id} title={cls.title} current="items" heading={`Item statistics: ${cls.title}`} />
