@@ -92,6 +92,36 @@ export const MIN_ANSWERS_FOR_STATS = 5;
 /** An item's statistics are worth reading as a verdict once this many learners have answered it. */
 export const enoughAnswers = (attempts: number) => attempts >= MIN_ANSWERS_FOR_STATS;
 
+/** What a row says instead of a verdict while an item has fewer than MIN_ANSWERS_FOR_STATS first answers. */
+export const TOO_FEW_ANSWERS = `Too few answers (under ${MIN_ANSWERS_FOR_STATS})`;
+
+// Moodle's quiz statistics report bands (docs.moodle.org, "Quiz statistics calculations"), on a 0..1 scale. Below
+// MIN_ANSWERS_FOR_STATS answers there is no verdict: one wrong answer is not "Extremely difficult".
+export function facilityText(f: number, attempts: number): string {
+  if (!enoughAnswers(attempts)) return TOO_FEW_ANSWERS;
+  const p = f * 100;
+  if (p <= 5) return 'Extremely difficult';
+  if (p <= 10) return 'Very difficult';
+  if (p <= 20) return 'Difficult';
+  if (p <= 34) return 'Moderately difficult';
+  if (p <= 65) return 'About right';
+  if (p <= 80) return 'Fairly easy';
+  if (p <= 89) return 'Easy';
+  if (p <= 94) return 'Very easy';
+  return 'Extremely easy';
+}
+
+export function discriminationText(d: number | null, attempts: number): string {
+  if (!enoughAnswers(attempts)) return TOO_FEW_ANSWERS;
+  if (d === null) return 'Not enough answers';
+  if (d >= 0.5) return 'Very good';
+  if (d >= 0.3) return 'Adequate';
+  if (d >= 0.2) return 'Weak';
+  if (d >= 0) return 'Very weak';
+  return 'Negative: check the item';
+}
+
+
 export interface DrillResponse {
   learnerId: string;
   scenarioId: string;

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { ClassHeader } from '@/components/teach/class-nav';
 import { classDataFor, classScenarioSets, teachClassOrNotFound } from '@/components/teach/class-data';
 import { ItemStatsTable } from '@/components/teach/item-stats-table';
-import { discriminationText, facilityText, itemRows } from '@/components/teach/item-views';
+import { itemRows } from '@/components/teach/item-views';
+import { discriminationText, facilityText } from '@/lib/learning/item-stats';
 import styles from '@/components/teach/teach.module.css';
 
 type Props = { params: Promise<{ classId: string }> };
