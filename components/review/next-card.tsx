@@ -47,7 +47,6 @@ export function NextCard({
   useEffect(() => {
     offset.current ??= start - clock();
     const tick = () => setNow(clock() + offset.current!);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the browser's clock is only read after hydration
     tick();
     // Every second while counting down; otherwise twice a minute, to notice the window opening.
     const id = setInterval(tick, counting ? 1000 : 30_000);
