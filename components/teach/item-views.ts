@@ -2,6 +2,7 @@ import 'server-only';
 import type { Scenario } from '@/lib/content/scenarios';
 import { classItemStats, type ClassData } from '@/lib/db/class-analytics';
 import { LABEL_TEXT, LABELS, labelCounts } from '@/lib/learning/classify';
+import { itemTitle } from '@/lib/content/review-items';
 import { chapterTitle, quizInfo, scenarioForItem } from './class-data';
 
 export interface OptionCount {
@@ -41,7 +42,8 @@ export function itemRows(data: ClassData, classId: string, sets: Map<string, { s
         ...base,
         kind: 'quiz',
         title: clip(q.prompt),
-        context: `${chapterTitle(q.chapter)} · ${q.id}`,
+        // Where it is, by titles (chapter › section), not by its id.
+        context: itemTitle('quiz', q.id).where ?? chapterTitle(q.chapter),
         href: `/chapters/${q.chapter}${q.section ? `#${q.section}` : ''}`,
         distribution,
       };
