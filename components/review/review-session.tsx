@@ -73,7 +73,6 @@ async function loadUserQueue(): Promise<Initial> {
   return (await res.json()) as Initial;
 }
 
-
 export function ReviewSession({ mode, initial, clock = Date.now }: { mode: 'user' | 'guest'; initial?: Initial; clock?: Clock }) {
   const [queue, setQueue] = useState<Initial | null>(initial ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);

@@ -35,7 +35,10 @@ export interface LearnerWork {
 
 export interface AssignmentResult {
   status: AssignmentStatus;
-  /** First-attempt accuracy on the assignment's items, 0..1; null before any answer and for review assignments. */
+  /**
+   * First-attempt accuracy on the assignment's items, 0..1, null before any answer. Review assignments: the share of
+   * the target done (the gradebook's number for them); pages show their progress in words ("2 of 5 reviews done").
+   */
   score: number | null;
   progress: number; // 0..1
   finishedAt: Date | null;
@@ -59,6 +62,7 @@ export function assignmentResult(spec: AssignmentSpec, work: LearnerWork, now: D
     const target = Math.max(1, spec.reviewTarget ?? 1);
     const inWindow = work.reviewTimes.filter((t) => t >= spec.opensAt).sort((a, b) => a.getTime() - b.getTime());
     progress = Math.min(1, inWindow.length / target);
+    score = progress;
     if (inWindow.length >= target) finishedAt = inWindow[target - 1]!;
     counts = { done: Math.min(inWindow.length, target), total: target, right: null };
   } else {

