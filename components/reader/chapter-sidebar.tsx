@@ -4,7 +4,7 @@ import { progressText } from '@/lib/learning/progress-text';
 import { useProgress } from './use-progress';
 import styles from './reader.module.css';
 
-export function ChapterSidebar({ chapters, current }: { chapters: { slug: string; title: string; section: number; questions: number }[]; current: string }) {
+export function ChapterSidebar({ chapters, current }: { chapters: { slug: string; title: string; section: number; quizCount: number }[]; current: string }) {
   const { progress, signedIn } = useProgress();
   const done = chapters.filter((c) => progress?.[c.slug]?.completed).length;
   return (
@@ -21,7 +21,7 @@ export function ChapterSidebar({ chapters, current }: { chapters: { slug: string
         {chapters.map((c) => {
           const p = progress?.[c.slug];
           // The dashboard's wording and counts: this chapter's questions only.
-          const state = p && (p.completed || p.answered) ? progressText({ done: p.answered, total: c.questions, right: p.firstCorrect ?? null, unit: 'questions', chapterFinished: p.completed }) : null;
+          const state = p && (p.completed || p.answered) ? progressText({ done: p.answered, total: c.quizCount, right: p.firstCorrect ?? null, unit: 'questions', chapterFinished: p.completed }) : null;
           return (
             <li key={c.slug}>
               <Link href={`/chapters/${c.slug}`} aria-current={c.slug === current ? 'page' : undefined}>
