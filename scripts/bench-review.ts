@@ -84,8 +84,9 @@ const dueCount = (await getDueQueue(userId, now, { newPerDay: 20, chapterOf: () 
 const record = await time(300, (i) =>
   recordReview(userId, { cardId: `c${(i + 10) % CARDS}`, shownItemId: 'x', correct: i % 4 !== 0, confident: i % 3 !== 0, durationMs: 9000, idempotencyKey: `bench-${i + 10}`, cardVersion: null }, new Date(now.getTime() + 1000 * (i + 10)), 0.9),
 );
-const chapters = [{ slug: 'introduction', title: 'Introduction', quizIds: Array.from({ length: 100 }, (_, i) => `item-${i}`), scenarioIds: [] }];
-const dashboard = await time(30, () => getDashboard({ userId, now, chapters, scenarioLabels: new Map() }));
+const chapters = [{ slug: 'introduction', title: 'Introduction', quizIds: Array.from({ length: 100 }, (_, i) => `item-${i}`) }];
+const perLabel = { 'specification-gaming': 0, 'goal-misgeneralization': 0, 'capability-failure': 0 };
+const dashboard = await time(30, () => getDashboard({ userId, now, chapters, scenarioOf: () => null, scenariosPerLabel: perLabel }));
 await db.$disconnect();
 fs.rmSync(dir, { recursive: true, force: true });
 

@@ -5,10 +5,10 @@ import { now } from '@/lib/clock';
 import { assignmentHref } from '@/lib/content/assignment-items';
 import { classesJoinedBy } from '@/lib/db/classes';
 import { learnerAssignments } from '@/lib/db/learner-assignments';
-import { STATUS_TEXT } from '@/lib/learning/assignments';
+import { assignmentText } from '@/lib/learning/assignments';
 import { JoinByCodeForm } from '@/components/classes/join-form';
 import { LeaveClassButton } from '@/components/classes/leave-button';
-import { percent, utcText } from '@/components/teach/format';
+import { utcText } from '@/components/teach/format';
 import styles from '@/components/classes/classes.module.css';
 
 export const metadata: Metadata = { title: 'My classes' };
@@ -56,8 +56,7 @@ export default async function ClassesPage({ searchParams }: Props) {
                           </span>
                           {r ? (
                             <span className={styles.status} data-status={r.status}>
-                              {STATUS_TEXT[r.status]}
-                              {r.score !== null ? ` · ${percent(r.score)}` : ''}
+                              {assignmentText(r)}
                             </span>
                           ) : (
                             <span className={styles.meta}>Opens {utcText(a.opensAt)}</span>

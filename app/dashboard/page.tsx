@@ -4,9 +4,10 @@ import { currentUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
 import { getCourse } from '@/lib/content/course';
 import { getScenarioBank } from '@/lib/content/bank';
+import { itemTitle } from '@/lib/content/review-items';
 import { getDashboard } from '@/lib/db/dashboard';
 import { learnerAssignments } from '@/lib/db/learner-assignments';
-import { STATUS_TEXT } from '@/lib/learning/assignments';
+import { assignmentText } from '@/lib/learning/assignments';
 import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { GuestDashboard } from '@/components/dashboard/guest-dashboard';
 import styles from '@/components/dashboard/dashboard.module.css';
@@ -18,18 +19,20 @@ export default async function DashboardPage() {
   const user = await currentUser();
   const course = getCourse();
   const bank = getScenarioBank();
+  // A chapter's questions are its quizzes, as the chapter page counts them; drill scenarios count under failure modes.
   const chapterItems = course.chapters.map((c) => ({
     slug: c.slug,
     title: c.title,
     quizIds: course.analyses.get(c.slug)?.quizzes.map((q) => q.id) ?? [],
-    scenarioIds: [...bank.values()].filter((s) => s.chapter === c.slug).map((s) => s.id),
   }));
+  const scenariosPerLabel = { 'specification-gaming': 0, 'goal-misgeneralization': 0, 'capability-failure': 0 };
+  for (const s of bank.values()) scenariosPerLabel[s.label]++;
   if (!user) {
     return (
       <div className="page">
         <h1>Your dashboard</h1>
         <GuestDashboard
-          chapters={chapterItems.map((c) => ({ slug: c.slug, title: c.title, items: c.quizIds.length + c.scenarioIds.length }))}
+          chapters={chapterItems.map((c) => ({ slug: c.slug, title: c.title, items: c.quizIds.length }))}
           scenarioLabels={Object.fromEntries([...bank.values()].map((s) => [s.id, s.label]))}
         />
       </div>
@@ -40,7 +43,8 @@ export default async function DashboardPage() {
     userId: user.id,
     now: t,
     chapters: chapterItems,
-    scenarioLabels: new Map([...bank.values()].map((s) => [s.id, s.label])),
+    scenarioOf: (id) => bank.get(id) ?? null,
+    scenariosPerLabel,
   });
   const assignments = await learnerAssignments(user.id, t);
   return (
@@ -62,7 +66,7 @@ export default async function DashboardPage() {
                     · {a.classTitle} · due {a.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
                   </span>
                 </span>
-                <strong data-status={a.status}>{STATUS_TEXT[a.status]}</strong>
+                <strong data-status={a.status}>{assignmentText(a)}</strong>
               </li>
             ))}
           </ul>
@@ -77,14 +81,20 @@ export default async function DashboardPage() {
             </p>
           ) : (
             <ul className={styles.recent}>
-              {data.recent.map((r, i) => (
-                <li key={i}>
-                  <span>{r.correct ? '✓' : '✗'}</span>
-                  <span>{r.kind === 'review' ? 'Reviewed' : r.kind === 'quiz' ? 'Answered' : 'Classified'}</span>
-                  <code>{r.itemId}</code>
-                  <span className="muted">{r.at.toISOString().slice(0, 16).replace('T', ' ')} UTC</span>
-                </li>
-              ))}
+              {data.recent.map((r, i) => {
+                const item = itemTitle(r.itemKind, r.itemId);
+                return (
+                  <li key={i} data-testid="recent-item">
+                    <span>{r.correct ? '✓' : '✗'}</span>
+                    <span>{r.kind === 'review' ? 'Reviewed' : r.kind === 'quiz' ? 'Answered' : 'Classified'}</span>
+                    <span>
+                      {item.title}
+                      {item.where && <span className="muted"> · {item.where}</span>}
+                    </span>
+                    <span className="muted">{r.at.toISOString().slice(0, 16).replace('T', ' ')} UTC</span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>

@@ -87,7 +87,7 @@ export function ConfusionMatrix({ confusion }: { confusion: Dashboard['confusion
       {/* Focusable, so keyboard users can scroll it when it is wider than the screen. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="confusion-caption">
         <table className={styles.matrix}>
-          <caption id="confusion-caption">Your first answers in the drill: rows are the real failure mode, columns what you chose. Correct answers are on the diagonal (✓).</caption>
+          <caption id="confusion-caption">Your first answers in the drill: rows are the real failure mode, columns the label you chose. Right labels are on the diagonal (✓).</caption>
           <thead>
             <tr>
               <th scope="col">Actually…</th>
@@ -127,6 +127,7 @@ export function MasteryBadge({ level }: { level: MasteryLevel }) {
       <span className={styles.masteryBar} aria-hidden="true">
         <span style={{ width: `${Math.round(masteryProgress(level) * 100)}%` }} />
       </span>
+      <span className="visually-hidden">Mastery: </span>
       {MASTERY_TEXT[level]}
     </span>
   );

@@ -2,10 +2,12 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '@/lib/db/dashboard';
 import { LABEL_TEXT, QUESTION_SHORT } from '@/lib/learning/classify';
+import { dueText } from '@/lib/learning/due';
+import { progressText } from '@/lib/learning/progress-text';
 import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from './charts';
 import styles from './dashboard.module.css';
 
-export type DashboardCardsData = Pick<Dashboard, 'chapters' | 'modes' | 'dueToday' | 'totalCards' | 'forecast' | 'activity' | 'streak' | 'confusion'>;
+export type DashboardCardsData = Pick<Dashboard, 'chapters' | 'modes' | 'due' | 'totalCards' | 'forecast' | 'activity' | 'streak' | 'confusion'>;
 
 /** The dashboard's cards, the same for a signed-in learner (data from the server) and a guest (from the browser). */
 export function DashboardCards({ data, now, children }: { data: DashboardCardsData; now: Date; children?: ReactNode }) {
@@ -14,15 +16,16 @@ export function DashboardCards({ data, now, children }: { data: DashboardCardsDa
     <div className={styles.grid}>
       <section className="card" aria-labelledby="due-h">
         <h2 id="due-h">Reviews</h2>
-        <p className={styles.stat} data-testid="due-today">
-          {data.dueToday}
+        <p className={styles.stat} data-testid="due-now">
+          {data.due.now}
         </p>
-        <p>
-          due today, of {data.totalCards} card{data.totalCards === 1 ? '' : 's'} in your deck.
+        {/* The same words and counts as /review (lib/learning/due.ts): due now, later today, held back. */}
+        <p data-testid="due-text">
+          {dueText(data.due)}. {data.totalCards} card{data.totalCards === 1 ? '' : 's'} in your deck.
         </p>
         <p>
           <Link className="button" href="/review">
-            {data.dueToday ? 'Start reviewing' : 'Open review'}
+            {data.due.now ? 'Start reviewing' : 'Open review'}
           </Link>
         </p>
         <h3>Next 14 days</h3>
@@ -37,17 +40,17 @@ export function DashboardCards({ data, now, children }: { data: DashboardCardsDa
       <section className="card" aria-labelledby="chapters-h">
         <h2 id="chapters-h">Chapters</h2>
         <p className="muted">
-          {done} of {data.chapters.length} chapters finished.
+          {done} of {data.chapters.length} chapters finished. Each counts its own questions, as its page does; drill scenarios count under
+          failure modes. &ldquo;Right&rdquo; means right the first time.
         </p>
         <ul className={styles.chapters}>
           {data.chapters.map((c) => (
             <li key={c.slug} className={styles.chapterRow}>
               <span>
                 <Link href={`/chapters/${c.slug}`}>{c.title}</Link>
-                {c.completed && <span> ✓ finished</span>}
-                <span className={styles.chapterMeta}>
+                <span className={styles.chapterMeta} data-testid={`chapter-progress-${c.slug}`}>
                   {' '}
-                  · {c.answered} of {c.items} questions answered, {c.firstCorrect} right first time
+                  · {progressText({ done: c.answered, total: c.items, right: c.firstCorrect, unit: 'questions', chapterFinished: c.completed })}
                 </span>
               </span>
               <MasteryBadge level={c.level} />
@@ -65,7 +68,8 @@ export function DashboardCards({ data, now, children }: { data: DashboardCardsDa
                 {LABEL_TEXT[m.label]}
                 <span className={styles.chapterMeta}>
                   {' '}
-                  · {m.answered} scenarios, {m.firstCorrect} right first time
+                  · {progressText({ done: m.answered, total: m.items, right: m.firstCorrect, unit: 'questions' })}
+                  {m.answered > 0 && ` · ${m.labelRight} with the right label`}
                 </span>
                 {m.misread && (
                   <span className={styles.chapterMeta} data-testid={`misread-${m.label}`}>

@@ -2,10 +2,10 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { readGuest, type GuestData } from '@/lib/guest/store';
-import { buildGuestCards } from '@/lib/guest/cards';
+import { buildGuestCards, guestDueCards } from '@/lib/guest/cards';
 import { forecast, utcDay } from '@/lib/learning/queue';
 import { masteryLevel } from '@/lib/learning/mastery';
-import { misreadByLabel, type AnsweredCase } from '@/lib/learning/drill-summary';
+import { classConfusion, type DrillResponse } from '@/lib/learning/item-stats';
 import type { Question } from '@/lib/learning/scenario-schema';
 import type { Dashboard } from '@/lib/db/dashboard';
 import { DashboardCards } from './dashboard-cards';
@@ -16,6 +16,7 @@ const LABELS: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capa
 interface ChapterInfo {
   slug: string;
   title: string;
+  /** The chapter's questions, as its page counts them. */
   items: number;
 }
 
@@ -23,34 +24,24 @@ interface ChapterInfo {
 export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLabels: Record<string, Label>, now: Date) {
   const firsts = g.attempts.filter((a) => a.firstAttempt);
   const cards = buildGuestCards(g);
-  const stats = (filter: (itemKind: string, itemId: string, chapter: string | null) => boolean, items: number) => {
-    const f = firsts.filter((a) => filter(a.itemKind, a.itemId, a.chapter));
-    const c = cards.filter((x) => filter(x.itemKind, x.itemId, firsts.find((a) => a.itemId === x.itemId)?.chapter ?? null));
+  const cardStats = (filter: (itemKind: string, itemId: string) => boolean) => {
+    const c = cards.filter((x) => filter(x.itemKind, x.itemId));
     const reviews = c.reduce((n, x) => n + Math.max(0, x.card.reps - 1), 0);
     const lapses = c.reduce((n, x) => n + x.card.lapses, 0);
-    return {
-      answered: f.length,
-      firstCorrect: f.filter((a) => a.correct).length,
-      level: masteryLevel({
-        items,
-        firstAttempts: f.length,
-        firstCorrect: f.filter((a) => a.correct).length,
-        reviews,
-        reviewsCorrect: Math.max(0, reviews - lapses),
-        meanStabilityDays: c.length ? c.reduce((n, x) => n + x.card.stability, 0) / c.length : 0,
-      }),
-    };
+    return { reviews, reviewsCorrect: Math.max(0, reviews - lapses), meanStabilityDays: c.length ? c.reduce((n, x) => n + x.card.stability, 0) / c.length : 0 };
   };
-  const confusion = Object.fromEntries(LABELS.map((t) => [t, Object.fromEntries(LABELS.map((p) => [p, 0]))])) as Dashboard['confusion'];
-  const cases: AnsweredCase[] = [];
+  const chapterOf = new Map(firsts.map((a) => [a.itemId, a.chapter]));
+  // Drill answers through the one computation the signed-in dashboard and the class views use.
+  const responses: DrillResponse[] = [];
   for (const a of firsts) {
     if (a.itemKind !== 'scenario') continue;
     const r = a.response as { label?: Label; truth?: Label; wrong?: Question[] } | null;
     const truth = r?.truth ?? scenarioLabels[a.itemId];
-    if (truth && r?.label && LABELS.includes(r.label)) confusion[truth][r.label]++;
-    if (truth && r?.label && Array.isArray(r.wrong)) cases.push({ scenarioId: a.itemId, truth, given: r.label, labelOk: r.label === truth, wrong: r.wrong });
+    if (!truth || !r?.label || !LABELS.includes(r.label) || !scenarioLabels[a.itemId]) continue;
+    responses.push({ learnerId: 'guest', scenarioId: a.itemId, truth, picked: r.label, labelOk: r.label === truth, wrong: Array.isArray(r.wrong) ? r.wrong : [], correct: a.correct });
   }
-  const misread = misreadByLabel(cases);
+  const drill = classConfusion(responses);
+  const confusion = Object.fromEntries(drill.matrix.map((row) => [row.truth, Object.fromEntries(row.cells.map((c) => [c.picked, c.count]))])) as Dashboard['confusion'];
   const days = new Map<string, number>();
   for (const t of [...g.attempts.map((a) => a.createdAt), ...g.reviews.map((r) => r.review)]) {
     const d = t.slice(0, 10);
@@ -63,17 +54,34 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLa
     streak++;
     t -= 86_400_000;
   }
-  const endOfToday = new Date(`${utcDay(now)}T23:59:59.999Z`);
+  const dueSplit = guestDueCards(g, now);
+  const due = { now: dueSplit.due.length, laterToday: dueSplit.laterToday, heldBackNew: dueSplit.heldBackNew };
+  const fc = forecast(cards.map((c) => c.card.due), now, 14);
+  fc[0]!.count = due.now + due.laterToday;
   return {
-    chapters: chapters.map((c) => ({ ...c, completed: Boolean(g.completed[c.slug]), ...stats((_k, _id, ch) => ch === c.slug, c.items) })),
-    modes: LABELS.map((l) => ({
-      label: l,
-      ...stats((k, id) => k === 'scenario' && scenarioLabels[id] === l, Object.values(scenarioLabels).filter((x) => x === l).length),
-      misread: misread[l] ?? null,
-    })),
-    dueToday: cards.filter((c) => c.card.due <= endOfToday).length,
+    chapters: chapters.map((c) => {
+      const f = firsts.filter((a) => a.itemKind === 'quiz' && a.chapter === c.slug);
+      const firstCorrect = f.filter((a) => a.correct).length;
+      const stats = cardStats((k, id) => k === 'quiz' && chapterOf.get(id) === c.slug);
+      return { ...c, completed: Boolean(g.completed[c.slug]), answered: f.length, firstCorrect, level: masteryLevel({ items: c.items, firstAttempts: f.length, firstCorrect, ...stats }) };
+    }),
+    modes: LABELS.map((l) => {
+      const row = drill.byTruth[l];
+      const items = Object.values(scenarioLabels).filter((x) => x === l).length;
+      const stats = cardStats((k, id) => k === 'scenario' && scenarioLabels[id] === l);
+      return {
+        label: l,
+        items,
+        answered: row.answers,
+        labelRight: row.labelRight,
+        firstCorrect: row.correct,
+        level: masteryLevel({ items, firstAttempts: row.answers, firstCorrect: row.correct, ...stats }),
+        misread: drill.misreadByLabel[l] ?? null,
+      };
+    }),
+    due,
     totalCards: cards.length,
-    forecast: forecast(cards.map((c) => c.card.due), now, 14),
+    forecast: fc,
     activity: [...days].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day)),
     streak,
     confusion,

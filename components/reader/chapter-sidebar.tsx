@@ -1,9 +1,10 @@
 'use client';
 import Link from 'next/link';
+import { progressText } from '@/lib/learning/progress-text';
 import { useProgress } from './use-progress';
 import styles from './reader.module.css';
 
-export function ChapterSidebar({ chapters, current }: { chapters: { slug: string; title: string; section: number }[]; current: string }) {
+export function ChapterSidebar({ chapters, current }: { chapters: { slug: string; title: string; section: number; quizCount: number }[]; current: string }) {
   const { progress, signedIn } = useProgress();
   const done = chapters.filter((c) => progress?.[c.slug]?.completed).length;
   return (
@@ -19,7 +20,8 @@ export function ChapterSidebar({ chapters, current }: { chapters: { slug: string
       <ol>
         {chapters.map((c) => {
           const p = progress?.[c.slug];
-          const state = p?.completed ? 'Completed' : p?.answered ? `${p.answered} answered` : null;
+          // The dashboard's wording and counts: this chapter's questions only.
+          const state = p && (p.completed || p.answered) ? progressText({ done: p.answered, total: c.quizCount, right: p.firstCorrect ?? null, unit: 'questions', chapterFinished: p.completed }) : null;
           return (
             <li key={c.slug}>
               <Link href={`/chapters/${c.slug}`} aria-current={c.slug === current ? 'page' : undefined}>

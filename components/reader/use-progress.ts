@@ -8,6 +8,8 @@ export interface ChapterProgressView {
   completed: boolean;
   position: string | null;
   answered: number;
+  /** Of those, right the first time (a guest's browser counts them too). */
+  firstCorrect?: number;
 }
 
 type ProgressMap = Record<string, ChapterProgressView>;
@@ -15,14 +17,17 @@ type ProgressMap = Record<string, ChapterProgressView>;
 function guestProgress(): ProgressMap {
   const g = readGuest();
   const out: ProgressMap = {};
-  const touch = (slug: string) => (out[slug] ??= { completed: false, position: null, answered: 0 });
+  const touch = (slug: string) => (out[slug] ??= { completed: false, position: null, answered: 0, firstCorrect: 0 });
   for (const [slug] of Object.entries(g.completed)) touch(slug).completed = true;
   for (const [slug, pos] of Object.entries(g.positions)) touch(slug).position = pos;
   const seen = new Set<string>();
+  // The chapter's questions only, first answers only, as the server and the dashboard count them.
   for (const a of g.attempts) {
-    if (!a.chapter || seen.has(a.itemId)) continue;
+    if (!a.chapter || a.itemKind !== 'quiz' || !a.firstAttempt || seen.has(a.itemId)) continue;
     seen.add(a.itemId);
-    touch(a.chapter).answered += 1;
+    const p = touch(a.chapter);
+    p.answered += 1;
+    if (a.correct) p.firstCorrect = (p.firstCorrect ?? 0) + 1;
   }
   return out;
 }
@@ -45,7 +50,7 @@ export function useProgress() {
       .then((d: { chapters: (ChapterProgressView & { chapter: string })[] }) => {
         if (!live) return;
         const map: ProgressMap = {};
-        for (const c of d.chapters) map[c.chapter] = { completed: c.completed, position: c.position, answered: c.answered };
+        for (const c of d.chapters) map[c.chapter] = { completed: c.completed, position: c.position, answered: c.answered, firstCorrect: c.firstCorrect };
         setProgress(map);
       })
       .catch(() => live && setProgress({}));

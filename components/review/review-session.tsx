@@ -11,23 +11,12 @@ import { LABELS, LABEL_TEXT, QUESTIONS, QUESTION_SHORT } from '@/lib/learning/cl
 import { ratingFor, reviewCard, type Grade } from '@/lib/learning/srs';
 import { addGuestReview, readGuest } from '@/lib/guest/store';
 import { buildGuestCards, guestDueCards } from '@/lib/guest/cards';
+import { dueText, endOfStudyDay } from '@/lib/learning/due';
+import type { ReviewEntry, ReviewSessionData as Initial } from '@/lib/db/review-session';
+import { NextCard, type Clock } from './next-card';
 import styles from './review.module.css';
 
-export interface ReviewEntry {
-  cardId: string;
-  /** The card's version when this page was made; the server refuses an answer to a card that has changed since. */
-  cardVersion: number;
-  isNew: boolean;
-  item: ReviewItem;
-}
-
-interface Initial {
-  entries: ReviewEntry[];
-  dueCount: number;
-  heldBackNew: number;
-  nextDue: string | null;
-  now: string;
-}
+export type { ReviewEntry };
 
 interface Outcome {
   correct: boolean;
@@ -56,7 +45,7 @@ function formatDate(iso: string): string {
 async function loadGuestQueue(): Promise<Initial> {
   const data = readGuest();
   const t = new Date();
-  const { due, heldBackNew } = guestDueCards(data, t);
+  const { due, laterToday, heldBackNew } = guestDueCards(data, t);
   const cards = buildGuestCards(data);
   const future = cards.filter((c) => c.card.due.getTime() > t.getTime()).sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
   let entries: ReviewEntry[] = [];
@@ -73,22 +62,37 @@ async function loadGuestQueue(): Promise<Initial> {
       return i.item && card ? [{ cardId: i.id, cardVersion: card.card.reps, isNew: !card.introducedAt, item: i.item }] : [];
     });
   }
-  return { entries, dueCount: due.length, heldBackNew, nextDue: future[0]?.card.due.toISOString() ?? null, now: t.toISOString() };
+  return { entries, dueCount: due.length, laterToday, heldBackNew, nextDue: future[0]?.card.due.toISOString() ?? null, now: t.toISOString() };
 }
 
-export function ReviewSession({ mode, initial }: { mode: 'user' | 'guest'; initial?: Initial }) {
+/** A signed-in learner's queue, fresh from the server (the countdown loads it when the next card comes due). */
+async function loadUserQueue(): Promise<Initial> {
+  const res = await fetch('/api/review-queue', { cache: 'no-store' });
+  if (res.status === 401) throw new Error('You are signed out. Sign in again to keep reviewing.');
+  if (!res.ok) throw new Error('Could not load your next card.');
+  return (await res.json()) as Initial;
+}
+
+export function ReviewSession({ mode, initial, clock = Date.now }: { mode: 'user' | 'guest'; initial?: Initial; clock?: Clock }) {
   const [queue, setQueue] = useState<Initial | null>(initial ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [index, setIndex] = useState(0);
   const [done, setDone] = useState(0);
   const [lastNext, setLastNext] = useState<string | null>(null);
+  // Cards reviewed in this session that come back later today (an "Again" returns within minutes).
+  const [backLater, setBackLater] = useState(0);
 
   const load = useCallback(() => {
     setLoadError(null);
-    loadGuestQueue()
-      .then(setQueue)
+    (mode === 'guest' ? loadGuestQueue() : loadUserQueue())
+      .then((q) => {
+        setQueue(q);
+        setIndex(0);
+        setLastNext(null);
+        setBackLater(0);
+      })
       .catch((e: Error) => setLoadError(e.message));
-  }, []);
+  }, [mode]);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a guest's cards live in this browser
     if (mode === 'guest') load();
@@ -107,11 +111,14 @@ export function ReviewSession({ mode, initial }: { mode: 'user' | 'guest'; initi
 
   const entry = queue.entries[index];
   const left = queue.entries.length - index;
+  const laterToday = queue.laterToday + backLater;
   if (!entry) {
     const nextDue = lastNext ?? queue.nextDue;
     return (
       <section className={styles.empty} aria-live="polite">
-        {done > 0 ? <h2>Done for now: {done} reviewed</h2> : <h2>Nothing is due right now</h2>}
+        {/* The dashboard's words and counts (lib/learning/due.ts). */}
+        {done > 0 ? <h2>Done for now: {done} reviewed</h2> : <h2 data-testid="due-text">{dueText({ now: 0, laterToday, heldBackNew: 0 })}</h2>}
+        {done > 0 && laterToday > 0 && <p data-testid="due-text">{dueText({ now: 0, laterToday, heldBackNew: 0 })}.</p>}
         {queue.heldBackNew > 0 && (
           <p>
             {queue.heldBackNew} more card{queue.heldBackNew === 1 ? ' is' : 's are'} waiting, held back by your daily limit on new cards.{' '}
@@ -119,9 +126,7 @@ export function ReviewSession({ mode, initial }: { mode: 'user' | 'guest'; initi
           </p>
         )}
         {nextDue ? (
-          <p>
-            Your next card is due <strong>{whenText(nextDue, new Date(queue.now))}</strong> ({formatDate(nextDue)}).
-          </p>
+          <NextCard key={`${queue.now}-${nextDue}`} dueAt={nextDue} serverNow={queue.now} clock={clock} onDue={load} formatDate={formatDate} whenText={whenText} />
         ) : done === 0 ? (
           <p>
             You have no review cards yet. Every question you answer in a <Link href="/chapters">chapter</Link> or the{' '}
@@ -139,8 +144,8 @@ export function ReviewSession({ mode, initial }: { mode: 'user' | 'guest'; initi
 
   return (
     <>
-      <p className={styles.count} aria-live="polite">
-        <strong>{left}</strong> card{left === 1 ? '' : 's'} left{queue.heldBackNew > 0 ? ` (plus ${queue.heldBackNew} new held back by your daily limit)` : ''}
+      <p className={styles.count} aria-live="polite" data-testid="due-text">
+        {dueText({ now: left, laterToday, heldBackNew: queue.heldBackNew })}
       </p>
       <ReviewCardView
         key={`${entry.cardId}-${index}`}
@@ -149,6 +154,7 @@ export function ReviewSession({ mode, initial }: { mode: 'user' | 'guest'; initi
         onNext={(nextDue) => {
           setDone((d) => d + 1);
           if (nextDue && (!lastNext || nextDue < lastNext)) setLastNext(nextDue);
+          if (nextDue && new Date(nextDue) <= endOfStudyDay(new Date(queue.now))) setBackLater((n) => n + 1);
           setIndex((i) => i + 1);
         }}
       />

@@ -26,13 +26,18 @@ export function offDiagonal(c: Confusion) {
 export function mondaySummary(c: Confusion, titleOf: (scenarioId: string) => string): string {
   if (c.responses === 0) return '';
   const mixups = offDiagonal(c);
-  const wrong = mixups.reduce((n, m) => n + m.count, 0);
+  // The totals come from classConfusion, the same computation as the matrix and the tables below.
+  const wrong = c.wrongLabels;
   const top = mixups[0];
-  if (!top || top.count === 0) return `The class classified all ${plural(c.responses, 'scenario')} correctly on the first try. Move on to the advanced scenarios.`;
-  const axis = separatingQuestion(top.truth, top.picked);
-  const examples = top.drivers.slice(0, 2).map((d) => `“${titleOf(d.scenarioId)}”`);
   const axes = (Object.entries(c.questionErrors) as [Question, number][]).sort((a, b) => b[1] - a[1]);
   const worstAxis = axes[0];
+  if (!top || top.count === 0) {
+    const all = `The class gave the right label in all ${plural(c.responses, 'first answer')}.`;
+    if (c.wrongReasons === 0 || !worstAxis || worstAxis[1] === 0) return `${all} Every reason was right too: move on to the advanced scenarios.`;
+    return `${all} ${c.wrongReasons} of them had a wrong reason: practise “${QUESTION_TEXT[worstAxis[0]]}”, the question missed most (${worstAxis[1]} times).`;
+  }
+  const axis = separatingQuestion(top.truth, top.picked);
+  const examples = top.drivers.slice(0, 2).map((d) => `“${titleOf(d.scenarioId)}”`);
   let s =
     `Explain how to tell ${lower(top.truth)} from ${lower(top.picked)}: ${top.count} of the class’s ${plural(wrong, 'wrong first answer')} ` +
     `called a ${lower(top.truth)} case ${lower(top.picked)}${examples.length ? `, most often ${examples.join(' and ')}` : ''}. ` +
@@ -73,7 +78,7 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
             </thead>
             <tbody>
               {confusion.matrix.map((row) => {
-                const total = row.cells.reduce((n, c) => n + c.count, 0);
+                const total = confusion.byTruth[row.truth].answers;
                 return (
                   <tr key={row.truth}>
                     <th scope="row">

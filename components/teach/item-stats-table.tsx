@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
+import { MIN_ANSWERS_FOR_STATS as MIN_ANSWERS } from '@/lib/learning/item-stats';
 import { percent } from './format';
 import { SortableTh, useSort } from './sortable';
 import styles from './teach.module.css';
@@ -26,8 +27,6 @@ const ACCESSORS: Record<Key, (r: ItemViewRow) => string | number | null> = {
   facility: (r) => r.facility,
   discrimination: (r) => r.discrimination,
 };
-
-const MIN_ANSWERS = 5;
 
 const KINDS = [
   { value: 'all', text: 'All items' },

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Scenario } from '@/lib/content/scenarios';
 import { classItemStats, type ClassData } from '@/lib/db/class-analytics';
 import { LABEL_TEXT, LABELS, labelCounts } from '@/lib/learning/classify';
+import { itemTitle } from '@/lib/content/review-items';
 import { chapterTitle, quizInfo, scenarioForItem } from './class-data';
 
 export interface OptionCount {
@@ -26,29 +27,6 @@ export interface ItemRow {
 const letter = (i: number) => String.fromCharCode(65 + i);
 const clip = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
-// Moodle's quiz statistics report bands (docs.moodle.org, "Quiz statistics calculations"), on a 0..1 scale.
-export function facilityText(f: number): string {
-  const p = f * 100;
-  if (p <= 5) return 'Extremely difficult';
-  if (p <= 10) return 'Very difficult';
-  if (p <= 20) return 'Difficult';
-  if (p <= 34) return 'Moderately difficult';
-  if (p <= 65) return 'About right';
-  if (p <= 80) return 'Fairly easy';
-  if (p <= 89) return 'Easy';
-  if (p <= 94) return 'Very easy';
-  return 'Extremely easy';
-}
-
-export function discriminationText(d: number | null): string {
-  if (d === null) return 'Not enough answers';
-  if (d >= 0.5) return 'Very good';
-  if (d >= 0.3) return 'Adequate';
-  if (d >= 0.2) return 'Weak';
-  if (d >= 0) return 'Very weak';
-  return 'Negative: check the item';
-}
-
 /** Item statistics with what an instructor needs to read them: the question or scenario, and where it lives. */
 export function itemRows(data: ClassData, classId: string, sets: Map<string, { scenarios: Scenario[] }>): ItemRow[] {
   return classItemStats(data).map((s) => {
@@ -64,7 +42,8 @@ export function itemRows(data: ClassData, classId: string, sets: Map<string, { s
         ...base,
         kind: 'quiz',
         title: clip(q.prompt),
-        context: `${chapterTitle(q.chapter)} · ${q.id}`,
+        // Where it is, by titles (chapter › section), not by its id.
+        context: itemTitle('quiz', q.id).where ?? chapterTitle(q.chapter),
         href: `/chapters/${q.chapter}${q.section ? `#${q.section}` : ''}`,
         distribution,
       };

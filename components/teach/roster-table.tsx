@@ -71,7 +71,8 @@ export function RosterTable({ rows, assignments }: { rows: RosterViewRow[]; assi
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
         <table className={styles.table} data-testid="roster">
           <caption id={`${id}-caption`}>
-            Roster: each learner&rsquo;s status and first-try score for every assignment. Late work is marked &ldquo;Late&rdquo; or &ldquo;Done late&rdquo;.
+            Roster: for every assignment, each learner&rsquo;s progress (how many answered) and first-try score (how many right). &ldquo;Late&rdquo;
+            means past its due date and not finished.
           </caption>
           <thead>
             <tr>
@@ -104,7 +105,6 @@ export function RosterTable({ rows, assignments }: { rows: RosterViewRow[]; assi
                     <span className={styles.status} data-status={x.status}>
                       {x.statusText}
                     </span>
-                    {x.score !== null && <span> · {percent(x.score)}</span>}
                   </td>
                 ))}
                 <td className={styles.num}>{percent(r.completion)}</td>

@@ -87,3 +87,22 @@ export function chapterOfItem(itemKind: string, itemId: string): string | null {
   if (itemKind === 'quiz') return getQuiz(itemId)?.chapter ?? null;
   return getScenario(itemId)?.chapter ?? null;
 }
+
+/**
+ * What a list shows for an item instead of its id: a question's prompt (shortened) with its chapter and section, a
+ * scenario's title. An imported set's scenario, or an item no longer in the course, gets a plain description.
+ */
+export function itemTitle(itemKind: string, itemId: string): { title: string; where: string | null } {
+  const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+  if (itemKind === 'quiz') {
+    const q = getQuiz(itemId);
+    if (!q) return { title: 'A question no longer in the course', where: null };
+    const course = getCourse();
+    const chapter = course.chapters.find((c) => c.slug === q.chapter)?.title ?? null;
+    const section = q.section ? course.analyses.get(q.chapter)?.headings.find((h) => h.slug === q.section)?.text : undefined;
+    return { title: clip(q.prompt), where: [chapter, section].filter(Boolean).join(' › ') || null };
+  }
+  if (itemId.startsWith('set:')) return { title: 'A scenario from an imported set', where: 'Practice drill' };
+  const s = getScenario(itemId);
+  return s ? { title: s.title, where: 'Practice drill' } : { title: 'A scenario no longer in the drill', where: null };
+}

@@ -2,8 +2,8 @@ import 'server-only';
 import { db } from './client';
 import { Prisma } from './generated/client.ts';
 import { assignmentResult, type AssignmentResult, type AssignmentSpec } from '../learning/assignments';
-import { classConfusion, itemStatistics, type DrillResponse, type Label, type Response } from '../learning/item-stats';
-import { gradeDrill, labelCounts, parseDrillResponse, type ScenarioTruth } from '../learning/classify';
+import { classConfusion, drillResponseOf, itemStatistics, type Response } from '../learning/item-stats';
+import { parseDrillResponse, type ScenarioTruth } from '../learning/classify';
 
 /**
  * What a class counts: only answers the server graded while the learner was signed in. A learner's first such answer
@@ -68,7 +68,7 @@ export interface RosterRow {
   results: (AssignmentResult & { assignmentId: string })[];
   completion: number; // share of assignments done (on time or late)
   meanScore: number | null;
-  lateCount: number;
+  lateCount: number; // assignments past due and unfinished
 }
 
 export function buildRoster(data: ClassData, assignments: (AssignmentSpec & { id: string })[], now: Date): RosterRow[] {
@@ -103,7 +103,8 @@ export function buildRoster(data: ClassData, assignments: (AssignmentSpec & { id
       results,
       completion: results.length ? results.filter((r) => r.status === 'done' || r.status === 'done-late').length / results.length : 0,
       meanScore: scored.length ? scored.reduce((n, r) => n + r.score!, 0) / scored.length : null,
-      lateCount: results.filter((r) => r.status === 'late' || r.status === 'done-late').length,
+      // Late is past due and unfinished (lib/learning/progress-text.ts); work finished after its due date is done.
+      lateCount: results.filter((r) => r.status === 'late').length,
     };
   });
 }
@@ -128,23 +129,11 @@ export function classItemStats(data: ClassData) {
 export type ScenarioTruthOf = (scenarioId: string) => ScenarioTruth | null;
 
 export function classDrillConfusion(data: ClassData, truthOf: ScenarioTruthOf) {
-  const drill: DrillResponse[] = [];
-  for (const f of data.firsts) {
-    if (f.itemKind !== 'scenario') continue;
-    const r = parseDrillResponse(f.response);
-    const truth = truthOf(f.itemId);
-    const label = r?.truth ?? truth?.label;
-    if (!r || !label) continue;
-    const graded = truth && r.answers ? gradeDrill(truth, { label: r.label, answers: r.answers }) : null;
-    drill.push({
-      learnerId: f.userId,
-      scenarioId: f.itemId,
-      truth: label,
-      picked: r.label,
-      labelOk: truth ? labelCounts(truth, r.label) : r.label === label,
-      wrong: graded?.wrongQuestions ?? r.wrong ?? [],
-    });
-  }
+  const drill = data.firsts.flatMap((f) => {
+    if (f.itemKind !== 'scenario') return [];
+    const r = drillResponseOf(f, truthOf(f.itemId));
+    return r ? [r] : [];
+  });
   return classConfusion(drill);
 }
 

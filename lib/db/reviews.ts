@@ -4,6 +4,7 @@ import type { Prisma } from './generated/client.ts';
 import { clampRetention, newCard, ratingFor, reviewCard, State, type AnswerSignal, type Card, type Grade } from '../learning/srs';
 import { forecast, interleave, utcDay } from '../learning/queue';
 import { reviewKind } from '../learning/review-window';
+import { dueCounts, endOfStudyDay, splitDue, type DueCounts } from '../learning/due';
 
 type Tx = Prisma.TransactionClient;
 
@@ -83,7 +84,10 @@ export interface DueCard extends CardRow {
 
 export interface DueQueue {
   cards: DueCard[];
+  /** Cards due now (the same number the dashboard shows as due now). */
   dueCount: number;
+  /** Cards coming due later in this study day. */
+  laterToday: number;
   newLeftToday: number;
   heldBackNew: number;
 }
@@ -107,27 +111,36 @@ const cardSelect = {
 } as const;
 
 /**
- * The cards due now for this learner, interleaved. Cards that have not yet come up in /review are "new" and
- * limited per UTC day by the learner's setting. Uses the (userId, due) and (userId, introducedAt) indexes.
+ * This learner's cards due by the end of the study day, split by the one definition of "due" (lib/learning/due.ts).
+ * Cards that have not yet come up in /review are "new" and limited per UTC day by the learner's setting. Uses the
+ * (userId, due) and (userId, introducedAt) indexes.
  */
+async function dueToday(userId: string, now: Date, newPerDay: number) {
+  const dayStart = new Date(`${utcDay(now)}T00:00:00.000Z`);
+  const [cards, introducedToday] = await Promise.all([
+    db.reviewCard.findMany({ where: { userId, due: { lte: endOfStudyDay(now) } }, orderBy: { due: 'asc' }, select: cardSelect, take: 5000 }),
+    db.reviewCard.count({ where: { userId, introducedAt: { gte: dayStart } } }),
+  ]);
+  const newLeftToday = Math.max(0, newPerDay - introducedToday);
+  return { split: splitDue(cards, now, newLeftToday), newLeftToday };
+}
+
+/** How many cards are due now and later today: what the dashboard shows, counted as /review counts them. */
+export async function getDueCounts(userId: string, now: Date, newPerDay: number): Promise<DueCounts> {
+  return dueCounts((await dueToday(userId, now, newPerDay)).split);
+}
+
+/** The cards due now for this learner, interleaved. */
 export async function getDueQueue(
   userId: string,
   now: Date,
   opts: { newPerDay: number; chapterOf: (itemKind: string, itemId: string) => string | null; limit?: number },
 ): Promise<DueQueue> {
-  const dayStart = new Date(`${utcDay(now)}T00:00:00.000Z`);
-  const [due, introducedToday] = await Promise.all([
-    db.reviewCard.findMany({ where: { userId, due: { lte: now } }, orderBy: { due: 'asc' }, select: cardSelect, take: 5000 }),
-    db.reviewCard.count({ where: { userId, introducedAt: { gte: dayStart } } }),
-  ]);
-  const newLeftToday = Math.max(0, opts.newPerDay - introducedToday);
-  const old = due.filter((c) => c.introducedAt !== null);
-  const fresh = due.filter((c) => c.introducedAt === null);
-  const admitted = [...old, ...fresh.slice(0, newLeftToday)];
+  const { split, newLeftToday } = await dueToday(userId, now, opts.newPerDay);
   const cards = interleave(
-    admitted.map((c) => ({ ...c, chapter: opts.chapterOf(c.itemKind, c.itemId), isNew: c.introducedAt === null })),
+    split.now.map((c) => ({ ...c, chapter: opts.chapterOf(c.itemKind, c.itemId), isNew: c.introducedAt === null })),
   ).slice(0, opts.limit ?? 200);
-  return { cards, dueCount: admitted.length, newLeftToday, heldBackNew: Math.max(0, fresh.length - newLeftToday) };
+  return { cards, dueCount: split.now.length, laterToday: split.laterToday, newLeftToday, heldBackNew: split.heldBackNew };
 }
 
 export const STALE_REVIEW_MESSAGE = 'This card changed since it was shown (it was reviewed in another tab or on another device), so this answer was not counted. Reload to see it as it is now.';

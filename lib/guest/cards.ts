@@ -2,6 +2,7 @@
 // mapping the server uses. Pure: the data and the clock are arguments.
 import { newCard, ratingFor, reviewCard, type Card, type Grade } from '../learning/srs';
 import { utcDay } from '../learning/queue';
+import { splitDue } from '../learning/due';
 import type { GuestData } from './store';
 
 export interface GuestCard {
@@ -36,13 +37,16 @@ export function buildGuestCards(data: GuestData): GuestCard[] {
   return [...cards.values()];
 }
 
-export function guestDueCards(data: GuestData, now: Date): { due: GuestCard[]; heldBackNew: number } {
+/** A guest's cards due now, later today and held back, by the same rule as an account's (lib/learning/due.ts). */
+export function guestDueCards(data: GuestData, now: Date): { due: GuestCard[]; laterToday: number; heldBackNew: number } {
   const cards = buildGuestCards(data);
   const today = utcDay(now);
   const introducedToday = cards.filter((c) => c.introducedAt && utcDay(c.introducedAt) === today).length;
   const newLeft = Math.max(0, data.settings.newCardsPerDay - introducedToday);
-  const due = cards.filter((c) => c.card.due.getTime() <= now.getTime()).sort((a, b) => a.card.due.getTime() - b.card.due.getTime());
-  const old = due.filter((c) => c.introducedAt);
-  const fresh = due.filter((c) => !c.introducedAt);
-  return { due: [...old, ...fresh.slice(0, newLeft)], heldBackNew: Math.max(0, fresh.length - newLeft) };
+  const split = splitDue(
+    cards.map((c) => ({ ...c, due: c.card.due })),
+    now,
+    newLeft,
+  );
+  return { due: split.now, laterToday: split.laterToday, heldBackNew: split.heldBackNew };
 }

@@ -78,9 +78,49 @@ export function itemStatistics(responses: Response[]): ItemStats[] {
 }
 
 import { misreadByLabel } from './drill-summary';
+import { gradeDrill, labelCounts, parseDrillResponse, type ScenarioTruth } from './classify';
 import type { Label, Question } from './scenario-schema';
 
 export type { Label };
+
+/**
+ * Fewer first answers than this and an item's facility and discrimination are not shown as a verdict ("too few
+ * answers"): one wrong answer would make a question "Extremely difficult". README, "Item statistics".
+ */
+export const MIN_ANSWERS_FOR_STATS = 5;
+
+/** An item's statistics are worth reading as a verdict once this many learners have answered it. */
+export const enoughAnswers = (attempts: number) => attempts >= MIN_ANSWERS_FOR_STATS;
+
+/** What a row says instead of a verdict while an item has fewer than MIN_ANSWERS_FOR_STATS first answers. */
+export const TOO_FEW_ANSWERS = `Too few answers (under ${MIN_ANSWERS_FOR_STATS})`;
+
+// Moodle's quiz statistics report bands (docs.moodle.org, "Quiz statistics calculations"), on a 0..1 scale. Below
+// MIN_ANSWERS_FOR_STATS answers there is no verdict: one wrong answer is not "Extremely difficult".
+export function facilityText(f: number, attempts: number): string {
+  if (!enoughAnswers(attempts)) return TOO_FEW_ANSWERS;
+  const p = f * 100;
+  if (p <= 5) return 'Extremely difficult';
+  if (p <= 10) return 'Very difficult';
+  if (p <= 20) return 'Difficult';
+  if (p <= 34) return 'Moderately difficult';
+  if (p <= 65) return 'About right';
+  if (p <= 80) return 'Fairly easy';
+  if (p <= 89) return 'Easy';
+  if (p <= 94) return 'Very easy';
+  return 'Extremely easy';
+}
+
+export function discriminationText(d: number | null, attempts: number): string {
+  if (!enoughAnswers(attempts)) return TOO_FEW_ANSWERS;
+  if (d === null) return 'Not enough answers';
+  if (d >= 0.5) return 'Very good';
+  if (d >= 0.3) return 'Adequate';
+  if (d >= 0.2) return 'Weak';
+  if (d >= 0) return 'Very weak';
+  return 'Negative: check the item';
+}
+
 
 export interface DrillResponse {
   learnerId: string;
@@ -91,14 +131,56 @@ export interface DrillResponse {
   labelOk: boolean;
   /** The diagnostic questions answered wrongly (empty for answers stored before the questions existed). */
   wrong: Question[];
+  /** Right label and every reason right (the answer's stored grade); absent where unknown. */
+  correct?: boolean;
 }
 
-/** Which failure mode the class mistakes for which, with the scenarios that drive each confusion. */
+/**
+ * One stored first answer in the drill, read the same way for the learner's dashboard and the class views: the case's
+ * label when it was answered (else the scenario's), the chosen label, and the questions re-graded against the scenario
+ * when it is known. null when the answer is unreadable or its case has no known label.
+ */
+export function drillResponseOf(
+  f: { userId: string; itemId: string; response: string; correct: boolean },
+  truth: ScenarioTruth | null,
+  fallbackLabel?: Label,
+): DrillResponse | null {
+  const r = parseDrillResponse(f.response);
+  const label = r?.truth ?? truth?.label ?? fallbackLabel;
+  if (!r || !label) return null;
+  // Judge the label against the case as it was answered: a scenario whose label changed since is not re-judged.
+  const sameCase = truth && truth.label === label ? truth : null;
+  const graded = sameCase && r.answers ? gradeDrill(sameCase, { label: r.label, answers: r.answers }) : null;
+  return {
+    learnerId: f.userId,
+    scenarioId: f.itemId,
+    truth: label,
+    picked: r.label,
+    labelOk: sameCase ? labelCounts(sameCase, r.label) : r.label === label,
+    wrong: graded?.wrongQuestions ?? r.wrong ?? [],
+    correct: f.correct,
+  };
+}
+
+/**
+ * Which failure mode is mistaken for which, with the scenarios that drive each confusion, and every total shown beside
+ * it. The one computation behind the class's confusion view and a learner's own mix-ups on the dashboard, so a row's
+ * answers, its right labels on the diagonal, its misread question ("2 of 5") and the wrong-label total always agree.
+ */
 export function classConfusion(responses: DrillResponse[]) {
   const labels: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
   const cells = new Map<string, { count: number; scenarios: Map<string, number> }>();
   const questionErrors: Record<Question, number> = { training: 0, shift: 0, competence: 0 };
+  const byTruth = Object.fromEntries(labels.map((l) => [l, { answers: 0, labelRight: 0, correct: 0, wrongReason: 0 }])) as Record<
+    Label,
+    { answers: number; labelRight: number; correct: number; wrongReason: number }
+  >;
   for (const r of responses) {
+    const row = byTruth[r.truth];
+    row.answers++;
+    if (r.labelOk) row.labelRight++;
+    if (r.correct ?? (r.labelOk && r.wrong.length === 0)) row.correct++;
+    if (r.labelOk && r.wrong.length > 0) row.wrongReason++;
     // A defensible reading of a contested case counts as right here too, as it does for the learner.
     const picked = r.labelOk ? r.truth : r.picked;
     const key = `${r.truth}>${picked}`;
@@ -121,6 +203,12 @@ export function classConfusion(responses: DrillResponse[]) {
       }),
     })),
     questionErrors,
+    /** Per failure mode (the case's own label): answers, right labels (the diagonal), fully right, right label for a wrong reason. */
+    byTruth,
+    /** First answers with a wrong label (everything off the diagonal). */
+    wrongLabels: responses.filter((r) => !r.labelOk).length,
+    /** First answers with the right label and at least one wrong reason. */
+    wrongReasons: responses.filter((r) => r.labelOk && r.wrong.length > 0).length,
     /** Per failure mode (the case's own label), the question the class misread most. */
     misreadByLabel: misreadByLabel(responses.map((r) => ({ scenarioId: r.scenarioId, truth: r.truth, given: r.picked, labelOk: r.labelOk, wrong: r.wrong }))),
     responses: responses.length,

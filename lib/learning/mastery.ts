@@ -4,9 +4,11 @@
 export const MASTERY_LEVELS = ['not-started', 'attempted', 'familiar', 'proficient', 'mastered'] as const;
 export type MasteryLevel = (typeof MASTERY_LEVELS)[number];
 
+// Mastery is about the answers, not about reading: the words must not contradict a chapter marked finished
+// ("Chapter finished" beside "Not started" or "Attempted" read as two opposite claims).
 export const MASTERY_TEXT: Record<MasteryLevel, string> = {
-  'not-started': 'Not started',
-  attempted: 'Attempted',
+  'not-started': 'No answers yet',
+  attempted: 'Learning',
   familiar: 'Familiar',
   proficient: 'Proficient',
   mastered: 'Mastered',

@@ -34,8 +34,22 @@ describe('class confusion', () => {
   });
 
   it('says so when the class makes no mistakes, and nothing without answers', () => {
-    expect(mondaySummary(classConfusion([r('specification-gaming', 'specification-gaming', 'x')]), titleOf)).toMatch(/all 1 scenario correctly/);
+    expect(mondaySummary(classConfusion([r('specification-gaming', 'specification-gaming', 'x')]), titleOf)).toMatch(/right label in all 1 first answer\. Every reason was right too/);
     expect(mondaySummary(classConfusion([]), titleOf)).toBe('');
+  });
+
+  it('does not call a class that got every label right but some reasons wrong "correct"; its counts match the tables', () => {
+    const c = classConfusion([
+      r('specification-gaming', 'specification-gaming', 'a', ['training']),
+      r('specification-gaming', 'specification-gaming', 'b', ['training', 'shift']),
+      r('goal-misgeneralization', 'goal-misgeneralization', 'c'),
+    ]);
+    const text = mondaySummary(c, titleOf);
+    expect(text).not.toMatch(/correctly/);
+    expect(text).toContain('right label in all 3 first answers. 2 of them had a wrong reason');
+    expect(text).toContain('(2 times)');
+    expect(c.questionErrors.training).toBe(2);
+    expect(c.byTruth['specification-gaming']).toEqual({ answers: 2, labelRight: 2, correct: 0, wrongReason: 2 });
   });
 
   it('renders the matrix as a table with headers and links each mix-up to its scenarios', () => {

@@ -144,7 +144,7 @@ test.describe('access control', () => {
     expect(e2eDb().prepare('SELECT position, completedAt FROM ChapterProgress WHERE userId = ?').get(b.id)).toEqual({ position: 'b-was-here', completedAt: null });
 
     // Reads: every "my data" route answers with B's data only, whatever id is put in the URL.
-    for (const url of ['/api/progress', `/api/progress?userId=${a.id}`, '/api/account/export', `/api/account/export?userId=${a.id}`, '/api/account/review-log', `/api/account/review-log?userId=${a.id}`]) {
+    for (const url of ['/api/progress', `/api/progress?userId=${a.id}`, '/api/review-queue', `/api/review-queue?userId=${a.id}`, '/api/account/export', `/api/account/export?userId=${a.id}`, '/api/account/review-log', `/api/account/review-log?userId=${a.id}`]) {
       const res = await b.api.get(url);
       expect(res.status(), url).toBe(200);
       const text = await res.text();

@@ -87,7 +87,7 @@ test.describe('reading a chapter', () => {
     await page.reload();
     const side = page.getByRole('navigation', { name: 'Chapters' });
     await expect(side).toContainText('1 of 7 done');
-    await expect(side.getByRole('link', { name: /Learning dynamics/ })).toContainText('Completed');
+    await expect(side.getByRole('link', { name: /Learning dynamics/ })).toContainText('Chapter finished');
   });
 
   test('the glossary lists every term with its chapter', async ({ page }) => {

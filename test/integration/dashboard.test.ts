@@ -40,18 +40,21 @@ describe('learner dashboard data', () => {
       userId: u.id,
       now,
       chapters: [
-        { slug: 'introduction', title: 'Introduction', quizIds: ['q1', 'q2'], scenarioIds: ['s1'] },
-        { slug: 'scheming', title: 'Scheming', quizIds: ['q3', 'q4'], scenarioIds: [] },
+        { slug: 'introduction', title: 'Introduction', quizIds: ['q1', 'q2'] },
+        { slug: 'scheming', title: 'Scheming', quizIds: ['q3', 'q4'] },
       ],
-      scenarioLabels: new Map([['s1', 'goal-misgeneralization']]),
+      scenarioOf: (id) => (id === 's1' ? { label: 'goal-misgeneralization', questions: { training: { answer: 'no', evidence: [] }, shift: { answer: 'yes', evidence: [] }, competence: { answer: 'yes', evidence: [] } } } : null),
+      scenariosPerLabel: { 'specification-gaming': 0, 'goal-misgeneralization': 1, 'capability-failure': 0 },
     });
     const intro = d.chapters.find((c) => c.slug === 'introduction')!;
-    expect(intro).toMatchObject({ completed: true, items: 3, answered: 3, firstCorrect: 1 });
+    // The chapter's own questions only; the drill scenario counts under its failure mode.
+    expect(intro).toMatchObject({ completed: true, items: 2, answered: 2, firstCorrect: 1 });
+    expect(d.modes.find((m) => m.label === 'goal-misgeneralization')).toMatchObject({ items: 1, answered: 1, labelRight: 0, firstCorrect: 0 });
     expect(d.chapters.find((c) => c.slug === 'scheming')).toMatchObject({ answered: 1, firstCorrect: 1, completed: false });
     expect(d.confusion['goal-misgeneralization']['specification-gaming']).toBe(1);
     expect(d.totalCards).toBe(4);
     expect(d.forecast).toHaveLength(14);
-    expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBeGreaterThanOrEqual(d.dueToday);
+    expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBeGreaterThanOrEqual(d.due.now + d.due.laterToday);
     expect(d.streak).toBe(3);
     expect(d.activity.map((a) => a.day)).toEqual(['2026-05-08', '2026-05-09', '2026-05-10']);
     expect(d.activity.at(-1)!.count).toBe(3); // q3, s1 and one review today

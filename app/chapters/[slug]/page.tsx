@@ -38,7 +38,10 @@ export default async function ChapterPage({ params }: Params) {
 
   return (
     <div className={styles.reader}>
-      <ChapterSidebar chapters={course.chapters.map((c) => ({ slug: c.slug, title: c.title, section: c.section }))} current={slug} />
+      <ChapterSidebar
+        chapters={course.chapters.map((c) => ({ slug: c.slug, title: c.title, section: c.section, quizCount: course.analyses.get(c.slug)?.quizzes.length ?? 0 }))}
+        current={slug}
+      />
       <article className={styles.article} aria-labelledby="chapter-title">
         <ChapterHeader chapter={chapter} quizCount={analysis.quizzes.length} />
         <div className={styles.prose}>

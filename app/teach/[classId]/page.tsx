@@ -7,7 +7,7 @@ import { getCourse } from '@/lib/content/course';
 import { buildRoster } from '@/lib/db/class-analytics';
 import { pendingInvites } from '@/lib/db/classes';
 import { listScenarioSets } from '@/lib/db/scenario-sets';
-import { STATUS_TEXT } from '@/lib/learning/assignments';
+import { assignmentText } from '@/lib/learning/assignments';
 import { AssignmentForm, type DrillOption } from '@/components/teach/assignment-form';
 import { AssignmentList } from '@/components/teach/assignment-list';
 import { ClassHeader } from '@/components/teach/class-nav';
@@ -58,7 +58,7 @@ export default async function ClassPage({ params }: Props) {
     email: r.email,
     lastActive: r.lastActive?.getTime() ?? null,
     lastActiveText: relativeDay(r.lastActive, t),
-    results: r.results.map((x) => ({ assignmentId: x.assignmentId, status: x.status, statusText: STATUS_TEXT[x.status], score: x.score, progress: x.progress })),
+    results: r.results.map((x) => ({ assignmentId: x.assignmentId, status: x.status, statusText: assignmentText(x), score: x.score, progress: x.progress })),
     completion: r.completion,
     meanScore: r.meanScore,
     lateCount: r.lateCount,

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { ClassHeader } from '@/components/teach/class-nav';
 import { classDataFor, classScenarioSets, teachClassOrNotFound } from '@/components/teach/class-data';
 import { ItemStatsTable } from '@/components/teach/item-stats-table';
-import { discriminationText, facilityText, itemRows } from '@/components/teach/item-views';
+import { itemRows } from '@/components/teach/item-views';
+import { discriminationText, facilityText } from '@/lib/learning/item-stats';
 import styles from '@/components/teach/teach.module.css';
 
 type Props = { params: Promise<{ classId: string }> };
@@ -18,7 +19,7 @@ export default async function ItemsPage({ params }: Props) {
   const { classId } = await params;
   const { cls } = await teachClassOrNotFound(classId, `/teach/${classId}/items`);
   const [data, sets] = await Promise.all([classDataFor(cls), classScenarioSets(cls)]);
-  const rows = itemRows(data, cls.id, sets).map((r) => ({ ...r, facilityText: facilityText(r.facility), discriminationText: discriminationText(r.discrimination) }));
+  const rows = itemRows(data, cls.id, sets).map((r) => ({ ...r, facilityText: facilityText(r.facility, r.attempts), discriminationText: discriminationText(r.discrimination, r.attempts) }));
   return (
     <div className="page">
       <ClassHeader classId={cls.id} title={cls.title} current="items" heading={`Item statistics: ${cls.title}`} />
