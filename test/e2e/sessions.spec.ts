@@ -233,3 +233,29 @@ test.describe('session cookies', () => {
     await context.close();
   });
 });
+
+test.describe('who is signed in, on static and per-request pages', () => {
+  test('a prerendered chapter asks the browser once; a per-request page hands over the user it read and the browser does not ask', async ({ browser }) => {
+    const context = await contextAt(browser);
+    const page = await context.newPage();
+    await signUp(page);
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/auth/session') asked.push(new URL(page.url()).pathname);
+    });
+    // The chapter is the same HTML for everyone, so the header learns the name from /api/auth/session.
+    await page.goto('/chapters/introduction');
+    await expect(page.getByTestId('user-menu')).toContainText('Session Tester');
+    expect(asked).toEqual(['/chapters/introduction']);
+    // The dashboard was rendered for this learner: the header shows the name without asking again, on a fresh load
+    // and after a client-side navigation to another per-request page.
+    asked.length = 0;
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('user-menu')).toContainText('Session Tester');
+    await page.getByRole('link', { name: 'Review', exact: true }).first().click();
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(page.getByTestId('user-menu')).toContainText('Session Tester');
+    expect(asked).toEqual([]);
+    await context.close();
+  });
+});
