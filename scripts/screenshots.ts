@@ -243,7 +243,7 @@ async function main() {
         const t = await teacher.newPage();
         await t.goto(`/teach/${seeded.classId}`);
         await settle(t);
-        await t.getByTestId('roster').scrollIntoViewIfNeeded();
+        await expect(t.getByTestId('roster')).toBeVisible();
         await shot(t, 'roster', vp.name, theme, true);
         await teacher.close();
       }
