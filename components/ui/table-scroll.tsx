@@ -33,12 +33,15 @@ export function TableScroll({
       setMore((m) => (m && m.start === start && m.end === end ? m : { start, end }));
     };
     update();
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    for (const child of el.children) observer.observe(child);
+    // Without ResizeObserver (an old browser, jsdom) the frame is measured once and on window resizes.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    observer?.observe(el);
+    for (const child of el.children) observer?.observe(child);
+    if (!observer) window.addEventListener('resize', update);
     el.addEventListener('scroll', update, { passive: true });
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
+      window.removeEventListener('resize', update);
       el.removeEventListener('scroll', update);
     };
   }, []);
