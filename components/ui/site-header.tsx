@@ -20,7 +20,7 @@ const LINKS: { href: string; label: string; instructorsOnly?: boolean }[] = [
 const MENU_ID = 'site-menu';
 
 /**
- * The site header. Under the --menu breakpoint (globals.css) the links and the account collapse behind a Menu
+ * The site header. Below 1150px (globals.css) the links and the account collapse behind a Menu
  * button, a disclosure: it opens and closes the panel, Escape closes it and puts focus back on the button, and it
  * closes on navigation, on a click outside and when focus leaves the header (the panel would otherwise cover the
  * page under it). Who is signed in, and so whether "Teach" shows, comes from the client session: pages stay static.
