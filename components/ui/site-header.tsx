@@ -42,7 +42,8 @@ export function SiteHeader() {
   useEffect(() => {
     if (!open) return;
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // Escape inside the search dialog closes that dialog, not the menu under it.
+      if (e.key !== 'Escape' || e.defaultPrevented || (e.target instanceof Element && e.target.closest('dialog'))) return;
       setOpen(false);
       buttonRef.current?.focus();
     };
