@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+
+const pageHeaders = JSON.parse(fs.readFileSync(new URL('./lib/http/page-headers.json', import.meta.url), 'utf8'));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -16,12 +20,8 @@ const nextConfig = {
     return [
       {
         source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-        ],
+        // One list for these and the reading pages proxy.ts serves itself (lib/http/page-headers.ts).
+        headers: Object.entries(pageHeaders).map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, CROSS_SITE_MESSAGE, isCrossSite, isUnsafeMethod, newNonce } from '@/lib/http/security';
+import { cspManifest, prerenderedHashes } from '@/lib/http/csp-manifest';
+import { isDocumentRequest, storedPageResponse } from '@/lib/http/static-pages';
+import { PAGE_SECURITY_HEADERS } from '@/lib/http/page-headers';
 import { requestBodyProblem } from '@/lib/http/request-body';
 import { routerStateProblem, strictTransportSecurity } from '@/lib/http/transport';
 
@@ -9,8 +12,10 @@ import { routerStateProblem, strictTransportSecurity } from '@/lib/http/transpor
 //    Server actions have Next's own origin check as well, and POST /api/answers repeats this check itself.
 // 2. Refuse bodies that are too large, and server-action requests Next.js cannot decode (it would answer 500):
 //    413 or 400 with a message (lib/http/request-body.ts).
-// 3. Give each HTML page a fresh script nonce and the Content-Security-Policy that names it. Next reads the
-//    policy from the request headers and puts the nonce on its own scripts; app/layout.tsx puts it on ours.
+// 3. Give each HTML page its Content-Security-Policy. A page prerendered at build time (the chapters, the chapter
+//    list, the home page, the glossary) gets the hashes of its inline scripts (lib/http/csp-manifest.ts) and is
+//    served as built; every other page gets a fresh nonce, which Next reads from the request headers and puts on
+//    its own scripts.
 // 4. Over HTTPS, send Strict-Transport-Security (HSTS_MAX_AGE); refuse a Next-Router-State-Tree header that
 //    Next.js cannot parse with 400 (it would throw and answer 500).
 export async function proxy(request: NextRequest) {
@@ -30,10 +35,30 @@ export async function proxy(request: NextRequest) {
   if (badRouterState) return withHsts(refuse(request, 400, badRouterState));
   if (request.nextUrl.pathname.startsWith('/api/')) return withHsts(NextResponse.next());
 
+  const dev = process.env.NODE_ENV === 'development';
+  const manifest = cspManifest();
+  const prerendered = request.method === 'GET' || request.method === 'HEAD' ? prerenderedHashes(manifest, request.nextUrl.pathname) : null;
+  if (prerendered) {
+    // A page prerendered at build time is served as built: its policy lists its inline scripts' hashes. A browser's
+    // request for the page gets the stored, precompressed HTML from here (lib/http/static-pages.ts); Next's router
+    // asking for the page's payload goes on to Next untouched.
+    const policy = contentSecurityPolicy({ hashes: prerendered }, { dev, https });
+    if (isDocumentRequest(request.method, request.headers, request.nextUrl.search)) {
+      const stored = storedPageResponse(request.nextUrl.pathname.replace(/(.)\/+$/, '$1'), request, {
+        ...PAGE_SECURITY_HEADERS,
+        'content-security-policy': policy,
+        ...(hsts ? { 'strict-transport-security': hsts } : {}),
+      });
+      if (stored) return stored;
+    }
+    const response = NextResponse.next();
+    response.headers.set('content-security-policy', policy);
+    return withHsts(response);
+  }
   const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
+  // The prerendered 404 page's hashes too: Next serves that stored page for a path no route matches.
+  const policy = contentSecurityPolicy({ nonce, hashes: manifest?.notFound ?? [] }, { dev, https });
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);

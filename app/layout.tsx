@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import { headers } from 'next/headers';
 import { SiteHeader } from '@/components/ui/site-header';
 import { SessionProvider } from '@/components/session/session-provider';
 import { GuestMergePrompt } from '@/components/account/guest-merge-prompt';
@@ -19,15 +18,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // proxy.ts made a fresh nonce for this response's Content-Security-Policy; reading it renders every page per
-  // request, which is the price of nonce-based CSP (the compiled chapters stay cached in memory).
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
+// The layout reads nothing from the request, so the reading pages (chapters, chapter list, home, glossary) are
+// prerendered at build time; what is personal on them (name, progress, earlier answers) loads in the browser.
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* A file from this origin, allowed by the policy's 'self' on every page (lib/http/security.ts). */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts -- must run before paint to avoid a theme flash */}
-        <script src="/theme-init.js" nonce={nonce} />
+        <script src="/theme-init.js" />
       </head>
       <body>
         <SessionProvider>

@@ -4,7 +4,7 @@
 // PostgreSQL database with --pg, on a server where the user may CREATE DATABASE) with 100 learners, one session
 // cookie each (minted like next-auth does, no sign-in round trip), `next start` on loopback, autocannon with one
 // connection per learner and a unique idempotency key per request; then the prerendered (static) Markdown chapter
-// and the HTML chapter (rendered per request for its CSP nonce) with the same
+// and the HTML chapter (prerendered, served with its hash-based CSP) with the same
 // connections for comparison; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
 // and PostgreSQL × --servers processes (default 2) in the same run. Prints JSON only (progress goes to stderr).
 import { spawnSync } from 'node:child_process';
@@ -52,7 +52,7 @@ process.env.AUTH_SECRET = AUTH_SECRET;
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 // Bounded in time: everything (build, both stores, both loads) or the servers are killed and we exit.
-const scenarios = args.compare ? 2 : 1;
+const scenarios = args.compare ? 3 : 1;
 const hardLimitMs = (600 + scenarios * (2 * (duration + warmup) + 120)) * 1000;
 const stores: TempStore[] = [];
 const hardTimer = setTimeout(() => {
@@ -179,7 +179,7 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       },
       staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG)', ...page },
       answersPerStaticRequest: +(answers.perSecond / Math.max(1e-9, page.perSecond)).toFixed(3),
-      htmlChapterPage: { path: HTML_PATH, note: 'rendered per request (nonce-based CSP)', ...htmlPage },
+      htmlChapterPage: { path: HTML_PATH, note: 'prerendered; served by proxy.ts as built, with its hash-based CSP', ...htmlPage },
       answersPerHtmlChapterRequest: +(answers.perSecond / Math.max(1e-9, htmlPage.perSecond)).toFixed(3),
       wholeRunIncludingWarmup: { ...whole, attemptRowsInDatabase: storedTotal },
       ...(profile ? { profileInProcess: profile } : {}),
@@ -190,6 +190,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
         zero_lost_or_duplicated:
           exact.lost === 0 && exact.duplicated === 0 && whole.lost === 0 && whole.duplicated === 0 && whole.neverSent === 0 && exact.acknowledged === answers.acknowledged2xx,
         answers_atLeast_half_static: answers.perSecond >= page.perSecond / 2,
+        // Issue 16: the HTML chapter, prerendered, keeps up with the static Markdown file on the same server.
+        htmlChapter_perSecond_atLeast_0_8x_static: htmlPage.perSecond >= 0.8 * page.perSecond,
+        htmlChapter_p99_atMost_2x_static_p99: htmlPage.latencyMs.p99 <= 2 * page.latencyMs.p99,
+        htmlChapter_zero_timeouts: htmlPage.timeouts === 0 && htmlPage.errors === 0,
       },
     };
   } finally {
@@ -200,6 +204,8 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
 const results = [];
 try {
   if (!pgAdmin || args.compare) results.push(await scenario('sqlite', 1));
+  // --compare: PostgreSQL on one server process and on --servers (2), to see whether a second server adds anything.
+  if (pgAdmin && args.compare && pgServers > 1) results.push(await scenario('postgres', 1));
   if (pgAdmin) results.push(await scenario('postgres', pgServers));
 } finally {
   killAllServersNow();
@@ -216,15 +222,27 @@ process.stdout.write(
       warmupSec: warmup,
       pipelining: 1,
       results,
-      ...(results.length === 2
-        ? {
-            comparison: {
-              sqliteX1_answersPerSecond: results[0]!.answers.perSecond,
-              [`postgresX${pgServers}_answersPerSecond`]: results[1]!.answers.perSecond,
-              sqliteX1_p99Ms: results[0]!.answers.latencyMs.p99,
-              [`postgresX${pgServers}_worstP99Ms`]: results[1]!.answers.latencyMs.p99,
-            },
-          }
+      ...(args.compare && results.length >= 2
+        ? (() => {
+            const [sqlite, pg1, pgN] = [results[0]!, results[1]!, results[results.length - 1]!];
+            return {
+              comparison: {
+                sqliteX1_answersPerSecond: sqlite.answers.perSecond,
+                postgresX1_answersPerSecond: pg1.answers.perSecond,
+                [`postgresX${pgServers}_answersPerSecond`]: pgN.answers.perSecond,
+                sqliteX1_p99Ms: sqlite.answers.latencyMs.p99,
+                [`postgresX${pgServers}_worstP99Ms`]: pgN.answers.latencyMs.p99,
+                goals: {
+                  postgresX1_atLeast_0_7x_sqliteX1: pg1.answers.perSecond >= 0.7 * sqlite.answers.perSecond,
+                  [`postgresX${pgServers}_atLeast_postgresX1`]: pgN.answers.perSecond >= pg1.answers.perSecond,
+                  zero_lost_or_duplicated_every_store: results.every((r) => r.goals.zero_lost_or_duplicated),
+                  htmlChapter_goals_every_store: results.every(
+                    (r) => r.goals.htmlChapter_perSecond_atLeast_0_8x_static && r.goals.htmlChapter_p99_atMost_2x_static_p99 && r.goals.htmlChapter_zero_timeouts,
+                  ),
+                },
+              },
+            };
+          })()
         : {}),
     },
     null,

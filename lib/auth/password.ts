@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { scryptLowPriority } from './hash-workers';
 import { env } from '../env';
 
 // scrypt with N=2^14, r=8, p=8: the OWASP Password Storage Cheat Sheet lists N=2^14, r=8, p=5 as equivalent to its
@@ -28,8 +29,9 @@ const slots: Slots = ((globalThis as Record<symbol, unknown>)[SLOTS] as Slots | 
 (globalThis as Record<symbol, unknown>)[SLOTS] = slots;
 
 /**
- * How many hashes may run at once. scrypt runs on libuv's thread pool (4 threads): unbounded, a flood of sign-ins
- * kept every core busy and each hash's memory alive, and pages slowed tenfold. Leaving a core free keeps pages fast.
+ * How many hashes may run at once. Unbounded, a flood of sign-ins kept every core busy and each hash's memory
+ * alive, and pages slowed tenfold. Leaving a core free keeps pages fast; the hashing threads also run at the lowest
+ * scheduling priority (lib/auth/hash-workers.ts), so on a busy machine they get only the CPU that is left over.
  */
 export function hashConcurrency(): number {
   return env.AUTH_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1);
@@ -64,12 +66,7 @@ async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
-  return inSlot(
-    () =>
-      new Promise((resolve, reject) =>
-        scryptCb(password.normalize('NFC'), salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
-      ),
-  );
+  return inSlot(() => scryptLowPriority(password.normalize('NFC'), salt, keylen, opts));
 }
 
 const maxmem = (n: number, r: number, p: number) => 128 * n * r + 128 * r * p + 1024 * 1024;

@@ -45,15 +45,25 @@ function oauthFormTargets(env: NodeJS.ProcessEnv): string[] {
 }
 
 /**
- * The Content-Security-Policy for an HTML page. Scripts run only with this response's nonce ('strict-dynamic'
- * lets those scripts load the app's own chunks and the widgets' workers); styles allow inline style attributes,
- * which React sets for a few computed widths and colours (a nonce cannot cover attributes).
+ * The Content-Security-Policy for an HTML page. Inline scripts run only when they carry this response's nonce
+ * (pages rendered per request) or when their SHA-256 is listed (reading pages prerendered at build time, whose
+ * inline scripts are the same bytes for every reader; scripts/csp-hashes.ts lists them after the build). Script
+ * files come from this origin only ('self'): it serves only the build's own files and the theme script, and every
+ * other response carries X-Content-Type-Options: nosniff, so nothing else here can be loaded as a script. That is
+ * why there is no 'strict-dynamic': with it, files would need a nonce or a hash too, and a browser matches a hash
+ * against a file (through its integrity attribute) only in Chromium, so Firefox and Safari would refuse the chunks
+ * of a prerendered page. Styles allow inline style attributes, which React sets for a few computed widths and
+ * colours (a nonce cannot cover attributes).
  */
-export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean; env?: NodeJS.ProcessEnv }): string {
+export function contentSecurityPolicy(
+  scripts: { nonce: string; hashes?: readonly string[] } | { hashes: readonly string[] },
+  opts: { dev: boolean; https: boolean; env?: NodeJS.ProcessEnv },
+): string {
   const formTargets = ["'self'", ...oauthFormTargets(opts.env ?? process.env)].join(' ');
+  const allowed = ['nonce' in scripts ? `'nonce-${scripts.nonce}'` : null, ...(scripts.hashes ?? []).map((h) => `'${h}'`)].filter(Boolean);
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' ${allowed.join(' ')}${opts.dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { htmlFileOf } from '../../lib/http/static-pages';
 import { expect, test, type Page } from '@playwright/test';
 
-// The Content-Security-Policy: every HTML page names a fresh script nonce, every script carries it, and the pages
-// still work under it (hydration, a quiz, a widget's Web Worker) without a single policy violation.
+// The Content-Security-Policy: the reading pages are prerendered and their policy lists the hash of each inline
+// script; every other page names a fresh nonce that its inline scripts carry. Injected scripts are blocked on both
+// kinds, and the pages still work under their policy (hydration, a quiz, a widget's Web Worker) without a single
+// violation.
 
 async function watchViolations(page: Page): Promise<string[]> {
   const violations: string[] = [];
@@ -22,50 +27,107 @@ function nonceOf(policy: string): string {
   return m![1]!;
 }
 
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+/** The inline scripts (their tag and text) and the script files of an HTML document. */
+function scriptsOf(html: string): { inline: { tag: string; text: string }[]; files: string[] } {
+  const inline: { tag: string; text: string }[] = [];
+  const files: string[] = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = /\bsrc="([^"]*)"/.exec(m[1] ?? '')?.[1];
+    if (src !== undefined) files.push(src);
+    else inline.push({ tag: `<script${m[1]}>`, text: m[2] ?? '' });
+  }
+  return { inline, files };
+}
+
+function expectStrictBasics(policy: string) {
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toContain("base-uri 'self'");
+  expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(policy).not.toMatch(/script-src[^;]*'unsafe-eval'/);
+  // Script files from this origin only: no host, scheme or wildcard source.
+  const scriptSrc = /script-src ([^;]*)/.exec(policy)![1]!.split(' ');
+  for (const source of scriptSrc) expect(source, policy).toMatch(/^'(self|nonce-[^']+|sha256-[^']+)'$/);
+}
+
 test.describe('content security policy', () => {
-  test('every page sends a nonce-based policy and a new nonce each time', async ({ request }) => {
-    for (const path of ['/', '/chapters/introduction', '/practice', '/signin', '/no-such-page']) {
+  test('the reading pages are prerendered and served as built, with a policy naming the hash of each of their inline scripts', async ({ request, baseURL }) => {
+    // What `next build` lists as prerendered (static): the routes of its prerender manifest.
+    const prerendered = Object.keys((JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8')) as { routes: Record<string, unknown> }).routes);
+    for (const path of ['/', '/chapters', '/chapters/introduction', '/chapters/scheming', '/glossary']) {
+      const first = await request.get(path);
+      const second = await request.get(path);
+      expect(first.status(), path).toBe(200);
+      // Static: `next build` prerendered it, and the stored page is what comes back, the same bytes both times.
+      expect(prerendered, path).toContain(path);
+      expect(first.headers()['x-goalpost-static'], path).toBe('prerendered');
+      const html = await first.text();
+      expect(html).toBe(fs.readFileSync(htmlFileOf(path), 'utf8'));
+      expect(await second.text(), path).toBe(html);
+      // A browser that has it asks again with its ETag and gets 304 without the page.
+      const again = await request.get(path, { headers: { 'if-none-match': first.headers()['etag']! } });
+      expect(again.status(), path).toBe(304);
+      // Compressed for a browser that accepts it, and it unpacks to the same page.
+      const gz = await fetch(new URL(path, baseURL), { headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers.get('content-encoding'), path).toBe('gzip');
+      expect(await gz.text(), path).toBe(html);
+      const policy = first.headers()['content-security-policy'] ?? '';
+      expect(second.headers()['content-security-policy']).toBe(policy);
+      expectStrictBasics(policy);
+      expect(policy, path).not.toContain("'nonce-");
+      const { inline, files } = scriptsOf(html);
+      expect(inline.length, path).toBeGreaterThan(1);
+      for (const s of inline) expect(policy, `${path}: ${s.tag}${s.text.slice(0, 80)}`).toContain(`'${sha256(s.text)}'`);
+      for (const src of files) expect(src, path).toMatch(/^\/(?!\/)/);
+    }
+  });
+
+  test('every other page sends a nonce-based policy with a new nonce each time, and its inline scripts carry it', async ({ request }) => {
+    for (const path of ['/practice', '/signin', '/review', '/no-such-page']) {
       const first = await request.get(path);
       const second = await request.get(path);
       const policy = first.headers()['content-security-policy'] ?? '';
       const nonce = nonceOf(policy);
       expect(nonceOf(second.headers()['content-security-policy'] ?? '')).not.toBe(nonce);
-      expect(policy).toContain("'strict-dynamic'");
-      expect(policy).toContain("object-src 'none'");
-      expect(policy).toContain("frame-ancestors 'none'");
-      expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-      expect(policy).not.toMatch(/script-src[^;]*'unsafe-eval'/);
-      // Every script in the HTML carries this response's nonce (Next's own and the theme script).
-      const html = await first.text();
-      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      expect(scripts.length).toBeGreaterThan(2);
-      for (const tag of scripts) expect(tag, tag).toContain(`nonce="${nonce}"`);
+      expectStrictBasics(policy);
+      const { inline, files } = scriptsOf(await first.text());
+      expect(inline.length + files.length, path).toBeGreaterThan(2);
+      // The 404 page for a path no route matches is the prerendered one: its scripts are allowed by their hashes.
+      for (const s of inline) {
+        if (!s.tag.includes(`nonce="${nonce}"`)) expect(policy, `${path}: ${s.tag}`).toContain(`'${sha256(s.text)}'`);
+      }
+      for (const src of files) expect(src, path).toMatch(/^\/(?!\/)/);
     }
   });
 
-  test('markup that slipped into a page cannot run a script without the nonce', async ({ page }) => {
-    const violations = await watchViolations(page);
-    // Play the attacker who got HTML into a page: the server's response (its real policy header kept) gains an
-    // inline script and an external one, as a stored-XSS bug would add them.
-    await page.route('**/chapters/introduction', async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace(
-        '</main>',
-        '<script>window.__injected = true</script><script src="/theme-init.js?evil"></script></main>',
-      );
-      await route.fulfill({ response, body: html });
+  for (const path of ['/chapters/introduction', '/practice']) {
+    test(`markup that slipped into ${path} cannot run a script, inline or from another site`, async ({ page }) => {
+      const violations = await watchViolations(page);
+      // Play the attacker who got HTML into a page: the server's response (its real policy header kept) gains an
+      // inline script (one with a guessed nonce) and a script file from another origin, as a stored-XSS bug would.
+      await page.route(`**${path}`, async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace(
+          '</main>',
+          '<script>window.__injected = 1</script><script nonce="AAAAAAAAAAAAAAAAAAAAAA==">window.__injected = 2</script>' +
+            '<script src="http://localhost:9/evil.js"></script></main>',
+        );
+        await route.fulfill({ response, body: html });
+      });
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+      await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3);
     });
-    await page.goto('/chapters/introduction');
-    await expect(page.getByRole('heading', { level: 1, name: 'Introduction' })).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
-    await expect.poll(() => violations.length).toBeGreaterThanOrEqual(2);
-  });
+  }
 
   test('pages still work under the policy: theme, quiz, widget worker, no violation', async ({ page }) => {
     const violations = await watchViolations(page);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/chapters/multi-objective-generalization');
-    // The theme script (external, carrying the nonce) re-applies a saved choice before paint.
+    // The theme script (a file from this origin) re-applies a saved choice before paint.
     await page.getByRole('button', { name: /^System theme/ }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     await page.reload();

@@ -50,3 +50,13 @@ describe('password hashing', () => {
     expect(await verifyPassword('burst 0', await hashPassword('burst 0'))).toBe(true);
   });
 });
+
+describe('hashing threads', () => {
+  it('run at the lowest scheduling priority on Linux, so a flood of sign-ins only gets CPU that pages leave idle', async () => {
+    const { hashThreadsAreLowPriority } = await import('../../lib/auth/hash-workers');
+    if (process.platform !== 'linux') return;
+    expect(await hashThreadsAreLowPriority()).toBe(true);
+    // And the pool still hashes after being asked.
+    expect(await verifyPassword('nice', await hashPassword('nice'))).toBe(true);
+  });
+});
