@@ -1,9 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
-import { ThemeToggle } from '@/components/ui/theme-toggle';
-import { UserMenu } from '@/components/ui/user-menu';
+import { SiteHeader } from '@/components/ui/site-header';
 import { SessionProvider } from '@/components/session/session-provider';
-import { SearchDialog } from '@/components/search/search-dialog';
 import { GuestMergePrompt } from '@/components/account/guest-merge-prompt';
 import { OutboxStatus } from '@/components/answer/outbox-status';
 import './globals.css';
@@ -36,27 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link href="/" className="brand">
-              <span aria-hidden="true">⚑</span> Goalpost
-            </Link>
-            <nav aria-label="Main" className="site-nav">
-              <Link href="/chapters">Chapters</Link>
-              <Link href="/practice">Practice</Link>
-              <Link href="/review">Review</Link>
-              <Link href="/dashboard">Dashboard</Link>
-              <Link href="/classes">Classes</Link>
-              <Link href="/teach">Teach</Link>
-              <Link href="/glossary">Glossary</Link>
-            </nav>
-            <div className="header-tools">
-              <SearchDialog />
-              <ThemeToggle />
-              <UserMenu />
-            </div>
-          </div>
-        </header>
+        <SiteHeader />
         <GuestMergePrompt />
         <OutboxStatus />
         <main id="main" tabIndex={-1}>

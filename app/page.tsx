@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { listChapters } from '@/lib/content/chapters';
 import { ChapterList } from '@/components/course/chapter-list';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export default function HomePage() {
   const chapters = listChapters();
@@ -43,7 +44,7 @@ export default function HomePage() {
               <strong>Practise</strong> telling three failures apart, with feedback on exactly which question you got
               wrong:
             </p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="taxonomy-caption">
+            <TableScroll labelledBy="taxonomy-caption">
               <table className="taxonomy-mini">
                 <caption id="taxonomy-caption" className="visually-hidden">
                   The three failure modes and how to tell them apart
@@ -77,7 +78,7 @@ export default function HomePage() {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p>
               <strong>Remember</strong> it: every question you answer comes back for spaced review just before you
               would forget it.

@@ -2,6 +2,7 @@ import type { Dashboard } from '@/lib/db/dashboard';
 import { LABEL_TEXT } from '@/lib/learning/classify';
 import { MASTERY_HELP, MASTERY_TEXT, masteryProgress, type MasteryLevel } from '@/lib/learning/mastery';
 import styles from './dashboard.module.css';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const shortDay = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('en', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
 
@@ -84,8 +85,7 @@ export function ConfusionMatrix({ confusion }: { confusion: Dashboard['confusion
     .sort((a, b) => b.n - a.n)[0];
   return (
     <>
-      {/* Focusable, so keyboard users can scroll it when it is wider than the screen. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="confusion-caption">
+      <TableScroll labelledBy="confusion-caption">
         <table className={styles.matrix}>
           <caption id="confusion-caption">Your first answers in the drill: rows are the real failure mode, columns the label you chose. Right labels are on the diagonal (✓).</caption>
           <thead>
@@ -111,7 +111,7 @@ export function ConfusionMatrix({ confusion }: { confusion: Dashboard['confusion
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {worst && worst.n > 0 && (
         <p>
           Your most common mix-up: calling <strong>{LABEL_TEXT[worst.t].toLowerCase()}</strong> &ldquo;{LABEL_TEXT[worst.p].toLowerCase()}&rdquo; ({worst.n}×).

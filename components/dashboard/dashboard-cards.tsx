@@ -59,7 +59,7 @@ export function DashboardCards({ data, now, children }: { data: DashboardCardsDa
         </ul>
       </section>
 
-      <section className="card" aria-labelledby="modes-h">
+      <section className={`card ${styles.wide}`} aria-labelledby="modes-h">
         <h2 id="modes-h">Failure modes</h2>
         <ul className={styles.chapters}>
           {data.modes.map((m) => (

@@ -2,6 +2,7 @@ import { CHAPTER_SLUGS, DIFFICULTIES, DOMAINS } from '@/lib/content/scenarios';
 import { CSV_COLUMNS, MAX_IMPORT_ROWS } from '@/lib/learning/scenario-import';
 import { EXAMPLE_CSV, EXAMPLE_JSON, dataUrl } from './import-example';
 import styles from './practice.module.css';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 const LABEL_VALUES = 'specification-gaming, goal-misgeneralization, capability-failure';
 
@@ -45,7 +46,7 @@ export function ImportFormatHelp() {
       <p>
         An array of scenario objects (or <code>{'{"scenarios": [...]}'}</code>) with these fields:
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="JSON fields">
+      <TableScroll label="JSON fields">
         <table className={styles.table}>
           <thead>
             <tr>
@@ -64,7 +65,7 @@ export function ImportFormatHelp() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3>CSV</h3>
       <p>
         A header row, then one scenario per row. The nested fields are flattened: <code>training</code>, <code>shift</code> and{' '}

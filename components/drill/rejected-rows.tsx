@@ -1,11 +1,12 @@
 import type { ImportError } from '@/lib/learning/scenario-import';
 import styles from './practice.module.css';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** The rows of an imported file that were not used, each with its row number, id, column and the problem in words. */
 export function RejectedRows({ rows, title }: { rows: readonly ImportError[]; title: string }) {
   if (rows.length === 0) return null;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+    <TableScroll label={title}>
       <table className={styles.table}>
         <caption>{title}</caption>
         <thead>
@@ -27,6 +28,6 @@ export function RejectedRows({ rows, title }: { rows: readonly ImportError[]; ti
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

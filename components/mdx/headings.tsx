@@ -1,4 +1,5 @@
 import type { ComponentPropsWithoutRef } from 'react';
+import { TableScroll } from '@/components/ui/table-scroll';
 import styles from './headings.module.css';
 
 function anchored(Tag: 'h2' | 'h3') {
@@ -21,8 +22,10 @@ export const H3 = anchored('h3');
 
 export function Table(props: ComponentPropsWithoutRef<'table'>) {
   return (
-    <div className={styles.tableScroll} tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
-      <table {...props} />
+    <div className={styles.tableBlock}>
+      <TableScroll label="Table">
+        <table {...props} />
+      </TableScroll>
     </div>
   );
 }

@@ -152,7 +152,7 @@ export function SearchDialog() {
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
           <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
-        <span>Search</span>
+        <span className={styles.triggerLabel}>Search</span>
         <kbd className={styles.kbd} aria-hidden="true">
           /
         </kbd>

@@ -6,7 +6,8 @@ export interface SessionUser {
   id?: string;
   name?: string | null;
   email?: string | null;
-  role?: string | null;
+  /** From the session callback (lib/auth/config.ts); only the header's "Teach" link reads it, the server checks again. */
+  role?: 'learner' | 'instructor';
 }
 
 export type SessionState = { status: 'loading'; user: null } | { status: 'guest'; user: null } | { status: 'user'; user: SessionUser };

@@ -3,6 +3,7 @@ import { LABEL_TEXT, QUESTION_TEXT, type Label, type Question } from '@/lib/lear
 import type { classConfusion } from '@/lib/learning/item-stats';
 import { plural } from './format';
 import styles from './teach.module.css';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export type Confusion = ReturnType<typeof classConfusion>;
 
@@ -60,7 +61,7 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
       </section>
       <section className={styles.section} aria-labelledby="matrix-h">
         <h2 id="matrix-h">Confusion matrix</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-caption">
+        <TableScroll labelledBy="matrix-caption">
           <table className={`${styles.table} ${styles.matrix}`} data-testid="class-confusion">
             <caption id="matrix-caption">
               {plural(confusion.responses, 'first answer')} in the classifier drill. Rows are the real failure mode, columns what learners picked;
@@ -106,11 +107,11 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className={styles.section} aria-labelledby="axes-h">
         <h2 id="axes-h">Which diagnostic question goes wrong</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="axes-caption">
+        <TableScroll labelledBy="axes-caption">
           <table className={styles.table} data-testid="axis-errors">
             <caption id="axes-caption">Wrong answers to each of the three questions, most missed first ({plural(confusion.responses, 'drill answer')} in all).</caption>
             <thead>
@@ -134,11 +135,11 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className={styles.section} aria-labelledby="misread-h">
         <h2 id="misread-h">The question misread most, by failure mode</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="misread-caption">
+        <TableScroll labelledBy="misread-caption">
           <table className={styles.table} data-testid="misread-by-label">
             <caption id="misread-caption">For the cases of each failure mode, the diagnostic question the class answered wrongly most often.</caption>
             <thead>
@@ -163,7 +164,7 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { MIN_ANSWERS_FOR_STATS as MIN_ANSWERS } from '@/lib/learning/item-stats'
 import { percent } from './format';
 import { SortableTh, useSort } from './sortable';
 import styles from './teach.module.css';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export interface ItemViewRow {
   itemId: string;
@@ -65,7 +66,7 @@ export function ItemStatsTable({ rows }: { rows: ItemViewRow[] }) {
       <p role="status" aria-live="polite" className="muted">
         Showing {sorted.length} of {rows.length} item{rows.length === 1 ? '' : 's'}.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+      <TableScroll labelledBy={`${id}-caption`}>
         <table className={styles.table} data-testid="item-stats">
           <caption id={`${id}-caption`}>
             First attempts only, one per learner per item. Correct options are marked &ldquo;✓ correct&rdquo;.
@@ -120,7 +121,7 @@ export function ItemStatsTable({ rows }: { rows: ItemViewRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

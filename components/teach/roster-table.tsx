@@ -4,6 +4,7 @@ import type { AssignmentStatus } from '@/lib/learning/assignments';
 import { percent } from './format';
 import { SortableTh, useSort } from './sortable';
 import styles from './teach.module.css';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export interface RosterCell {
   assignmentId: string;
@@ -68,7 +69,7 @@ export function RosterTable({ rows, assignments }: { rows: RosterViewRow[]; assi
       <p role="status" aria-live="polite" className="muted" data-testid="roster-count">
         Showing {sorted.length} of {rows.length} learner{rows.length === 1 ? '' : 's'}, sorted by {KEY_TEXT[sort.key]} ({sort.dir === 'asc' ? 'ascending' : 'descending'}).
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+      <TableScroll labelledBy={`${id}-caption`}>
         <table className={styles.table} data-testid="roster">
           <caption id={`${id}-caption`}>
             Roster: for every assignment, each learner&rsquo;s progress (how many answered) and first-try score (how many right). &ldquo;Late&rdquo;
@@ -115,7 +116,7 @@ export function RosterTable({ rows, assignments }: { rows: RosterViewRow[]; assi
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

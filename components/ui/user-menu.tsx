@@ -11,10 +11,12 @@ export function UserMenu() {
         Sign in
       </Link>
     );
+  const who = session.user.name || session.user.email || 'your account';
+  // A long name is cut with an ellipsis so the header keeps to one row; the title and the accessible name keep it whole.
   return (
-    <Link className="button button--ghost button--small" href="/account" data-testid="user-menu">
+    <Link className="button button--ghost button--small user-menu" href="/account" data-testid="user-menu" title={`Account: ${who}`}>
       <span className="visually-hidden">Account: </span>
-      {session.user.name || session.user.email}
+      <span className="user-menu__name">{who}</span>
     </Link>
   );
 }

@@ -116,6 +116,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (u) {
           token.sub = u.id;
           token.sv = u.sessionVersion;
+          token.role = u.role;
         }
         return token;
       }
@@ -124,11 +125,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // (/api/auth/session) agrees with requireUser(), which checks the same again next to the data.
       const u = token.sub ? await getUserById(token.sub) : null;
       if (!u || token.sv !== u.sessionVersion) return null;
+      // The role is read with the account on every request anyway; the header shows "Teach" from it (client-side).
+      token.role = u.role;
       return token;
     },
     async session({ session, token }) {
       if (token.sub) {
         (session.user as { id?: string }).id = token.sub;
+        (session.user as { role?: unknown }).role = token.role === 'instructor' ? 'instructor' : 'learner';
         (session as unknown as { sv?: unknown }).sv = token.sv;
       }
       return session;

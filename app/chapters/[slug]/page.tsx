@@ -34,13 +34,14 @@ export default async function ChapterPage({ params }: Params) {
   const analysis = course.analyses.get(slug)!;
   const { code, hash } = await compileChapter(chapter);
   const index = course.chapters.findIndex((c) => c.slug === slug);
-  const toc = analysis.headings.filter((h) => h.depth === 2 || h.depth === 3);
+  const toc = analysis.headings.filter((h) => h.depth === 2 || h.depth === 3).map((h) => ({ slug: h.slug, text: h.text, depth: h.depth }));
 
   return (
     <div className={styles.reader}>
       <ChapterSidebar
         chapters={course.chapters.map((c) => ({ slug: c.slug, title: c.title, section: c.section, quizCount: course.analyses.get(c.slug)?.quizzes.length ?? 0 }))}
         current={slug}
+        toc={toc}
       />
       <article className={styles.article} aria-labelledby="chapter-title">
         <ChapterHeader chapter={chapter} quizCount={analysis.quizzes.length} />
@@ -51,7 +52,7 @@ export default async function ChapterPage({ params }: Params) {
         <ChapterTools slug={slug} sectionIds={toc.map((h) => h.slug)} />
         <PrevNext prev={course.chapters[index - 1]} next={course.chapters[index + 1]} />
       </article>
-      <TableOfContents headings={toc.map((h) => ({ slug: h.slug, text: h.text, depth: h.depth }))} />
+      <TableOfContents headings={toc} />
     </div>
   );
 }

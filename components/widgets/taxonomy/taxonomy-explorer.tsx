@@ -12,6 +12,7 @@ import {
   type Answers,
   type Axis,
 } from './taxonomy-data';
+import { TableScroll } from '@/components/ui/table-scroll';
 import styles from './taxonomy.module.css';
 
 // Rendered on the server like any client component, so the table, the questions and all twelve verdicts
@@ -35,7 +36,7 @@ export function TaxonomyExplorer() {
 
   return (
     <div className={styles.root}>
-      <div className={styles.frame}>
+      <TableScroll labelledBy={`${id}-caption`} frameClassName={styles.frame}>
         {/* Explicit roles keep the table semantics when narrow screens restyle the rows as cards. */}
         <table className={styles.table} role="table">
           <caption id={`${id}-caption`} className={styles.caption}>
@@ -79,7 +80,7 @@ export function TaxonomyExplorer() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <form className={styles.picker} aria-labelledby={`${id}-picker`} onSubmit={(event) => event.preventDefault()}>
         <p id={`${id}-picker`} className={styles.pickerTitle}>

@@ -1,5 +1,6 @@
 import sweep from '@/content/data/toys-sweep.json';
 import { formatCount, formatPercent } from '../shared/format';
+import { TableScroll } from '@/components/ui/table-scroll';
 import styles from './toy-sweep.module.css';
 
 // A server component: the numbers come from the committed output of `npm run toys:sweep`, imported at
@@ -14,9 +15,9 @@ export function ToySweep({ toy }: { toy: 'coinrun' | 'simplicity' }) {
       <figcaption id={`${id}-about`} className={styles.about}>
         {toy === 'coinrun' ? <CoinrunAbout /> : <SimplicityAbout />}
       </figcaption>
-      <div className={styles.scroll} role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <TableScroll labelledBy={`${id}-caption`} frameClassName={styles.scroll}>
         {toy === 'coinrun' ? <CoinrunSweep id={id} /> : <SimplicitySweep id={id} />}
-      </div>
+      </TableScroll>
     </figure>
   );
 }

@@ -6,6 +6,7 @@ import { ClassHeader } from '@/components/teach/class-nav';
 import { chapterTitle, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/components/teach/class-data';
 import { plural } from '@/components/teach/format';
 import styles from '@/components/teach/teach.module.css';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type Props = { params: Promise<{ classId: string; scenarioId: string }> };
 
@@ -91,7 +92,7 @@ export default async function ScenarioPage({ params }: Props) {
               <p>
                 {plural(answers.length, 'learner')} answered; {right} ({Math.round((right / answers.length) * 100)}%) got it right on the first try.
               </p>
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="picked-caption">
+              <TableScroll labelledBy="picked-caption">
                 <table className={styles.table} data-testid="scenario-answers">
                   <caption id="picked-caption">Failure mode picked on the first try</caption>
                   <thead>
@@ -114,8 +115,8 @@ export default async function ScenarioPage({ params }: Props) {
                     ))}
                   </tbody>
                 </table>
-              </div>
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="axes-caption">
+              </TableScroll>
+              <TableScroll labelledBy="axes-caption">
                 <table className={styles.table}>
                   <caption id="axes-caption">Answers to the three diagnostic questions</caption>
                   <thead>
@@ -150,7 +151,7 @@ export default async function ScenarioPage({ params }: Props) {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           )}
           <p>
