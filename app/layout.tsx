@@ -6,6 +6,7 @@ import { UserMenu } from '@/components/ui/user-menu';
 import { SessionProvider } from '@/components/session/session-provider';
 import { SearchDialog } from '@/components/search/search-dialog';
 import { GuestMergePrompt } from '@/components/account/guest-merge-prompt';
+import { WelcomeBanner } from '@/components/account/welcome-banner';
 import { OutboxStatus } from '@/components/answer/outbox-status';
 import './globals.css';
 
@@ -58,6 +59,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </div>
         </header>
+        <WelcomeBanner />
         <GuestMergePrompt />
         <OutboxStatus />
         <main id="main" tabIndex={-1}>

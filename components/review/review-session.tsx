@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { SignUpLink } from '@/components/auth/sign-up-link';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PublicReviewItem as ReviewItem } from '@/lib/content/review-items';
 import { gradeReviewAsGuest, type ReviewFeedback, type ReviewResult } from '@/lib/actions/review';
@@ -130,7 +131,7 @@ export function ReviewSession({ mode, initial }: { mode: 'user' | 'guest'; initi
         ) : null}
         {mode === 'guest' && (
           <p className="muted">
-            Your cards are kept in this browser. <Link href="/signup">Create an account</Link> to keep them everywhere.
+            Your cards are kept in this browser. <SignUpLink>Create an account</SignUpLink> to keep them everywhere.
           </p>
         )}
       </section>

@@ -378,7 +378,7 @@ describe('Quiz', () => {
 
   it('a signed-in learner coming back sees their last answer, read once per chapter from their own attempts', async () => {
     sessionState = { status: 'user', user: { name: 'Ada', id: 'user-ada' } };
-    const fetchMock = vi.fn(async () => ({
+    const fetchMock = vi.fn(async (_url: string) => ({
       ok: true,
       status: 200,
       json: async () => ({ quizzes: [{ quizId: 'ld-test', tries: 2, selected: [2], correct: false, at: '2026-01-02T10:00:00.000Z' }] }),
