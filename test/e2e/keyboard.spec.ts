@@ -92,9 +92,9 @@ test('a review card, keyboard only, with the keys the card itself names: a numbe
   await page.keyboard.press('1');
   await expect(card.locator('input[name="review-answer"]').first()).toBeChecked();
   await page.keyboard.press('u');
-  await expect(card.getByRole('radio', { name: 'Unsure' })).toBeChecked();
+  await expect(card.getByRole('radio', { name: 'Unsure', exact: true })).toBeChecked();
   await page.keyboard.press('s');
-  await expect(card.getByRole('radio', { name: 'Sure' })).toBeChecked();
+  await expect(card.getByRole('radio', { name: 'Sure', exact: true })).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(card.getByRole('status')).toContainText(/Rated (Again|Hard|Good|Easy): this card comes back/);
   await expect(card.getByRole('button', { name: /Continue/ })).toBeFocused();
