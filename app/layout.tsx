@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/ui/site-header';
 import { SessionProvider } from '@/components/session/session-provider';
 import { GuestMergePrompt } from '@/components/account/guest-merge-prompt';
+import { WelcomeBanner } from '@/components/account/welcome-banner';
 import { OutboxStatus } from '@/components/answer/outbox-status';
 import './globals.css';
 
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <SiteHeader />
+        <WelcomeBanner />
         <GuestMergePrompt />
         <OutboxStatus />
         <main id="main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { signOutAction } from '@/lib/auth/actions';
 import { getSettings } from '@/lib/db/settings';
@@ -6,6 +7,7 @@ import { hasPassword } from '@/lib/db/users';
 import { ReviewSettingsForm } from '@/components/account/review-settings-form';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { BecomeInstructorForm } from '@/components/teach/become-instructor-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -29,6 +31,20 @@ export default async function AccountPage() {
       <section aria-labelledby="review-settings" style={{ marginTop: '2rem' }}>
         <h2 id="review-settings">Review settings</h2>
         <ReviewSettingsForm desiredRetention={settings.desiredRetention} newCardsPerDay={settings.newCardsPerDay} />
+      </section>
+
+      <section aria-labelledby="teach" style={{ marginTop: '2rem' }}>
+        <h2 id="teach">Teach this course</h2>
+        {user.role === 'instructor' ? (
+          <p>
+            You are an instructor: create classes and follow them on <Link href="/teach">Teach</Link>.
+          </p>
+        ) : (
+          <>
+            <p>Running a class, a reading group or a course? Make this account an instructor to create classes and follow your learners.</p>
+            <BecomeInstructorForm collapsed />
+          </>
+        )}
       </section>
 
       {withPassword && (

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { currentUser } from '@/lib/auth/session';
-import { safeNext } from '@/lib/auth/schemas';
+import { cameFrom, safeNext } from '@/lib/auth/schemas';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -11,11 +12,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { next } = await searchParams;
   const nextPath = typeof next === 'string' ? safeNext(next) : undefined;
   if (await currentUser()) redirect(nextPath ?? '/account');
+  const h = await headers();
+  // "Create an account" from here goes back to the page that sent them to sign in, when it is this site's.
+  const signUpNext = nextPath ?? cameFrom(h.get('referer'), h.get('host'));
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
       <p className="muted">Your quiz results and review schedule are saved to your account.</p>
-      <SignInForm next={nextPath} />
+      <SignInForm next={nextPath} signUpNext={signUpNext} />
       <OAuthButtons />
     </div>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { classesTaughtBy } from '@/lib/db/classes';
 import { formatJoinCode } from '@/lib/learning/join-code';
+import { BecomeInstructorForm } from '@/components/teach/become-instructor-form';
 import { CreateClassForm } from '@/components/teach/create-class-form';
 import { plural } from '@/components/teach/format';
 import styles from '@/components/teach/teach.module.css';
@@ -10,27 +11,20 @@ import styles from '@/components/teach/teach.module.css';
 export const metadata: Metadata = { title: 'Teach' };
 export const dynamic = 'force-dynamic';
 
-export default async function TeachPage() {
+export default async function TeachPage({ searchParams }: { searchParams: Promise<{ welcome?: string | string[] }> }) {
   const user = await requireUserOrRedirect('/teach');
   if (user.role !== 'instructor') {
     return (
       <div className="page prose">
-        <h1>Teaching needs an instructor account</h1>
+        <h1>Teach with Goalpost</h1>
         <p className="lead">
-          You are signed in as a learner, so there are no classes to run here. Instructors create classes, share a join code, set assignments
-          and see how their class is doing.
+          You are signed in as a learner, so there are no classes to run here yet. Instructors create classes, share a join code, set
+          assignments and see how their class is doing.
         </p>
-        <h2>How to become an instructor</h2>
-        <ul>
-          <li>
-            Want a separate instructor account? Sign out from <Link href="/account">your account page</Link>, then{' '}
-            <Link href="/signup?next=/teach">create an account</Link> and choose &ldquo;an instructor (I will run classes)&rdquo;.
-          </li>
-          <li>
-            Keeping this account? Whoever runs this Goalpost server can switch it with <code>npm run user:role -- {user.email} instructor</code>.
-            You will be asked to sign in again afterwards.
-          </li>
-        </ul>
+        <section className="card" aria-labelledby="become-instructor-h">
+          <h2 id="become-instructor-h">Become an instructor</h2>
+          <BecomeInstructorForm />
+        </section>
         <p>
           Joining a class as a learner instead? Go to <Link href="/classes">your classes</Link> and enter the code your teacher gave you.
         </p>
@@ -38,9 +32,15 @@ export default async function TeachPage() {
     );
   }
   const classes = await classesTaughtBy(user.id);
+  const justBecame = (await searchParams).welcome === 'instructor';
   return (
     <div className="page">
       <h1>Teach</h1>
+      {justBecame && (
+        <p role="status" className="alert alert--ok">
+          You are now an instructor. Next: create your first class below, then share its join code with your learners.
+        </p>
+      )}
       <div className={styles.stack}>
         <section className={styles.section} aria-labelledby="my-classes-h">
           <h2 id="my-classes-h">My classes</h2>

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { signInAction } from '@/lib/auth/actions';
 import { Field } from '@/components/ui/field';
 
-export function SignInForm({ next }: { next?: string }) {
+export function SignInForm({ next, signUpNext = next }: { next?: string; signUpNext?: string }) {
   const [state, action, pending] = useActionState(signInAction, null);
   return (
     <form action={action} className="form" noValidate aria-describedby={state?.message ? 'signin-error' : undefined}>
@@ -27,7 +27,7 @@ export function SignInForm({ next }: { next?: string }) {
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       <p className="muted">
-        New here? <Link href={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>Create an account</Link>
+        New here? <Link href={signUpNext ? `/signup?next=${encodeURIComponent(signUpNext)}` : '/signup'}>Create an account</Link>
       </p>
     </form>
   );

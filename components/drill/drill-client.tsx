@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { SignUpLink } from '@/components/auth/sign-up-link';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type Ref } from 'react';
 import { useSession, type SessionState } from '@/components/session/session-provider';
 import type { DrillFeedbackResult } from '@/lib/actions/drill';
@@ -482,7 +483,7 @@ export function DrillClient({
                   </button>
                   {session.status === 'guest' && (
                     <span className="muted">
-                      Saved in this browser. <Link href="/signup">Create an account</Link> to keep it.
+                      Saved in this browser. <SignUpLink>Create an account</SignUpLink> to keep it.
                     </span>
                   )}
                 </div>

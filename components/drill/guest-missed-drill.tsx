@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { SignUpLink } from '@/components/auth/sign-up-link';
 import { useEffect, useState } from 'react';
 import type { PublicScenario } from '@/lib/learning/scenario-schema';
 import { readGuest } from '@/lib/guest/store';
@@ -31,7 +32,7 @@ export function GuestMissedDrill({ bank, title, context }: { bank: PublicScenari
           <strong>Nothing to review yet.</strong> Scenarios you get wrong in this browser land here until you get them right.
         </p>
         <p>
-          <Link href="/practice">Choose a practice set</Link> or <Link href="/signup">create an account</Link> to keep your
+          <Link href="/practice">Choose a practice set</Link> or <SignUpLink>create an account</SignUpLink> to keep your
           progress across devices.
         </p>
       </div>

@@ -6,6 +6,8 @@ import { newKey } from '@/lib/answers/keys';
 import { answerProblem } from '@/lib/learning/grading';
 import { guestAttemptsFor } from '@/lib/guest/store';
 import { sendAnswer } from '@/components/answer/send-answer';
+import { SignUpLink } from '@/components/auth/sign-up-link';
+import { forgetPreviousAttempts, previousAttempts } from './previous-attempts';
 import styles from './quiz.module.css';
 
 /** A choice as the page has it: the text only (the key and the explanations come from the server after answering). */
@@ -42,7 +44,7 @@ export function QuizClient({
   const [error, setError] = useState<string | null>(null);
   const [attempts, setAttempts] = useState(0);
   const [status, setStatus] = useState('');
-  const [lastTime, setLastTime] = useState<boolean | null>(null);
+  const [lastTime, setLastTime] = useState<{ correct: boolean; selected: number[] } | null>(null);
 
   const key = useRef<string>('');
   const started = useRef<number>(0);
@@ -50,15 +52,39 @@ export function QuizClient({
   const quiz = { kind, choices };
   const multiple = kind === 'multiple';
 
+  const answeredHere = useRef(false);
+  const userId = session.status === 'user' ? (session.user.id ?? '') : null;
+
   useEffect(() => {
     key.current = newKey();
     started.current = clockMs();
-    // A guest who answered before sees how many tries they have had and how the last one went.
-    const previous = guestAttemptsFor(id);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
-    setAttempts(previous.length);
-    setLastTime(previous.at(-1)?.correct ?? null);
   }, [id]);
+
+  // Someone who answered before sees how many tries they have had and what they chose last time: a guest's answers
+  // are in this browser, a signed-in learner's are asked for once per chapter (the page itself is static).
+  useEffect(() => {
+    if (session.status === 'loading') return;
+    if (userId === null) {
+      const previous = guestAttemptsFor(id);
+      const last = previous.at(-1);
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
+      setAttempts(previous.length);
+      setLastTime(last ? { correct: last.correct, selected: selectedOf(last.response) } : null);
+      return;
+    }
+    if (!chapter) return;
+    let live = true;
+    void previousAttempts(chapter, userId).then((all) => {
+      const mine = all.get(id);
+      // An answer given on this page meanwhile is newer than what the server had.
+      if (!live || answeredHere.current || !mine) return;
+      setAttempts(mine.tries);
+      setLastTime({ correct: mine.correct, selected: mine.selected });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, chapter, session.status, userId]);
 
   function toggle(i: number) {
     if (phase !== 'answering') return;
@@ -91,6 +117,8 @@ export function QuizClient({
       setPhase('answering');
       return setError(r.message);
     }
+    answeredHere.current = true;
+    if (session.status === 'user') forgetPreviousAttempts();
     setAttempts((n) => n + 1);
     if (r.status === 'queued') {
       setPhase('queued');
@@ -101,8 +129,8 @@ export function QuizClient({
     setPhase('answered');
     setStatus(
       r.data.correct
-        ? 'Correct. Why each option is right or wrong is shown with it.'
-        : `Not quite. ${multiple ? 'The correct answers are' : 'The correct answer is'} marked, with why each option is right or wrong.`,
+        ? 'Correct — why each option is right or wrong:'
+        : `Not quite — ${multiple ? 'the correct answers are' : 'the correct answer is'} marked. Why each option is right or wrong:`,
     );
   }
 
@@ -139,6 +167,7 @@ export function QuizClient({
   return (
     <form
       ref={rootRef}
+      id={`quiz-${id}`}
       className={styles.quiz}
       data-quiz-id={id}
       data-state={phase === 'queued' ? 'queued' : answered ? (correct ? 'correct' : 'incorrect') : 'open'}
@@ -153,12 +182,19 @@ export function QuizClient({
         <span>Check yourself</span> · <span>{kindLabel}</span>
         {attempts > 0 && <span className={styles.attempts}> · {attempts === 1 ? '1 try so far' : `${attempts} tries so far`}</span>}
         {!answered && lastTime !== null && (
-          <span className={styles.attempts}> · last time: {lastTime ? 'right' : 'not quite'}</span>
+          <span className={styles.attempts} data-testid="quiz-last-time">
+            {' '}
+            · last time{lastTime.selected.length > 0 ? ` you chose ${choiceList(lastTime.selected)}` : ''}: {lastTime.correct ? 'right' : 'not quite'}
+          </span>
         )}
       </p>
       <div id={`${uid}-prompt`} className={styles.prompt}>
         {prompt}
       </div>
+      {/* The verdict sits right above the choices it is about, each of which now carries its explanation. */}
+      <p role="status" aria-live="polite" className={phase === 'queued' ? styles.resultQueued : answered ? (correct ? styles.resultOk : styles.resultBad) : 'visually-hidden'}>
+        {status}
+      </p>
       <fieldset className={styles.choices} disabled={phase === 'saving'}>
         <legend className="visually-hidden">{kindLabel} (keys 1 to {choices.length})</legend>
         {choices.map((c, i) => {
@@ -225,13 +261,23 @@ export function QuizClient({
         )}
         {answered && attempts > 1 && <span className="muted">Only your first try counts for mastery.</span>}
         {session.status === 'guest' && !answered && (
-          <span className="muted">Saved in this browser. <a href="/signup">Create an account</a> to keep it.</span>
+          <span className="muted">
+            Saved in this browser. <SignUpLink hash={`quiz-${id}`}>Create an account</SignUpLink> to keep it.
+          </span>
         )}
       </div>
-      <p role="status" aria-live="polite" className={phase === 'queued' ? styles.resultQueued : answered ? (correct ? styles.resultOk : styles.resultBad) : 'visually-hidden'}>
-        {status}
-      </p>
       {feedback && !correct && right.length > 0 && <span className="visually-hidden">Correct: {right.map((i) => i + 1).join(', ')}</span>}
     </form>
   );
+}
+
+/** "2", "1 and 3", "1, 2 and 4": choices by the numbers shown beside them. */
+function choiceList(selected: readonly number[]): string {
+  const n = selected.map((i) => String(i + 1));
+  return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n.at(-1)}`;
+}
+
+function selectedOf(response: unknown): number[] {
+  const selected = (response as { selected?: unknown } | null)?.selected;
+  return Array.isArray(selected) ? selected.filter((n): n is number => Number.isInteger(n)) : [];
 }

@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { SignUpLink } from '@/components/auth/sign-up-link';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PublicReviewItem as ReviewItem } from '@/lib/content/review-items';
 import { gradeReviewAsGuest, type ReviewFeedback, type ReviewResult } from '@/lib/actions/review';
@@ -135,7 +136,7 @@ export function ReviewSession({ mode, initial, clock = Date.now }: { mode: 'user
         ) : null}
         {mode === 'guest' && (
           <p className="muted">
-            Your cards are kept in this browser. <Link href="/signup">Create an account</Link> to keep them everywhere.
+            Your cards are kept in this browser. <SignUpLink>Create an account</SignUpLink> to keep them everywhere.
           </p>
         )}
       </section>
@@ -197,7 +198,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
     if (phase !== 'answering') return;
     const problem = item.kind === 'quiz' ? answerProblem({ kind: item.quizKind, choices: item.choices }, selected) : selected.length ? null : 'Pick a failure mode.';
     if (problem) return setError(problem);
-    if (!confidence) return setError('Say whether you are sure or unsure: it sets when this card comes back.');
+    if (!confidence) return setError('Say whether you are sure or unsure (press S or U): it sets when this card comes back.');
     setPhase('saving');
     const durationMs = Date.now() - started.current;
     const answer = item.kind === 'quiz' ? { selected } : { label: LABELS[selected[0]!] };
@@ -260,18 +261,33 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
     setPhase('answered');
   }
 
+  function chooseConfidence(v: 'sure' | 'unsure') {
+    if (phase !== 'answering') return;
+    setError(null);
+    setConfidence(v);
+  }
+
+  // The whole card works from the keyboard: number keys choose, S or U says how sure, Enter checks, Space or
+  // Enter continues. Links and buttons keep their own Enter and Space.
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const tag = (e.target as HTMLElement).tagName;
+    if (tag === 'A' || tag === 'TEXTAREA' || (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter'))) return;
     if ((phase === 'answered' || phase === 'queued') && (e.key === ' ' || e.key === 'Enter')) {
       e.preventDefault();
       onNext(outcome?.nextDue ?? null);
       return;
     }
+    if (phase !== 'answering') return;
     const n = Number.parseInt(e.key, 10);
-    if (phase === 'answering' && n >= 1 && n <= options.length) {
+    const letter = e.key.toLowerCase();
+    if (n >= 1 && n <= options.length) {
       e.preventDefault();
       pick(n - 1);
-    } else if (phase === 'answering' && e.key === 'Enter' && (e.target as HTMLElement).tagName !== 'BUTTON') {
+    } else if (letter === 's' || letter === 'u') {
+      e.preventDefault();
+      chooseConfidence(letter === 's' ? 'sure' : 'unsure');
+    } else if (e.key === 'Enter') {
       e.preventDefault();
       void submit();
     }
@@ -313,12 +329,22 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
       </fieldset>
       {!answered && (
         <fieldset className={styles.confidence} disabled={phase === 'saving'}>
-          <legend>How sure are you?</legend>
+          <legend>
+            How sure are you? <span className="visually-hidden">(keys S and U)</span>
+          </legend>
           <label>
-            <input type="radio" name="review-confidence" checked={confidence === 'sure'} onChange={() => setConfidence('sure')} /> Sure
+            <input type="radio" name="review-confidence" value="sure" checked={confidence === 'sure'} onChange={() => chooseConfidence('sure')} />
+            <span className={styles.key} aria-hidden="true">
+              S
+            </span>
+            Sure
           </label>
           <label>
-            <input type="radio" name="review-confidence" checked={confidence === 'unsure'} onChange={() => setConfidence('unsure')} /> Unsure
+            <input type="radio" name="review-confidence" value="unsure" checked={confidence === 'unsure'} onChange={() => chooseConfidence('unsure')} />
+            <span className={styles.key} aria-hidden="true">
+              U
+            </span>
+            Unsure
           </label>
         </fieldset>
       )}
@@ -362,7 +388,10 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
           </button>
         )}
       </div>
-      <p className={`${styles.keys} muted`}>Keys: 1–{options.length} choose · Enter check · Space or Enter continue</p>
+      <p className={`${styles.keys} muted`} data-testid="review-keys">
+        Keys: <kbd>1</kbd>–<kbd>{options.length}</kbd> choose an answer · <kbd>S</kbd> sure or <kbd>U</kbd> unsure · <kbd>Enter</kbd> check ·
+        then <kbd>Space</kbd> or <kbd>Enter</kbd> for the next card. <kbd>Tab</kbd> also reaches every choice.
+      </p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 'use server';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
 import { signOut } from '../auth/config';
@@ -10,12 +11,13 @@ import { recordAttempt } from '../db/attempts';
 import { markChapterCompleteOnce } from '../db/progress';
 import { findOwnCard, recordReview } from '../db/reviews';
 import { getSettings } from '../db/settings';
+import { makeInstructor } from '../db/users';
 import { labelCounts } from '../learning/classify';
 import { answerProblem, gradeQuiz } from '../learning/grading';
 import { clampMergedTime, regradeDrillResponse, regradeQuizResponse } from '../learning/guest-merge';
 import { FAILURE_MODES } from '../learning/scenario-schema';
-import { defineAction, type ActionResult } from './safe-action';
-import { idempotencyKeySchema } from './schemas';
+import { ActionError, defineAction, type ActionResult } from './safe-action';
+import { becomeInstructorSchema, idempotencyKeySchema } from './schemas';
 
 const runDelete = defineAction(
   z.object({ confirmEmail: z.string({ error: 'Type your email address to confirm.' }).trim().min(1, 'Type your email address to confirm.') }),
@@ -188,4 +190,22 @@ const runMerge = defineAction(guestSchema, async (data): Promise<MergeResult> =>
 /** Brings a guest's browser progress into the signed-in account, without duplicates (safe to send twice). */
 export async function mergeGuestProgress(input: unknown): Promise<ActionResult<MergeResult>> {
   return runMerge(input);
+}
+
+/**
+ * Self-service, like choosing "instructor" at sign-up: this is an open course, and an instructor sees only the
+ * learners who join a class they run. The role is re-read on every request (lib/auth/session.ts), so the session
+ * stays and /teach opens at once. The operator's script (npm run user:role) still sets either role, and demotes.
+ */
+const runBecomeInstructor = defineAction(becomeInstructorSchema, async (): Promise<ActionResult> => {
+  const user = await requireUser();
+  if (user.role !== 'instructor') {
+    const updated = await makeInstructor(user.id);
+    if (updated?.role !== 'instructor') throw new ActionError('Your account could not be changed. Reload the page and try again.', 409);
+  }
+  redirect('/teach?welcome=instructor');
+});
+
+export async function becomeInstructorAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runBecomeInstructor(formData);
 }

@@ -12,6 +12,7 @@ import { now } from '../clock';
 import { clientAddress } from './ip';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceIdFor, newDeviceToken } from './device';
 import { defineAction, withValues, type ActionResult } from '../actions/safe-action';
+import { WELCOME_COOKIE } from './welcome';
 
 const GENERIC_SIGN_IN_ERROR = 'That email and password do not match an account. Check them and try again.';
 // Said for a taken email whose password does not match: it must not confirm that the email is registered.
@@ -113,6 +114,8 @@ const runSignUp = defineAction(signUpSchema, async ({ name, email, password, rol
   }
   // Failed sign-ins recorded before this account existed were not guesses at its password.
   if (created) await clearSignInFailures(email);
+  // The page they return to greets them once and says what to do next (components/account/welcome-banner.tsx).
+  if (created) (await cookies()).set(WELCOME_COOKIE, role, { sameSite: 'lax', path: '/', maxAge: 600 });
   try {
     await signInAndRemember(email, password, safeNext(next));
   } catch (e) {

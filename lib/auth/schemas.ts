@@ -79,3 +79,21 @@ export function safeNext(next: string | undefined | null, fallback = '/account')
   if (url.origin !== origin || url.pathname.startsWith('//')) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * The page someone came from, when a link to sign-up or sign-in did not say (`next`): the Referer, kept only when it
+ * is this site (same host as the request) and not a sign-in or sign-up page itself, then passed through safeNext.
+ */
+export function cameFrom(referer: string | null | undefined, host: string | null | undefined): string | undefined {
+  if (!referer || !host) return undefined;
+  let url: URL;
+  try {
+    url = new URL(referer);
+  } catch {
+    return undefined;
+  }
+  if (url.host !== host || !/^https?:$/.test(url.protocol)) return undefined;
+  if (/^\/(signin|signup)(\/|$)/.test(url.pathname)) return undefined;
+  const path = safeNext(`${url.pathname}${url.search}`, '');
+  return path || undefined;
+}

@@ -215,3 +215,45 @@ export async function mergedOnlyFirsts(userId: string, itemKind?: 'quiz' | 'scen
   const seen = new Set<string>();
   return merged.filter((m) => !counted.has(m.itemId) && !seen.has(m.itemId) && seen.add(m.itemId));
 }
+
+export interface PreviousQuizAttempt {
+  quizId: string;
+  /** Every answer the learner gave to this question, signed in or brought in from a guest's browser. */
+  tries: number;
+  /** The options chosen in the latest answer (empty when the stored response records none). */
+  selected: number[];
+  correct: boolean;
+  at: Date;
+}
+
+/**
+ * The learner's own latest answer to each of the given questions, with how many times they answered it: what a quiz
+ * shows when the learner comes back to a chapter. Only this user's rows are read; the answer key is not involved.
+ */
+export async function latestQuizAttempts(userId: string, quizIds: readonly string[]): Promise<PreviousQuizAttempt[]> {
+  if (quizIds.length === 0) return [];
+  const rows = await db.attempt.findMany({
+    where: { userId, itemKind: 'quiz', itemId: { in: [...quizIds] } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { itemId: true, response: true, correct: true, createdAt: true },
+  });
+  const out = new Map<string, PreviousQuizAttempt>();
+  for (const r of rows) {
+    const seen = out.get(r.itemId);
+    if (seen) {
+      seen.tries += 1;
+      continue;
+    }
+    out.set(r.itemId, { quizId: r.itemId, tries: 1, selected: selectedOf(r.response), correct: r.correct, at: r.createdAt });
+  }
+  return [...out.values()];
+}
+
+function selectedOf(response: string): number[] {
+  try {
+    const parsed = JSON.parse(response) as { selected?: unknown };
+    return Array.isArray(parsed.selected) ? parsed.selected.filter((n): n is number => Number.isInteger(n) && n >= 0 && n < 10) : [];
+  } catch {
+    return [];
+  }
+}

@@ -70,6 +70,16 @@ export async function setUserRole(email: string, role: Role): Promise<UserRecord
   return toRecord(updated);
 }
 
+/**
+ * A learner who chose to teach (the "Become an instructor" form). Unlike setUserRole (the server operator's script,
+ * which may demote), the session stays: roles are re-read from the database on every request, so the new role
+ * applies from the next one without signing in again.
+ */
+export async function makeInstructor(userId: string): Promise<UserRecord | null> {
+  await db.user.updateMany({ where: { id: userId, role: 'learner' }, data: { role: 'instructor' } });
+  return getUserById(userId);
+}
+
 export async function bumpSessionVersion(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -18,13 +18,15 @@ vi.mock('@/lib/actions/drill', () => ({
   submitDrillAnswer: (...a: unknown[]) => drillAction(...a),
   gradeDrillAsGuest: (...a: unknown[]) => drillAction(...a),
 }));
-let sessionState: { status: 'guest' | 'user'; user: null | { name: string } } = { status: 'guest', user: null };
+let sessionState: { status: 'guest' | 'user'; user: null | { name: string; id?: string } } = { status: 'guest', user: null };
 vi.mock('@/components/session/session-provider', () => ({ useSession: () => sessionState }));
+vi.mock('next/navigation', () => ({ usePathname: () => '/chapters/learning-dynamics' }));
 
 const { QuizClient } = await import('../../components/quiz/quiz-client');
 const { readGuest } = await import('../../lib/guest/store');
 const { pendingAnswers, removeAnswer } = await import('../../lib/answers/outbox');
 const { flushOutbox } = await import('../../components/answer/send-answer');
+const { forgetPreviousAttempts } = await import('../../components/quiz/previous-attempts');
 
 const EXPLAIN = [
   'Not so: width and depth are different things.',
@@ -90,6 +92,8 @@ describe('Quiz', () => {
     });
     drillAction.mockReset();
     sessionState = { status: 'guest', user: null };
+    forgetPreviousAttempts();
+    vi.unstubAllGlobals();
   });
 
   it('before answering, the page holds no explanation and no marker of the right choice', () => {
@@ -235,7 +239,7 @@ describe('Quiz', () => {
     await user.click(screen.getByRole('checkbox', { name: /A/ }));
     await user.click(screen.getByRole('radio', { name: 'Sure' }));
     await user.click(screen.getByRole('button', { name: 'Check' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not quite. The correct answers are marked'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not quite — the correct answers are marked'));
     expect(gradeQuizAsGuest.mock.calls[0]![0]).toMatchObject({ quizId: 'ld-multi', selected: [0] });
     expect(screen.getAllByText('✓ Correct answer')).toHaveLength(2);
     expect(screen.getByText('Correct: 1, 2')).toBeTruthy();
@@ -246,7 +250,7 @@ describe('Quiz', () => {
     await user.click(screen.getByRole('checkbox', { name: /A/ }));
     await user.click(screen.getByRole('radio', { name: 'Sure' }));
     await user.click(screen.getByRole('button', { name: 'Check' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Correct.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Correct — why'));
     expect(gradeQuizAsGuest.mock.calls[1]![0]).toMatchObject({ quizId: 'ld-multi', selected: [0, 1] });
   });
 
@@ -349,5 +353,86 @@ describe('Quiz', () => {
     expect(keyOf(submitQuizAnswer, 1)).toBe(keyOf(submitQuizAnswer, 0));
     expect(submitQuizAnswer.mock.calls[1]![0]).toMatchObject({ selected: [1] });
     expect(readGuest().attempts).toHaveLength(0);
+  });
+
+  it('the verdict is right above the choices it explains, and "Try again" comes after them', async () => {
+    const user = userEvent.setup();
+    const { container } = renderQuiz();
+    await user.click(screen.getByRole('radio', { name: /sharp minima/ }));
+    await user.click(screen.getByRole('radio', { name: 'Sure' }));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    const status = await screen.findByText(/^Not quite — the correct answer is marked\. Why each option is right or wrong:$/);
+    expect(status).toHaveAttribute('role', 'status');
+    const follows = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const firstChoice = container.querySelector('[data-mark]')!;
+    const explanations = EXPLAIN.map((t) => screen.getByText(t));
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    // Read top to bottom: the prompt, the verdict, then the choices with their explanations, then the button.
+    expect(follows(screen.getByText('Why wide basins?'), status)).toBe(true);
+    expect(follows(status, firstChoice)).toBe(true);
+    for (const e of explanations) expect(follows(status, e)).toBe(true);
+    expect(follows(explanations.at(-1)!, retry)).toBe(true);
+    // Nothing between the verdict and the first choice.
+    expect(status.nextElementSibling?.contains(firstChoice)).toBe(true);
+  });
+
+  it('a signed-in learner coming back sees their last answer, read once per chapter from their own attempts', async () => {
+    sessionState = { status: 'user', user: { name: 'Ada', id: 'user-ada' } };
+    const fetchMock = vi.fn(async (_url: string) => ({
+      ok: true,
+      status: 200,
+      json: async () => ({ quizzes: [{ quizId: 'ld-test', tries: 2, selected: [2], correct: false, at: '2026-01-02T10:00:00.000Z' }] }),
+    }));
+    vi.stubGlobal('fetch', fetchMock);
+    render(
+      <>
+        <QuizClient id="ld-test" kind="single" chapter="learning-dynamics" prompt={<>Why wide basins?</>} choices={choices} />
+        <QuizClient id="ld-multi" kind="multiple" chapter="learning-dynamics" prompt={<>Pick all true</>} choices={[{ content: <>A</> }, { content: <>B</> }, { content: <>C</> }]} />
+      </>,
+    );
+    const answered = screen.getByRole('form', { name: 'Why wide basins?' });
+    expect(await within(answered).findByText(/2 tries so far/)).toBeTruthy();
+    expect(within(answered).getByTestId('quiz-last-time')).toHaveTextContent('last time you chose 3: not quite');
+    // The other question was never answered: no history shown for it.
+    expect(within(screen.getByRole('form', { name: 'Pick all true' })).queryByText(/tries? so far|last time/)).toBeNull();
+    // One request for the chapter, whatever the number of quizzes; it names no user (the server uses the session).
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/quiz-attempts?chapter=learning-dynamics');
+    // Answering again: the count goes on from the stored tries, and the old verdict gives way to the new one.
+    const user = userEvent.setup();
+    await user.click(within(answered).getByRole('radio', { name: /parameter space/ }));
+    await user.click(within(answered).getByRole('radio', { name: 'Sure' }));
+    await user.click(within(answered).getByRole('button', { name: 'Check' }));
+    await waitFor(() => expect(within(answered).getByRole('status')).toHaveTextContent('Correct — why'));
+    expect(within(answered).getByText(/3 tries so far/)).toBeTruthy();
+    expect(within(answered).queryByTestId('quiz-last-time')).toBeNull();
+  });
+
+  it('a reply that is not the expected shape shows no history and breaks nothing', async () => {
+    sessionState = { status: 'user', user: { name: 'Ada', id: 'user-ada-2' } };
+    const fetchMock = vi.fn(async () => ({ ok: true, status: 200, json: async () => ({ quizzes: [{ quizId: 'ld-test', tries: 'many' }] }) }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderQuiz();
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByText(/tries? so far|last time/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Check' })).toBeEnabled();
+  });
+
+  it("a guest sees their last choice too, and “Create an account” brings them back to this question", async () => {
+    const user = userEvent.setup();
+    const first = renderQuiz();
+    await user.click(screen.getByRole('radio', { name: /lower loss/ }));
+    await user.click(screen.getByRole('radio', { name: 'Sure' }));
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByRole('button', { name: 'Try again' });
+    first.unmount();
+    // Coming back to the chapter later.
+    renderQuiz();
+    expect(await screen.findByTestId('quiz-last-time')).toHaveTextContent('last time you chose 1: not quite');
+    expect(screen.getByText(/1 try so far/)).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Create an account' });
+    expect(link).toHaveAttribute('href', `/signup?next=${encodeURIComponent('/chapters/learning-dynamics#quiz-ld-test')}`);
+    expect(screen.getByRole('form', { name: 'Why wide basins?' })).toHaveAttribute('id', 'quiz-ld-test');
   });
 });

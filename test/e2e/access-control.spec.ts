@@ -313,7 +313,7 @@ test.describe('access control', () => {
     const again = await signIn(teacher);
     await expectNoInstructorAccess(again, [403, 404], 'demoted, signed in again');
     const teach = await (await again.api.get('/teach')).text();
-    expect(teach).toContain('Teaching needs an instructor account');
+    expect(teach).toContain('Become an instructor');
     expect(teach).not.toContain('Demotion seminar');
     for (const p of [teacher, pupil, again]) await p.api.dispose();
   });

@@ -481,6 +481,8 @@ export function validCalls(w: World): Record<string, ValidCall> {
       payload: { currentPassword: w.learner.password, newPassword: 'a new password for the test', confirmPassword: 'a new password for the test' },
     },
     oauthSignInAction: { as: 'nobody', kind: 'formdata', path: '/signin', payload: { provider: 'github' } },
+    // Makes the caller an instructor (cross-site.spec gives it an account of its own, so the learner stays a learner).
+    becomeInstructorAction: { as: 'learner', kind: 'form', path: '/teach', payload: { confirm: 'yes' } },
   };
 }
 

@@ -209,6 +209,10 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['a fractional daily limit', { desiredRetention: '0.9', newCardsPerDay: '2.5' }],
     ],
     deleteAccountAction: [['another email', { confirmEmail: 'someone-else@example.com' }]],
+    becomeInstructorAction: [
+      ['the box not ticked', { confirm: 'no' }],
+      ['"true" for the box', { confirm: 'true' }],
+    ],
     // (saveReviewSettings also gets "newCardsPerDay empty" from the generic cases: it used to be saved as 0.)
   };
 }

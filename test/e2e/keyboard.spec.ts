@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
-import { misreadTrainingKeys } from './support';
+import { misreadTrainingKeys, submit, unique } from './support';
 
 /** Presses Tab until the focused element matches `selector` (as a real keyboard user would), failing after `max`. */
 async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
@@ -59,4 +59,45 @@ test('keyboard alone: sign in, answer a quiz, classify a scenario, do a review',
   await expect(card.getByRole('status')).toContainText(/comes back/);
   await page.keyboard.press('Space');
   await expect(page.getByText(/cards? left|Done for now/).first()).toBeVisible();
+});
+
+test('a review card, keyboard only, with the keys the card itself names: a number, S or U, Enter, Space', async ({ page }) => {
+  test.setTimeout(90_000);
+  // A fresh learner with one answered question, due a week later.
+  await page.goto('/signup?next=/chapters/goal-directedness');
+  await page.getByLabel('Name').fill('Keys Only');
+  await page.getByLabel('Email').fill(`${unique('keys')}@example.com`);
+  await page.getByLabel('Password').fill('keyboard review works');
+  await submit(page, 'Create account');
+  await expect(page).toHaveURL(/\/chapters\/goal-directedness/);
+  const quiz = page.locator('form[data-quiz-id]').first();
+  await quiz.locator('input[type="radio"], input[type="checkbox"]').first().check();
+  await quiz.getByRole('radio', { name: 'Unsure', exact: true }).check();
+  await quiz.getByRole('button', { name: 'Check' }).click();
+  await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
+  await page.request.post('/api/test/clock', { data: { offsetMs: 7 * 24 * 3600 * 1000 } });
+
+  await page.goto('/review');
+  await page.waitForLoadState('networkidle');
+  const card = page.getByTestId('review-card');
+  await expect(card.getByRole('heading', { level: 2 })).toBeFocused();
+  // The hint on screen says how to do all of it, confidence included.
+  const hint = card.getByTestId('review-keys');
+  await expect(hint).toContainText(/1\s*–\s*\d+\s*choose/);
+  await expect(hint).toContainText(/S\s*sure or\s*U\s*unsure/);
+  await expect(hint).toContainText(/Enter\s*check/);
+  await expect(hint).toContainText(/Space\s*or\s*Enter\s*for the next card/);
+
+  // No Tab, no mouse: the keys the hint names, pressed where focus already is.
+  await page.keyboard.press('1');
+  await expect(card.locator('input[name="review-answer"]').first()).toBeChecked();
+  await page.keyboard.press('u');
+  await expect(card.getByRole('radio', { name: 'Unsure', exact: true })).toBeChecked();
+  await page.keyboard.press('s');
+  await expect(card.getByRole('radio', { name: 'Sure', exact: true })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('status')).toContainText(/Rated (Again|Hard|Good|Easy): this card comes back/);
+  await expect(card.getByRole('button', { name: /Continue/ })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(/Done for now: 1 reviewed/)).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changePasswordSchema, safeNext, signUpSchema } from '../../lib/auth/schemas';
+import { cameFrom, changePasswordSchema, safeNext, signUpSchema } from '../../lib/auth/schemas';
 import { clientAddress, SHARED_ADDRESS } from '../../lib/auth/ip';
 
 const base = { name: 'Ada', email: 'Ada@Example.com ', password: 'long enough', role: 'learner' };
@@ -130,5 +130,30 @@ describe('password change validation', () => {
     expect(errorsOf({ ...ok, newPassword: ok.currentPassword, confirmPassword: ok.currentPassword })).toEqual({
       newPassword: 'Choose a password different from your current one.',
     });
+  });
+});
+
+describe('where sign-up returns to when the link did not say (cameFrom)', () => {
+  const host = 'goalpost.example:3000';
+  it('is the page on this site that linked to sign-up, with its query', () => {
+    expect(cameFrom('http://goalpost.example:3000/chapters/introduction', host)).toBe('/chapters/introduction');
+    expect(cameFrom('https://goalpost.example:3000/practice?chapter=scheming', host)).toBe('/practice?chapter=scheming');
+  });
+  it('is nothing for another site, a look-alike host, another port, or a non-web scheme', () => {
+    for (const ref of [
+      'https://evil.example/chapters/introduction',
+      'http://goalpost.example.evil.com:3000/x',
+      'http://goalpost.example:1/x',
+      'javascript://goalpost.example:3000/%0aalert(1)',
+      'not a url',
+      '',
+    ])
+      expect(cameFrom(ref, host), ref).toBeUndefined();
+    expect(cameFrom('http://goalpost.example:3000/x', null)).toBeUndefined();
+  });
+  it('is nothing for the sign-in and sign-up pages themselves, or a path safeNext refuses', () => {
+    expect(cameFrom('http://goalpost.example:3000/signin?next=/x', host)).toBeUndefined();
+    expect(cameFrom('http://goalpost.example:3000/signup', host)).toBeUndefined();
+    expect(cameFrom('http://goalpost.example:3000/%2F%2Fevil.example', host)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 import { useId } from 'react';
 import { formatCount, formatPercent } from '../shared/format';
+import { useFitWidth } from '../shared/use-fit-width';
 import type { ReferenceRow } from './coinrun-reference';
 import styles from './coinrun.module.css';
 
@@ -25,16 +26,20 @@ interface OutcomeChartProps {
 // never changes size as runs come in. Coin, end and other differ by fill pattern as well as colour, and
 // the same numbers are in the table below it.
 
-const WIDTH = 360;
+// The viewBox follows the drawn width (one unit per pixel), so the 12px labels stay 12px on a phone.
+const INITIAL_WIDTH = 360;
+const MIN_WIDTH = 260;
+const MAX_WIDTH = 448;
 const LABEL = 84;
-const BAR = 18;
+const BAR = 20;
 const GAP = 3;
 const GROUP = BAR * 2 + GAP + 12;
 const TOP = 4;
 
 export function OutcomeChart({ rows, runs, seeds, testLevels }: OutcomeChartProps) {
   const id = useId();
-  const barWidth = WIDTH - LABEL - 8;
+  const [ref, width] = useFitWidth<SVGSVGElement>(INITIAL_WIDTH, MIN_WIDTH, MAX_WIDTH);
+  const barWidth = width - LABEL - 8;
   const height = TOP + rows.length * GROUP;
   const hatch = `${id}-hatch`;
   const dots = `${id}-dots`;
@@ -64,7 +69,7 @@ export function OutcomeChart({ rows, runs, seeds, testLevels }: OutcomeChartProp
           other
         </li>
       </ul>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className={styles.chartSvg} aria-hidden="true" focusable="false">
+      <svg ref={ref} viewBox={`0 0 ${width} ${height}`} className={styles.chartSvg} aria-hidden="true" focusable="false" data-chart="outcomes">
         <defs>
           <pattern id={hatch} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width={6} height={6} className={styles.hatchBg} />
@@ -182,8 +187,8 @@ function StackedBar({ x, y, width, rates, hatch, dots }: StackedBarProps) {
         left += w;
         if (w <= 0) return null;
         const text = `${s.label} ${formatPercent(s.share)}`;
-        // Only label a segment the words fit in (about 6.3 units a character at this size).
-        const fits = w >= text.length * 6.3 + 6;
+        // Only label a segment the words fit in (about 6.8 units a character at 12px bold).
+        const fits = w >= text.length * 6.8 + 6;
         return (
           <g key={s.key}>
             <rect x={start} y={y} width={w} height={BAR} fill={s.fill} className={s.className} />

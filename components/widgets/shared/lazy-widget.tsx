@@ -14,13 +14,15 @@ interface LazyWidgetProps {
   /** The same dynamic import the lazy component uses, called once the widget is near the viewport so that
    *  the code is usually in the cache before anyone clicks. */
   preload: () => Promise<unknown>;
-  /** A class with the min-height the interactive panel will need, applied from the moment of the click so
-   *  that the page below does not jump again when the code arrives. */
+  /** A class with the min-height the interactive panel will need, applied from the moment of the click until
+   *  the panel is on screen, so that the page below does not jump when the code arrives. It is dropped then: the
+   *  panel's own height takes over, and no empty block is left under it when it is shorter than the estimate. */
   reserveClassName?: string;
 }
 
 export function LazyWidget({ placeholder, interactive, buttonLabel, hint, preload, reserveClassName }: LazyWidgetProps) {
   const [active, setActive] = useState(false);
+  const [mounted, setMounted] = useState(false);
   const hydrated = useHydrated();
   const root = useRef<HTMLDivElement>(null);
   const loading = useRef<HTMLParagraphElement>(null);
@@ -63,7 +65,7 @@ export function LazyWidget({ placeholder, interactive, buttonLabel, hint, preloa
   }
 
   return (
-    <div ref={root} className={reserveClassName}>
+    <div ref={root} className={mounted ? undefined : reserveClassName}>
       <Suspense
         fallback={
           <>
@@ -74,8 +76,14 @@ export function LazyWidget({ placeholder, interactive, buttonLabel, hint, preloa
           </>
         }
       >
-        {interactive}
+        <OnMount onMount={setMounted}>{interactive}</OnMount>
       </Suspense>
     </div>
   );
+}
+
+/** Calls onMount(true) once its children are on screen (not while they are still loading behind Suspense). */
+function OnMount({ onMount, children }: { onMount: (mounted: true) => void; children: ReactNode }) {
+  useEffect(() => onMount(true), [onMount]);
+  return <>{children}</>;
 }

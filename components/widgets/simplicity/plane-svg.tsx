@@ -10,7 +10,8 @@ import styles from './simplicity.module.css';
 const PLOT = 300;
 const LEFT = 34;
 const TOP = 8;
-const BOTTOM = 40;
+// The plane is drawn at 290 to 416 pixels wide (it scales with the page), so its 14-unit labels stay at 12px or more.
+const BOTTOM = 42;
 const RIGHT = 10;
 export const PLANE_WIDTH = LEFT + PLOT + RIGHT;
 export const PLANE_HEIGHT = TOP + PLOT + BOTTOM;
@@ -38,6 +39,7 @@ export function PlaneSvg({ scene, idPrefix, title, description }: PlaneSvgProps)
       role="img"
       aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`}
       className={styles.plane}
+      data-chart="plane"
     >
       <title id={`${idPrefix}-title`}>{title}</title>
       <desc id={`${idPrefix}-desc`}>{description}</desc>
@@ -71,13 +73,13 @@ export function PlaneSvg({ scene, idPrefix, title, description }: PlaneSvgProps)
       )}
       {boundary && <path d={boundary} className={styles.boundary} />}
       <rect x={LEFT} y={TOP} width={PLOT} height={PLOT} className={styles.frame} />
-      <text x={LEFT} y={TOP + PLOT + 14} className={styles.axisEnd}>
+      <text x={LEFT} y={TOP + PLOT + 16} className={styles.axisEnd}>
         ← B
       </text>
-      <text x={LEFT + PLOT} y={TOP + PLOT + 14} className={`${styles.axisEnd} ${styles.axisEndRight}`}>
+      <text x={LEFT + PLOT} y={TOP + PLOT + 16} className={`${styles.axisEnd} ${styles.axisEndRight}`}>
         A →
       </text>
-      <text x={LEFT + PLOT / 2} y={TOP + PLOT + 32} className={styles.axisTitle}>
+      <text x={LEFT + PLOT / 2} y={TOP + PLOT + 36} className={styles.axisTitle}>
         position (simple feature)
       </text>
       <text x={10} y={TOP + PLOT / 2} className={styles.axisTitle} transform={`rotate(-90 10 ${TOP + PLOT / 2})`}>

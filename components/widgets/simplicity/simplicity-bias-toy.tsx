@@ -40,7 +40,7 @@ export function SimplicityBiasToy() {
               title="Test accuracy per epoch on the three test sets"
             />
             <figcaption className={shared.caption}>
-              Test accuracy per epoch. Solid: iid. Dotted: shape randomized. Dashed: position randomized.
+              Test accuracy per epoch. Solid line with circles: iid. Dotted with squares: shape randomized. Dashed with triangles: position randomized.
             </figcaption>
           </figure>
         </div>

@@ -138,7 +138,7 @@ export function SimplicityTrainer({ reference, createWorker = createSimplicityWo
               title={isTraining ? `Your network, training: epoch ${done} of ${epochs}` : `${who}: test accuracy per epoch`}
             />
             <figcaption className={shared.caption}>
-              Test accuracy per epoch. Solid: iid. Dotted: shape randomized. Dashed: position randomized.
+              Test accuracy per epoch. Solid line with circles: iid. Dotted with squares: shape randomized. Dashed with triangles: position randomized.
             </figcaption>
           </figure>
         </div>
