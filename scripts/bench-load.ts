@@ -8,6 +8,7 @@
 // connections for comparison; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
 // and PostgreSQL × --servers processes (default 2) in the same run. Prints JSON only (progress goes to stderr).
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { cannon, combine } from './lib/load-cannon';
@@ -140,8 +141,8 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       const neverSent = [...stored.keys()].filter((k) => !sent.has(k)).length;
       return { acknowledged: ack.length, storedRows: [...stored.values()].reduce((a, n) => a + n, 0), lost, duplicated, storedUnacknowledged, neverSent };
     }
-    // Two chapter pages: the prerendered Markdown copy (a truly static page, served from the build) and the HTML
-    // chapter, which renders per request since every HTML page carries a fresh CSP nonce.
+    // Two chapter pages: the prerendered Markdown copy (a route handler's output stored at build time, served by
+    // Next) and the HTML chapter, prerendered too and answered by proxy.ts with its hash-based CSP.
     const pageLoad = (seconds: number, path: string) =>
       Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path })));
     const staticLoad = (seconds: number) => pageLoad(seconds, STATIC_PATH);
@@ -152,7 +153,13 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       await answersLoad(warmup, 'w');
     }
     log(`${kind} × ${processes}: answers for ${duration} s`);
+    const cpuBefore = { app: servers.reduce((t, s) => t + treeCpuSeconds(s.child.pid!), 0), db: databaseCpuSeconds() };
     const answers = combine(await answersLoad(duration, 'm'), duration);
+    const cpuAfter = { app: servers.reduce((t, s) => t + treeCpuSeconds(s.child.pid!), 0), db: databaseCpuSeconds() };
+    // For the capacity model (README): CPU per acknowledged answer, in the app servers and in PostgreSQL's
+    // processes (SQLite runs inside the app). Measured under this load, so it includes the load's overheads.
+    const perAnswer = (sec: number) => +((sec * 1000) / Math.max(1, answers.acknowledged2xx)).toFixed(3);
+    const cpuMsPerAnswer = { app: perAnswer(cpuAfter.app - cpuBefore.app), database: kind === 'postgres' ? perAnswer(cpuAfter.db - cpuBefore.db) : 0 };
     log(`${kind} × ${processes}: static page for ${duration} s`);
     const page = combine(await staticLoad(duration), duration);
     log(`${kind} × ${processes}: HTML chapter page for ${duration} s`);
@@ -176,6 +183,7 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
         // are requests still in flight when autocannon stopped at the deadline (at most one per connection): the
         // server stored them, the client closed before reading the answer; a real client would retry the same key.
         exactlyOnce: exact,
+        cpuMsPerAnswer,
       },
       staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG)', ...page },
       answersPerStaticRequest: +(answers.perSecond / Math.max(1e-9, page.perSecond)).toFixed(3),
@@ -199,6 +207,39 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
   } finally {
     await stopAllServers();
   }
+}
+
+/** CPU seconds (user + system) a process and all its descendants have used so far (Linux /proc). */
+function treeCpuSeconds(pid: number): number {
+  let total = 0;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    total += (Number(fields[11]) + Number(fields[12])) / 100;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const c of children ? children.split(' ') : []) total += treeCpuSeconds(Number(c));
+    }
+  } catch {
+    // The process ended.
+  }
+  return total;
+}
+
+/** CPU seconds used so far by every PostgreSQL process on this machine (the benchmark's server is loopback). */
+function databaseCpuSeconds(): number {
+  let total = 0;
+  for (const p of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // Gone.
+    }
+  }
+  return total;
 }
 
 const results = [];
