@@ -15,12 +15,17 @@ const holder: Holder = ((globalThis as Record<symbol, unknown>)[POOL] as Holder 
 (globalThis as Record<symbol, unknown>)[POOL] = holder;
 
 function pool(): pg.Pool {
-  holder.pool ??= new pg.Pool({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 10_000,
-    application_name: 'goalpost-answers',
-  });
+  if (!holder.pool) {
+    holder.pool = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'goalpost-answers',
+    });
+    // An idle connection that the server ends (a restart, an administrator) must not take the process down: the
+    // pool drops it and opens a new one for the next answer.
+    holder.pool.on('error', (e) => console.error(`PostgreSQL closed an idle answer connection: ${e.message}`));
+  }
   return holder.pool;
 }
 
