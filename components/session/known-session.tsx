@@ -7,5 +7,6 @@ import { SeedSession } from './session-provider';
  */
 export async function KnownSession() {
   const user = await currentUser();
-  return <SeedSession user={user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null} />;
+  // The email only when there is no name to show: the page's payload carries no more of the account than the header needs.
+  return <SeedSession user={user ? { id: user.id, name: user.name, email: user.name ? null : user.email, role: user.role } : null} />;
 }
