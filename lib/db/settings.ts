@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from './client';
 import { fastSqlite } from './fast-sqlite';
+import { pgFast, pgRows } from './pg-fast';
 import { DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '../learning/srs';
 
 export const settingsSchema = z.object({
@@ -22,9 +23,12 @@ export type LearnerSettings = z.infer<typeof settingsSchema>;
 
 export async function getSettings(userId: string): Promise<LearnerSettings> {
   const fast = fastSqlite();
+  const pg = fast ? null : pgFast();
   const row = fast
     ? (fast.stmt('SELECT settings FROM "User" WHERE id = ?').get(userId) as { settings: string } | undefined)
-    : await db.user.findUnique({ where: { id: userId }, select: { settings: true } });
+    : pg
+      ? (await pgRows<{ settings: string }>(pg, 'goalpost_settings_by_user', 'SELECT settings FROM "User" WHERE id = $1', [userId]))[0]
+      : await db.user.findUnique({ where: { id: userId }, select: { settings: true } });
   let raw: unknown = {};
   try {
     raw = JSON.parse(row?.settings ?? '{}');

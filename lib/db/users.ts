@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from './client';
 import { fastSqlite, fromSqliteTime } from './fast-sqlite';
+import { pgFast, pgRows } from './pg-fast';
 
 export type Role = 'learner' | 'instructor';
 
@@ -46,13 +47,23 @@ export async function hasPassword(userId: string): Promise<boolean> {
 }
 
 export async function getUserById(id: string): Promise<UserRecord | null> {
-  // Read on every signed-in request (the session check): on SQLite, one prepared statement instead of Prisma.
+  // Read on every signed-in request (the session check): one prepared statement instead of Prisma, on either store.
   const fast = fastSqlite();
   if (fast) {
     const r = fast.stmt('SELECT id, name, email, role, sessionVersion, createdAt FROM "User" WHERE id = ?').get(id) as
       | { id: string; name: string | null; email: string; role: string; sessionVersion: number; createdAt: string }
       | undefined;
     return r ? toRecord({ ...r, createdAt: fromSqliteTime(r.createdAt) }) : null;
+  }
+  const pg = pgFast();
+  if (pg) {
+    const [r] = await pgRows<{ id: string; name: string | null; email: string; role: string; sessionVersion: number; createdAt: Date }>(
+      pg,
+      'goalpost_user_by_id',
+      'SELECT id, name, email, role, "sessionVersion", "createdAt" FROM "User" WHERE id = $1',
+      [id],
+    );
+    return r ? toRecord(r) : null;
   }
   const u = await db.user.findUnique({ where: { id }, select: publicFields });
   return u ? toRecord(u) : null;
