@@ -6,9 +6,13 @@ const port = process.env.E2E_PORT ?? '3100';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  // npm test's PostgreSQL pass (E2E_STORE_PASS=1) runs the specs that touch the store again; these four check
-  // markup, policy headers and browser-only widgets, which do not depend on the store, and run once, on SQLite.
-  testIgnore: process.env.E2E_STORE_PASS === '1' ? ['**/answer-keys.spec.ts', '**/axe-pages.spec.ts', '**/chapters.spec.ts', '**/csp.spec.ts', '**/widgets.spec.ts'] : [],
+  // npm test's PostgreSQL pass (E2E_STORE_PASS=1) runs the specs that touch the store again; these check
+  // markup, policy headers, the phone and desktop layout and browser-only widgets, which do not depend on the store, and run
+  // once, on SQLite.
+  testIgnore:
+    process.env.E2E_STORE_PASS === '1'
+      ? ['**/answer-keys.spec.ts', '**/axe-pages.spec.ts', '**/chapters.spec.ts', '**/csp.spec.ts', '**/widgets.spec.ts', '**/layout.spec.ts']
+      : [],
   // Traces and screenshots per server port: npm test runs the SQLite and PostgreSQL lanes at once, and Playwright
   // empties its output folder when it starts, so a shared one lost the other lane's files mid-run.
   outputDir: `test-results/playwright-${port}`,
