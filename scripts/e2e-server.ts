@@ -22,9 +22,19 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.TRUST_PROXY ??= '1';
 fs.writeFileSync(path.join(os.tmpdir(), `goalpost-e2e-${port}.json`), JSON.stringify({ databaseUrl: url }));
 
+if (process.env.E2E_PRODUCTION_HASH !== '1') {
+  process.env.GOALPOST_TEST_CLOCK = '1';
+  process.env.GOALPOST_TEST_CHEAP_HASH = '1';
+}
 await migrate(url);
 const { seed } = await import('../prisma/seed');
 await seed();
-const code = await runAsync(bin('next'), ['start', '-p', port], { env: serverEnv({ ...process.env, NODE_ENV: 'production', GOALPOST_TEST_CLOCK: '1' }) });
+const code = await runAsync(bin('next'), ['start', '-p', port], { env: serverEnv({
+    ...process.env,
+    NODE_ENV: 'production',
+    GOALPOST_TEST_CLOCK: '1',
+    // Cheap password hashes for the throwaway accounts (lib/auth/password.ts), unless a test needs the real cost.
+    GOALPOST_TEST_CHEAP_HASH: process.env.E2E_PRODUCTION_HASH === '1' ? '' : '1',
+  }) });
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(code);

@@ -7,10 +7,18 @@ import { env } from '../env';
 // N=2^17, p=1 minimum; p=8 keeps the CPU cost of the N=2^17 hashes this app used to make (N*p = 2^17) while each hash
 // holds 16 MiB instead of 128 MiB, so a flood of sign-ins cannot grow the server by hundreds of megabytes (issue 14).
 // Parameters are stored with each hash: older hashes still verify, and are re-hashed at their next sign-in.
-const N = 2 ** 14;
-const R = 8;
-const P = 8;
+const PRODUCTION = { N: 2 ** 14, r: 8, p: 8 } as const;
+// The browser tests' server only (scripts/e2e-server.ts sets both flags; GOALPOST_TEST_CLOCK is already the switch
+// that marks that server): it signs up and signs in hundreds of throwaway accounts, and at the production cost those
+// hashes were a large share of the suite's CPU. A cost of 2^10 keeps every code path (salt, parameters stored with the
+// hash, constant-time compare, the hashing slots) and costs about a millisecond. test/unit/password.test.ts pins the
+// production parameters, and the hashing-slot browser test starts a server at the production cost.
+const TESTS_ONLY = { N: 2 ** 10, r: 8, p: 1 } as const;
 const KEY_LEN = 64;
+
+function params(): { N: number; r: number; p: number } {
+  return process.env.GOALPOST_TEST_CLOCK === '1' && process.env.GOALPOST_TEST_CHEAP_HASH === '1' ? TESTS_ONLY : PRODUCTION;
+}
 
 /** Thrown when every hashing slot is taken: the caller answers "busy, retry shortly" without hashing. */
 export class HashBusyError extends Error {
@@ -73,8 +81,9 @@ const maxmem = (n: number, r: number, p: number) => 128 * n * r + 128 * r * p + 
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LEN, { N, r: R, p: P, maxmem: maxmem(N, R, P) });
-  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const { N, r, p } = params();
+  const key = await scrypt(password, salt, KEY_LEN, { N, r, p, maxmem: maxmem(N, r, p) });
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -93,7 +102,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when `stored` was made with other parameters than today's (re-hash it at the next successful sign-in). */
 export function needsRehash(stored: string): boolean {
   const [scheme, n, r, p] = stored.split('$');
-  return scheme !== 'scrypt' || Number(n) !== N || Number(r) !== R || Number(p) !== P;
+  const now = params();
+  return scheme !== 'scrypt' || Number(n) !== now.N || Number(r) !== now.r || Number(p) !== now.p;
 }
 
 // Verifying against this when the email is unknown makes both failure paths cost the same time.

@@ -1,6 +1,6 @@
 // Environment for the `next start` process, shared by `npm start` and the servers the tests and benchmarks start.
 //
-// Password hashing (scrypt, 16 MiB a hash) runs on libuv's four worker threads. With glibc's default, the first
+// Password hashing (scrypt, 16 MiB a hash) runs on worker threads (lib/auth/hash-workers.ts). With glibc's default, the first
 // 16 MiB buffer freed raises the threshold above which memory is mapped on its own, so every later buffer comes from
 // that thread's malloc arena and stays there: up to four buffers (64 MiB) kept for good after a burst of sign-ins.
 // A fixed threshold maps such buffers and returns them on free (measured: 113 MB resident after a burst, 47 MB with
