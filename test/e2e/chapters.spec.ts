@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { analyzeChapter } from '../../lib/content/analyze';
+import { scrollToTop } from './support';
 
 const chapters = fs
   .readdirSync('content/chapters')
@@ -31,6 +32,7 @@ test.describe('every chapter', () => {
       await expect(page.locator('form[data-quiz-id]')).toHaveCount(c.quizzes);
       await expect(page.getByRole('heading', { name: 'References' })).toBeVisible();
       await expect(page.locator('figure').first()).toBeVisible();
+      await scrollToTop(page);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);

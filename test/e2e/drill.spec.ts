@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
 import type { Scenario } from '../../lib/learning/scenario-schema';
-import { countRows, e2eDb, misreadTrainingKeys, SCENARIO_HEADER as HEADER, scenarioRow as row, submit, unique } from './support';
+import { countRows, e2eDb, misreadTrainingKeys, SCENARIO_HEADER as HEADER, scenarioRow as row, scrollToTop, submit, unique } from './support';
 
 /** The keys that answer a scenario as the case itself does: its three answers, its label, sure. */
 function rightKeys(s: Scenario): string {
@@ -61,6 +61,7 @@ test.describe('the classifier drill', () => {
     await expect.poll(() => countRows('Attempt', 'userId = ? AND itemKind = ?', userId, 'scenario')).toBe(total);
     expect(countRows('Attempt', 'userId = ? AND itemId = ? AND itemKind = ?', userId, answered[0], 'scenario')).toBe(1);
 
+    await scrollToTop(page);
     const scan = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
     expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
@@ -78,6 +79,7 @@ test.describe('the classifier drill', () => {
     await expect(rejected.getByRole('cell').nth(2)).toHaveText('label');
     await expect(rejected.getByRole('cell').nth(3)).toHaveText('must be one of specification-gaming, goal-misgeneralization, capability-failure');
     await expect(page.getByRole('region', { name: 'Your sets' }).getByRole('link', { name: 'My office cases', exact: true })).toBeVisible();
+    await scrollToTop(page);
     const importScan = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
     expect(importScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 

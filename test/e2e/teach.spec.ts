@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
-import { countRows, e2eDb, misreadTrainingKeys, submit, unique } from './support';
+import { countRows, e2eDb, misreadTrainingKeys, scrollToTop, submit, unique } from './support';
 
 const ATTEMPTS_HEADER = 'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged';
 
@@ -18,8 +18,7 @@ async function signUp(page: Page, next: string, name: string, role: 'learner' | 
 }
 
 async function axe(page: Page) {
-  // From the top: axe counts a target that the sticky header happens to cover at the current scroll as too small.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   const scan = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   return scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
 }
