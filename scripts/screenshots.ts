@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { z } from 'zod';
+import { answeredQuiz } from '../test/e2e/support';
 import { buildIsFresh } from './lib/build-state';
 import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './lib/chromium';
 
@@ -102,15 +103,8 @@ async function signUp(page: Page, next: string, name: string, email: string, ins
 }
 
 async function answerQuiz(page: Page): Promise<void> {
-  const quiz = page.locator('form[data-quiz-id]').first();
-  await quiz.scrollIntoViewIfNeeded();
-  const boxes = quiz.getByRole('checkbox');
-  if ((await boxes.count()) > 0) await boxes.first().check();
-  else await quiz.getByRole('radio').first().check();
-  await quiz.getByRole('radio', { name: 'Sure', exact: true }).check();
-  await quiz.getByRole('button', { name: 'Check' }).click();
-  await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
-  await quiz.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await answeredQuiz(page);
+  await page.locator('form[data-quiz-id]').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
 }
 
 /** Answers the drill's open scenario by its keys (training, shift, competence, label, confidence) and waits for the feedback. */

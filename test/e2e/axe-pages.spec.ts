@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { e2eDb, seriousAxeViolations, submit, unique, uniqueIp } from './support';
+import { answeredDrill, answeredQuiz, e2eDb, seriousAxeViolations, submit, unique, uniqueIp } from './support';
 
 // Every page type, as a guest, as a learner and as an instructor where it applies, in the light and the dark colour
 // scheme: no serious or critical WCAG 2.2 AA violation (axe). The scheme is set the way a first visit gets it, from
@@ -49,24 +49,6 @@ async function refusedSignIn(p: Page) {
   await expect(p.locator('.alert--error')).toBeVisible();
 }
 
-async function answeredQuiz(p: Page) {
-  const quiz = p.locator('form[data-quiz-id]').first();
-  await quiz.scrollIntoViewIfNeeded();
-  const boxes = quiz.getByRole('checkbox');
-  if ((await boxes.count()) > 0) await boxes.first().check();
-  else await quiz.getByRole('radio').first().check();
-  await quiz.getByRole('radio', { name: 'Sure', exact: true }).check();
-  await quiz.getByRole('button', { name: 'Check' }).click();
-  await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
-}
-
-async function answeredDrill(p: Page) {
-  const drill = p.locator('section[data-phase]');
-  await drill.getByRole('heading', { level: 2 }).first().focus();
-  for (const k of '12111') await p.keyboard.press(k);
-  await p.keyboard.press('Enter');
-  await expect(drill.getByRole('heading', { level: 3, name: /^(✓ )?Right|(≈ )?Defensible|(✗ )?Not quite/ })).toBeVisible();
-}
 
 async function passwordFormErrors(p: Page) {
   await p.getByLabel('New password', { exact: true }).fill('short');

@@ -3,7 +3,7 @@
 // scrolls sideways, and no element's content spills out of a box that does not scroll (a table too wide for its card,
 // a caption cut mid-word). At 1280×800 a 60-character display name leaves the header on one row.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { e2eDb, e2eWrite, submit, unique, uniqueIp } from './support';
+import { answeredDrill, answeredQuiz, e2eDb, e2eWrite, submit, unique, uniqueIp } from './support';
 
 type Role = 'guest' | 'learner' | 'instructor';
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -52,24 +52,6 @@ const at = (role: Role, name: string, path: string | ((d: Demo) => string), prep
   prepare,
 });
 
-async function answeredQuiz(p: Page) {
-  const quiz = p.locator('form[data-quiz-id]').first();
-  await quiz.scrollIntoViewIfNeeded();
-  const boxes = quiz.getByRole('checkbox');
-  if ((await boxes.count()) > 0) await boxes.first().check();
-  else await quiz.getByRole('radio').first().check();
-  await quiz.getByRole('radio', { name: 'Sure', exact: true }).check();
-  await quiz.getByRole('button', { name: 'Check' }).click();
-  await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
-}
-
-async function answeredDrill(p: Page) {
-  const drill = p.locator('section[data-phase]');
-  await drill.getByRole('heading', { level: 2 }).first().focus();
-  for (const k of '12111') await p.keyboard.press(k);
-  await p.keyboard.press('Enter');
-  await expect(drill.getByRole('heading', { level: 3, name: /^(✓ )?Right|(≈ )?Defensible|(✗ )?Not quite/ })).toBeVisible();
-}
 
 const SHARED = (role: Role): PageCase[] => [
   at(role, 'home', '/'),

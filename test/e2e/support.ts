@@ -184,3 +184,24 @@ export function misreadTrainingKeys(s: Scenario): string {
   const label = String(['specification-gaming', 'goal-misgeneralization', 'capability-failure'].indexOf(s.label) + 1);
   return `${training}${yesNo(s.questions.shift.answer)}${yesNo(s.questions.competence.answer)}${label}1`;
 }
+
+/** Answers the page's first quiz (its first option, "Sure") and waits for the feedback. */
+export async function answeredQuiz(p: Page) {
+  const quiz = p.locator('form[data-quiz-id]').first();
+  await quiz.scrollIntoViewIfNeeded();
+  const boxes = quiz.getByRole('checkbox');
+  if ((await boxes.count()) > 0) await boxes.first().check();
+  else await quiz.getByRole('radio').first().check();
+  await quiz.getByRole('radio', { name: 'Sure', exact: true }).check();
+  await quiz.getByRole('button', { name: 'Check' }).click();
+  await expect(quiz.getByRole('status')).toHaveText(/Correct|Not quite/);
+}
+
+/** Answers the drill's current case from the keyboard and waits for the verdict. */
+export async function answeredDrill(p: Page) {
+  const drill = p.locator('section[data-phase]');
+  await drill.getByRole('heading', { level: 2 }).first().focus();
+  for (const k of '12111') await p.keyboard.press(k);
+  await p.keyboard.press('Enter');
+  await expect(drill.getByRole('heading', { level: 3, name: /^(✓ )?Right|(≈ )?Defensible|(✗ )?Not quite/ })).toBeVisible();
+}
