@@ -2,6 +2,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { NOT_TAUGHT } from '../auth/capability';
 import { clientAddress } from '../auth/ip';
 import { getCourse } from '../content/course';
 import {
@@ -39,7 +40,7 @@ export async function createClassAction(_prev: ActionResult | null, formData: Fo
 
 const runRotate = defineAction(z.object({ classId }), { auth: 'class' }, async (_input, { cls }) => {
   const joinCode = await rotateJoinCode(cls);
-  if (!joinCode) throw new ActionError('That class was not found, or you do not teach it.', 404);
+  if (!joinCode) throw new ActionError(NOT_TAUGHT, 404);
   return { joinCode };
 });
 
@@ -66,11 +67,11 @@ const runCreateInvite = defineAction(
   z.object({ classId }),
   { auth: 'class-owner', denied: 'Only the class owner can invite co-instructors.' },
   async (_input, { user, cls }): Promise<CoInstructorInvite> => {
-  if (await hitRateLimit(`co-invite:create:${user.id}`, INVITE_CREATE_LIMIT.max, INVITE_CREATE_LIMIT.windowMs)) {
-    throw new ActionError('You have made 20 invite links in the last hour, the most for one hour. Send one of those, or try again later.', 429);
-  }
-  const invite = await createCoInstructorInvite(cls, await now());
-  return { inviteId: invite.inviteId, path: `/teach/invite/${invite.token}`, expiresAt: invite.expiresAt.toISOString() };
+    if (await hitRateLimit(`co-invite:create:${user.id}`, INVITE_CREATE_LIMIT.max, INVITE_CREATE_LIMIT.windowMs)) {
+      throw new ActionError('You have made 20 invite links in the last hour, the most for one hour. Send one of those, or try again later.', 429);
+    }
+    const invite = await createCoInstructorInvite(cls, await now());
+    return { inviteId: invite.inviteId, path: `/teach/invite/${invite.token}`, expiresAt: invite.expiresAt.toISOString() };
   },
 );
 
@@ -83,8 +84,8 @@ const runRevokeInvite = defineAction(
   z.object({ classId, inviteId: z.string().min(1).max(40) }),
   { auth: 'class-owner', denied: 'Only the class owner can withdraw invite links.' },
   async ({ inviteId }, { cls }) => {
-  if (!(await revokeCoInstructorInvite(cls, inviteId))) throw new ActionError('That invite link was not found: it may have been used or withdrawn already.', 404);
-  return { withdrawn: true };
+    if (!(await revokeCoInstructorInvite(cls, inviteId))) throw new ActionError('That invite link was not found: it may have been used or withdrawn already.', 404);
+    return { withdrawn: true };
   },
 );
 
