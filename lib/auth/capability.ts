@@ -5,8 +5,8 @@ import { AuthorizationError } from './errors';
 
 // Instructor data functions in lib/db take one of these as their first argument and query with its user id, so a
 // class can only be read or changed on behalf of someone lib/auth has checked teaches it. The brand's key is a
-// symbol no other module can name, so no other module can write a capability's type; and lib/db checks that the
-// value it is given was issued here (a value cast into shape is refused at run time too).
+// symbol no other module can name, so nothing built outside this module has a capability's type (only a cast can
+// give it one), and lib/db checks that the value it is given was issued here, so a cast value is refused at run time.
 
 declare const issuedByLibAuth: unique symbol;
 
@@ -69,7 +69,7 @@ export function requireOwner(cap: ClassCapability, message: string): OwnerCapabi
 /**
  * For code that acts for a named user outside a request (scripts, tests): the same checks as requireInstructor,
  * with the user read from the database by id instead of from the session. Routes, pages and actions use
- * requireInstructor (eslint.config.mjs keeps this out of app/, components/ and lib/actions/).
+ * requireInstructor (eslint.config.mjs keeps this out of app/, components/ and lib/ outside lib/auth).
  */
 export async function verifyInstructor(userId: string): Promise<InstructorCapability | null>;
 export async function verifyInstructor(userId: string, classId: string): Promise<ClassCapability | null>;

@@ -1,6 +1,6 @@
 // Tests act for named users without a request: they get capabilities the way scripts do, through the same database
 // checks as requireInstructor (lib/auth/capability.ts), and fail loudly when the user does not qualify.
-import { verifyInstructor, type ClassCapability, type InstructorCapability, type OwnerCapability } from '../../lib/auth/capability';
+import { isOwner, verifyInstructor, type ClassCapability, type InstructorCapability, type OwnerCapability } from '../../lib/auth/capability';
 
 export async function asInstructor(userId: string): Promise<InstructorCapability> {
   const cap = await verifyInstructor(userId);
@@ -16,6 +16,6 @@ export async function teaching(userId: string, classId: string): Promise<ClassCa
 
 export async function owning(userId: string, classId: string): Promise<OwnerCapability> {
   const cap = await teaching(userId, classId);
-  if (cap.classRole !== 'owner') throw new Error(`${userId} does not own ${classId}`);
-  return cap as OwnerCapability;
+  if (!isOwner(cap)) throw new Error(`${userId} does not own ${classId}`);
+  return cap;
 }
