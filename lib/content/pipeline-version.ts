@@ -9,8 +9,13 @@ import path from 'node:path';
 // pipeline from .cache/mdx after any of those changed. Read from the checkout the app runs in (process.cwd(), like
 // the cache folder itself), once per process.
 
-/** The files whose code decides what a chapter compiles to, from the project root. */
-export const PIPELINE_FILES = ['lib/content/compile.ts', 'lib/content/mdast.ts'] as const;
+/** The files whose code decides what a chapter compiles to. Literal paths, so the build traces these files only. */
+function pipelineSources(root: string): [file: string, source: string][] {
+  return [
+    ['lib/content/compile.ts', fs.readFileSync(path.join(root, 'lib', 'content', 'compile.ts'), 'utf8')],
+    ['lib/content/mdast.ts', fs.readFileSync(path.join(root, 'lib', 'content', 'mdast.ts'), 'utf8')],
+  ];
+}
 
 interface LockEntry {
   version?: string;
@@ -81,8 +86,7 @@ function compute(root: string): string | null {
   }
   const hash = createHash('sha256');
   const roots = new Set<string>();
-  for (const file of PIPELINE_FILES) {
-    const source = fs.readFileSync(path.join(root, file), 'utf8');
+  for (const [file, source] of pipelineSources(root)) {
     hash.update(file).update('\0').update(source).update('\0');
     for (const name of importedPackages(source)) roots.add(name);
   }
