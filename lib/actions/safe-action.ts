@@ -32,7 +32,7 @@ function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_form';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const STATIC_DIR = path.join('.next', 'server', 'app');
+const STATIC_DIR = path.join('.next', 'server', 'app');
 
 /** The file a prerendered route's HTML was written to ('/' → index.html). */
 export function htmlFileOf(route: string): string {

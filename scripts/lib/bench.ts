@@ -13,7 +13,7 @@ interface NumberOption<D extends number | undefined = number | undefined> {
 interface StringOption {
   type: 'string';
   placeholder: string;
-  loopback?: boolean;
+  loopback: boolean;
 }
 type BenchOption = NumberOption | StringOption | { type: 'boolean' };
 
@@ -21,7 +21,6 @@ type BenchOption = NumberOption | StringOption | { type: 'boolean' };
 export const num = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({ type: 'number', default: def, min, max });
 /** The same for a whole number (ports, counts, seeds). */
 export const int = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({ ...num(def, min, max), integer: true });
-export const str = (placeholder: string): StringOption => ({ type: 'string', placeholder });
 /** A database server's URL, which must be on this machine: a benchmark creates and drops databases there. */
 export const loopbackUrl = (placeholder: string): StringOption => ({ type: 'string', placeholder, loopback: true });
 export const flag = () => ({ type: 'boolean' }) as const;
@@ -39,7 +38,7 @@ type Values<S extends Record<string, BenchOption>> = {
 };
 
 /** Prints what was wrong and how to call the script, then exits 2 (no stack trace: the input is the problem). */
-export function usageError(script: string, usage: string, problem: string): never {
+function usageError(script: string, usage: string, problem: string): never {
   console.error(`${script}: ${problem}\nUsage: npm run ${script} -- ${usage}`);
   process.exit(2);
 }
