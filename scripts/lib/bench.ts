@@ -10,19 +10,19 @@ interface NumberOption<D extends number | undefined = number | undefined> {
   max?: number;
   integer?: boolean;
 }
-interface StringOption {
-  type: 'string';
+/** A database server's URL; only a server on this machine is accepted. */
+interface LoopbackUrlOption {
+  type: 'url';
   placeholder: string;
-  loopback: boolean;
 }
-type BenchOption = NumberOption | StringOption | { type: 'boolean' };
+type BenchOption = NumberOption | LoopbackUrlOption | { type: 'boolean' };
 
 /** A number option, `default` when absent (or undefined: then it is optional), checked against min..max. */
 export const num = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({ type: 'number', default: def, min, max });
 /** The same for a whole number (ports, counts, seeds). */
 export const int = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({ ...num(def, min, max), integer: true });
 /** A database server's URL, which must be on this machine: a benchmark creates and drops databases there. */
-export const loopbackUrl = (placeholder: string): StringOption => ({ type: 'string', placeholder, loopback: true });
+export const loopbackUrl = (placeholder: string): LoopbackUrlOption => ({ type: 'url', placeholder });
 export const flag = () => ({ type: 'boolean' }) as const;
 /** Any TCP port. */
 export const tcpPort = () => int(undefined, 1, 65_535);
@@ -30,7 +30,7 @@ export const tcpPort = () => int(undefined, 1, 65_535);
 type Values<S extends Record<string, BenchOption>> = {
   [K in keyof S]: S[K] extends { type: 'boolean' }
     ? boolean
-    : S[K] extends { type: 'string' }
+    : S[K] extends { type: 'url' }
       ? string | undefined
       : S[K] extends NumberOption<number>
         ? number
@@ -47,7 +47,7 @@ function usageOf(spec: Record<string, BenchOption>): string {
   return Object.entries(spec)
     .map(([name, o]) => {
       if (o.type === 'boolean') return `[--${name}]`;
-      if (o.type === 'string') return `[--${name} ${o.placeholder}]`;
+      if (o.type === 'url') return `[--${name} ${o.placeholder}]`;
       const range = o.max === undefined ? `≥${o.min}` : `${o.min}..${o.max}`;
       return `[--${name} ${range}${o.default === undefined ? '' : ` (default ${o.default})`}]`;
     })
@@ -76,7 +76,7 @@ export function benchArgs<S extends Record<string, BenchOption>>(
   for (const [name, o] of Object.entries(spec)) {
     const raw = values[name];
     if (o.type === 'boolean') out[name] = raw === true;
-    else if (o.type === 'string') out[name] = o.loopback && typeof raw === 'string' ? requireLoopback(raw, `--${name}`, fail) : raw;
+    else if (o.type === 'url') out[name] = typeof raw === 'string' ? requireLoopback(raw, `--${name}`, fail) : undefined;
     else if (raw === undefined) out[name] = o.default;
     else {
       const n = Number(raw);
