@@ -39,6 +39,8 @@ let flakyTotal = 0;
 const checks: Step[] = [
   { name: 'type-check', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings=0', '.'] },
+  // Unused files, exports and dependencies (knip.ts says what counts as used).
+  { name: 'unused code (knip)', cmd: bin('knip'), args: [] },
   ...(fs.existsSync('scripts/content-check.ts') ? [{ name: 'content check', cmd: bin('tsx'), args: [...T, 'scripts/content-check.ts'] }] : []),
 ];
 // Then one lane per store, the two lanes side by side: each has its own databases and its own server (the

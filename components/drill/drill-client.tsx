@@ -39,7 +39,7 @@ interface Group {
  * The three questions about the story's evidence, in the order a careful reader asks them, then the verdict and how
  * sure the learner is. No option restates a failure mode's definition: each asks what the story says.
  */
-export const DRILL_GROUPS: Group[] = [
+const DRILL_GROUPS: Group[] = [
   ...QUESTIONS.map((q) => ({
     name: q,
     legend: QUESTION_TEXT[q],

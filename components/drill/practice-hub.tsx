@@ -7,7 +7,7 @@ import styles from './practice.module.css';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-export function ThreeQuestions() {
+function ThreeQuestions() {
   return (
     <ol className={styles.questions}>
       <li>

@@ -132,7 +132,7 @@ const runImport = defineAction(importSchema, { auth: 'user' }, async ({ title, f
 });
 
 /** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */
-export async function importScenarioSet(input: unknown): Promise<ActionResult<ImportOutcome>> {
+async function importScenarioSet(input: unknown): Promise<ActionResult<ImportOutcome>> {
   if (input instanceof FormData) {
     const file = input.get('file');
     const text = file instanceof File && file.size > 0 ? (file.size > MAX_IMPORT_BYTES ? 'x'.repeat(MAX_IMPORT_BYTES + 1) : await file.text()) : input.get('text');

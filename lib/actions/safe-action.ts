@@ -35,7 +35,7 @@ function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_form';
@@ -61,7 +61,7 @@ export type ActionAuth =
   | { auth: 'class-owner'; denied: string };
 
 /** What the handler is given, by the action's auth: the user and, for instructors, the capability lib/db takes. */
-export type AuthContext<A extends ActionAuth> = A extends { auth: 'public' }
+type AuthContext<A extends ActionAuth> = A extends { auth: 'public' }
   ? Record<string, never>
   : A extends { auth: 'user' }
     ? { user: UserRecord }

@@ -17,12 +17,12 @@ async function upgradePasswordHash(userId: string, oldHash: string, password: st
   await replacePasswordHash(userId, oldHash, await hashPassword(password));
 }
 
-export class ThrottledSignIn extends CredentialsSignin {
+class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
 }
 
 /** Every hashing slot was taken: refused before any hashing or query (lib/auth/password.ts). */
-export class BusySignIn extends CredentialsSignin {
+class BusySignIn extends CredentialsSignin {
   code = 'busy';
 }
 

@@ -33,7 +33,7 @@ export function auditScenariosByFamily(scenarios: Scenario[], allowed: ReadonlyS
 }
 
 /** The chapters' classify quizzes: the prompt is what the learner reads, the correct choice is the label. */
-export function classifyQuizItems(contentDir: string): { id: string; label: string; text: string }[] {
+function classifyQuizItems(contentDir: string): { id: string; label: string; text: string }[] {
   const chaptersDir = path.join(contentDir, 'chapters');
   if (!fs.existsSync(chaptersDir)) return [];
   return fs

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { cspManifest, prerenderedHashes } from './csp-manifest';
 import { contentSecurityPolicy } from './security';
 
-export const STATIC_DIR = path.join('.next', 'server', 'app');
+const STATIC_DIR = path.join('.next', 'server', 'app');
 
 /** The file a prerendered route's HTML was written to ('/' → index.html). */
 export function htmlFileOf(route: string): string {
@@ -93,7 +93,7 @@ export function chooseEncoding(acceptEncoding: string | null, available: readonl
 }
 
 /** True for a browser asking for the page itself, not Next's router asking for a payload of it. */
-export function isDocumentRequest(method: string, header: (name: string) => string | null, search: string): boolean {
+function isDocumentRequest(method: string, header: (name: string) => string | null, search: string): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   for (const h of ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action']) {
     if (header(h) !== null) return false;

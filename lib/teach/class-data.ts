@@ -54,7 +54,7 @@ export function scenarioTruthFor(sets: Map<string, { scenarios: Scenario[] }>) {
 }
 
 /** Reviews count towards review assignments from the earliest assignment's opening. */
-export function reviewsSince(cls: TeachClass): Date | null {
+function reviewsSince(cls: TeachClass): Date | null {
   const reviews = cls.assignments.filter((a) => a.kind === 'review');
   return reviews.length ? new Date(Math.min(...reviews.map((a) => a.opensAt.getTime()))) : null;
 }

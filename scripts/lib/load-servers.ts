@@ -14,7 +14,7 @@ export interface Server {
 }
 
 /** A port nobody listens on now (the OS picks it on 127.0.0.1). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

@@ -5,7 +5,7 @@
 // that thread's malloc arena and stays there: up to four buffers (64 MiB) kept for good after a burst of sign-ins.
 // A fixed threshold maps such buffers and returns them on free (measured: 113 MB resident after a burst, 47 MB with
 // it). Ignored where the C library is not glibc.
-export const SERVER_MALLOC_ENV = { GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=131072' } as const;
+const SERVER_MALLOC_ENV = { GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=131072' } as const;
 
 /** `env` plus the settings above, unless the operator set GLIBC_TUNABLES already. */
 export function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
