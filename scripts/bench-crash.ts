@@ -1,7 +1,7 @@
 // npm run bench:crash [-- --kills 10] [--connections 100] [--min-gap 3] [--max-gap 8] [--seed N] [--port N] [--pg <admin URL>]
 //
 // Crash benchmark: the answer load of bench:load (one connection per learner, each with its own session cookie,
-// no pipelining, a unique idempotency key per answer, POST /api/answers) against `next start`, while the server is
+// no pipelining, a unique idempotency key per answer, POST /api/answers) against the production server (scripts/server.ts), while the server is
 // killed with SIGKILL --kills times at random moments (--min-gap to --max-gap seconds of load after it answered)
 // and restarted at once on the same port, like a process manager would. The database is fresh and built like
 // `npm start` builds it (migrations, then prisma/seed.ts), in a temp dir; with --pg, a fresh database on that
@@ -246,7 +246,7 @@ function collectErrors(s: Server): void {
 }
 const segments: { seconds: number; answers: number }[] = [];
 
-log(`${kind}: next start on port ${port}`);
+log(`${kind}: production server on port ${port}`);
 const t0 = Date.now();
 const startOptions = { port, pollMs: 50, probePath: '/api/progress' };
 let server: Server = await startServer(serverEnv, startOptions);
@@ -364,11 +364,11 @@ const goalsMet = {
 process.stdout.write(
   `${JSON.stringify(
     {
-      benchmark: 'kill -9 of `next start` under answer load (POST /api/answers, signed-in learners, unique idempotency keys), restarted each time',
+      benchmark: 'kill -9 of the production server (scripts/server.ts) under answer load (POST /api/answers, signed-in learners, unique idempotency keys), restarted each time',
       machine: { cpus: os.cpus().length, node: process.version, note: 'load generator, server and database share these CPUs' },
       store: kind,
       ...(sqliteMode ? { sqlite: sqliteMode } : {}),
-      server: { command: 'node_modules/.bin/next start (spawned directly)', processTitle: serverTitle, port },
+      server: { command: 'node --import tsx scripts/server.ts (spawned directly, one process)', processTitle: serverTitle, port },
       connections,
       pipelining: 1,
       seed,

@@ -2,7 +2,7 @@
 //
 // Page benchmark: Lighthouse 12 (programmatic API, its default config: the mobile preset with simulated throttling)
 // in the system Chromium (chrome-launcher; CHROME_PATH or /usr/bin/chromium, flags from scripts/lib/chromium.ts)
-// against the production build (reused when fresh, built otherwise) served by `next start` on a fresh database
+// against the production build (reused when fresh, built otherwise) served by the production server (scripts/server.ts) on a fresh database
 // seeded like `npm start` seeds it. Pages: home, a chapter, the demo learner's dashboard (signed in over HTTP
 // first, the session cookie passed to Lighthouse as an extra header) and the practice drill. Each page runs --runs
 // times, each in a fresh browser profile; the figures are those of Lighthouse's own median run (the run nearest
@@ -227,7 +227,7 @@ const results: Record<string, unknown> = {};
 const chosen: Partial<Record<PageName, Result>> = {};
 try {
   const server = await startServer({ DATABASE_URL: store.url, AUTH_SECRET }, { port });
-  log(`next start on ${server.url}; Chromium ${chromePath}`);
+  log(`server on ${server.url}; Chromium ${chromePath}`);
   const cookie = await signIn(server, DEMO_LEARNER.email, DEMO_LEARNER.password);
 
   // Warm the server (compiled chapters, caches) so the first Lighthouse run does not measure a cold process.

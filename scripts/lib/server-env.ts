@@ -1,4 +1,4 @@
-// Environment for the `next start` process, shared by `npm start` and the servers the tests and benchmarks start.
+// Environment for the production server process (scripts/server.ts), shared by `npm start` and the servers the tests and benchmarks start.
 //
 // Password hashing (scrypt, 16 MiB a hash) runs on worker threads (lib/auth/hash-workers.ts). With glibc's default, the first
 // 16 MiB buffer freed raises the threshold above which memory is mapped on its own, so every later buffer comes from
