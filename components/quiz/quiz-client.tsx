@@ -4,6 +4,7 @@ import { useSession } from '@/components/session/session-provider';
 import type { QuizFeedback } from '@/lib/actions/learning';
 import { newKey } from '@/lib/answers/keys';
 import { answerProblem } from '@/lib/learning/grading';
+import { parseQuizResponse } from '@/lib/learning/stored-response';
 import { guestAttemptsFor } from '@/lib/guest/store';
 import { sendAnswer } from '@/components/answer/send-answer';
 import { SignUpLink } from '@/components/auth/sign-up-link';
@@ -69,7 +70,7 @@ export function QuizClient({
       const last = previous.at(-1);
       // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
       setAttempts(previous.length);
-      setLastTime(last ? { correct: last.correct, selected: selectedOf(last.response) } : null);
+      setLastTime(last ? { correct: last.correct, selected: parseQuizResponse(last.response).selected } : null);
       return;
     }
     if (!chapter) return;
@@ -275,9 +276,4 @@ export function QuizClient({
 function choiceList(selected: readonly number[]): string {
   const n = selected.map((i) => String(i + 1));
   return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n.at(-1)}`;
-}
-
-function selectedOf(response: unknown): number[] {
-  const selected = (response as { selected?: unknown } | null)?.selected;
-  return Array.isArray(selected) ? selected.filter((n): n is number => Number.isInteger(n)) : [];
 }
