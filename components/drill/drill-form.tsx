@@ -1,4 +1,5 @@
 import { SignUpLink } from '@/components/auth/sign-up-link';
+import { CheckButton } from '@/components/answer/check-button';
 import { DRILL_GROUPS, type Answers, type GroupName } from './drill-session';
 import styles from './drill.module.css';
 
@@ -60,9 +61,7 @@ export function DrillForm({
         </p>
       )}
       <div className={styles.actions}>
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Checking…' : 'Check'}
-        </button>
+        <CheckButton saving={saving} />
         {guest && (
           <span className="muted">
             Saved in this browser. <SignUpLink>Create an account</SignUpLink> to keep it.

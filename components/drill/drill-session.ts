@@ -1,6 +1,7 @@
 // One drill session's state: where the learner is in the round, their answers so far, what the server said, and the
 // status line. These change together on every step, so they are one reducer; the component keeps only the side
 // effects (the idempotency key, the clock, focus). Pure.
+import { answerStep, type AnswerStep } from '@/components/answer/answer-steps';
 import type { PublicScenario, Scenario } from '@/lib/learning/scenario-schema';
 import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTION_TEXT, QUESTIONS, type DrillAnswer, type DrillResult, type Question } from '@/lib/learning/classify';
 
@@ -79,9 +80,7 @@ export interface BeginOptions {
 
 export type DrillAction =
   | { type: 'choose'; name: GroupName; value: string }
-  | { type: 'error'; message: string }
-  | { type: 'saving' }
-  | { type: 'refused'; message: string }
+  | AnswerStep
   | { type: 'queued'; scenarioId: string }
   | { type: 'graded'; outcome: DrillOutcome }
   | { type: 'next'; roundLength: number }
@@ -101,11 +100,9 @@ export function drillSessionReducer(s: DrillSession, action: DrillAction): Drill
     case 'choose':
       return { ...s, answers: { ...s.answers, [action.name]: action.value }, error: null };
     case 'error':
-      return { ...s, error: action.message };
     case 'saving':
-      return { ...s, error: null, phase: 'saving' };
     case 'refused':
-      return { ...s, phase: 'answering', error: action.message };
+      return answerStep(s, action);
     case 'queued':
       return { ...s, queued: [...s.queued, action.scenarioId], phase: 'queued', status: QUEUED_STATUS };
     case 'graded':

@@ -1,5 +1,6 @@
 // One try at a quiz question: the choices and confidence picked, where the answer is (being checked, checked, kept
 // on this device), what the server said, and the two messages. They change together, so they are one reducer. Pure.
+import { answerStep, type AnswerStep } from '@/components/answer/answer-steps';
 import type { QuizFeedback } from '@/lib/actions/learning';
 
 export type Phase = 'answering' | 'saving' | 'answered' | 'queued';
@@ -18,9 +19,7 @@ export interface QuizAttempt {
 export type QuizAction =
   | { type: 'toggle'; index: number; multiple: boolean }
   | { type: 'confidence'; value: Exclude<Confidence, null> }
-  | { type: 'error'; message: string }
-  | { type: 'saving' }
-  | { type: 'refused'; message: string }
+  | AnswerStep
   | { type: 'queued' }
   | { type: 'graded'; feedback: QuizFeedback; multiple: boolean }
   | { type: 'retry' };
@@ -40,11 +39,9 @@ export function quizAttemptReducer(s: QuizAttempt, action: QuizAction): QuizAtte
     case 'confidence':
       return { ...s, confidence: action.value };
     case 'error':
-      return { ...s, error: action.message };
     case 'saving':
-      return { ...s, error: null, phase: 'saving' };
     case 'refused':
-      return { ...s, phase: 'answering', error: action.message };
+      return answerStep(s, action);
     case 'queued':
       return { ...s, phase: 'queued', status: QUEUED_STATUS };
     case 'graded':

@@ -5,6 +5,7 @@ import type { QuizFeedback } from '@/lib/actions/learning';
 import { newKey } from '@/lib/answers/keys';
 import { answerProblem } from '@/lib/learning/grading';
 import { sendAnswer } from '@/components/answer/send-answer';
+import { CheckButton } from '@/components/answer/check-button';
 import { SignUpLink } from '@/components/auth/sign-up-link';
 import { forgetPreviousAttempts } from './previous-attempts';
 import { freshAttempt, quizAttemptReducer } from './quiz-attempt';
@@ -198,9 +199,7 @@ export function QuizClient({
             Try again
           </button>
         ) : (
-          <button type="submit" className="button" disabled={phase === 'saving'}>
-            {phase === 'saving' ? 'Checking…' : 'Check'}
-          </button>
+          <CheckButton saving={phase === 'saving'} />
         )}
         {answered && attempts > 1 && <span className="muted">Only your first try counts for mastery.</span>}
         {session.status === 'guest' && !answered && (

@@ -1,20 +1,13 @@
 // The CoinRun trainer's words: captions, titles and the comparison with the sweep. Pure.
 import { formatPercent } from '../shared/format';
-import type { Policy } from '@/lib/toys/coinrun';
-import type { CoinrunReference } from './coinrun-reference';
+import type { CoinrunReference, ReferenceAgent } from './coinrun-reference';
 import { outcomeWords, type Scene } from './coinrun-scene';
 import type { Playback } from './use-playback';
 
 /** The agent the trainer has loaded: the sweep's, or one the learner trained. */
-export interface Agent {
+export interface Agent extends ReferenceAgent {
   source: 'sweep' | 'you';
-  diversity: number;
-  seed: number;
-  episodes: number;
-  policy: Policy;
-  coinRate: number;
-  endRate: number;
-  otherRate: number;
+  /** How many test levels its rates are over. */
   testLevels: number;
 }
 
