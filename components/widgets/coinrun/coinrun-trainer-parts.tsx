@@ -10,7 +10,20 @@ import styles from './coinrun.module.css';
 export const PLAYBACK_LEVELS = 12;
 
 /** Run, pause or resume, skip; then step through the levels once the results are in. */
-export function PlaybackControls({ playback, dispatch, onRun, disabled }: { playback: Playback | null; dispatch: Dispatch<PlaybackAction>; onRun(): void; disabled: boolean }) {
+export function PlaybackControls({
+  playback,
+  dispatch,
+  onRun,
+  onSkip,
+  disabled,
+}: {
+  playback: Playback | null;
+  dispatch: Dispatch<PlaybackAction>;
+  onRun(): void;
+  /** Jumps to the results (and says them). */
+  onSkip(): void;
+  disabled: boolean;
+}) {
   const finished = isFinished(playback);
   const paused = playback !== null && !playback.playing && !finished;
   return (
@@ -28,7 +41,7 @@ export function PlaybackControls({ playback, dispatch, onRun, disabled }: { play
             Pause
           </button>
         )}
-        <button type="button" className="button button--ghost" onClick={() => dispatch({ type: 'skip' })} disabled={!playback || finished}>
+        <button type="button" className="button button--ghost" onClick={onSkip} disabled={!playback || finished}>
           Skip to results
         </button>
       </div>

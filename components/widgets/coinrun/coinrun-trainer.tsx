@@ -101,6 +101,12 @@ export function CoinRunTrainer({ reference, createWorker = createCoinrunWorker, 
     run.say(reducedMotion ? finishedMessage(scenes) : `Playing ${PLAYBACK_LEVELS} test levels.`);
   }
 
+  function skipToResults() {
+    if (!playback) return;
+    dispatchPlayback({ type: 'skip' });
+    run.say(finishedMessage(playback.scenes));
+  }
+
   const scene = playback ? (playback.scenes[playback.index] ?? idle) : idle;
   const frame = playback ? playback.frame : idle.path.length - 1;
   const path = scene.path.slice(0, frame + 1);
@@ -129,7 +135,7 @@ export function CoinRunTrainer({ reference, createWorker = createCoinrunWorker, 
         </figure>
       </div>
 
-      <PlaybackControls playback={playback} dispatch={dispatchPlayback} onRun={runTestLevels} disabled={run.training} />
+      <PlaybackControls playback={playback} dispatch={dispatchPlayback} onRun={runTestLevels} onSkip={skipToResults} disabled={run.training} />
       <Tally playback={playback} />
       <AgentSummary agent={agent} reference={reference} />
 
