@@ -86,7 +86,7 @@ export type DrillAction =
   | { type: 'next'; roundLength: number }
   | ({ type: 'begin' } & BeginOptions);
 
-export const QUEUED_STATUS = 'Saved on this device. It will be checked when you are back online; you can go on.';
+const QUEUED_STATUS = 'Saved on this device. It will be checked when you are back online; you can go on.';
 
 export function newSession(size: number): DrillSession {
   return { shuffles: 0, size, start: 0, index: 0, answers: EMPTY_ANSWERS, phase: 'answering', outcomes: [], queued: [], practiseList: null, error: null, status: '' };

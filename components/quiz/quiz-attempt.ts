@@ -24,7 +24,7 @@ export type QuizAction =
   | { type: 'graded'; feedback: QuizFeedback; multiple: boolean }
   | { type: 'retry' };
 
-export const QUEUED_STATUS = 'Saved on this device. It will be checked and synced when you are back online.';
+const QUEUED_STATUS = 'Saved on this device. It will be checked and synced when you are back online.';
 
 export const freshAttempt = (): QuizAttempt => ({ selected: [], confidence: null, phase: 'answering', feedback: null, error: null, status: '' });
 

@@ -4,7 +4,7 @@ import { guestAttemptsFor } from '@/lib/guest/store';
 import { parseQuizResponse } from '@/lib/learning/stored-response';
 import { previousAttempts } from './previous-attempts';
 
-export interface LastTime {
+interface LastTime {
   correct: boolean;
   selected: number[];
 }

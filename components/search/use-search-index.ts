@@ -4,7 +4,7 @@ import { prepareIndex, type PreparedIndex, type SearchResults } from './search-e
 
 export const SEARCH_INDEX_URL = '/search-index.json';
 
-export type Load = { status: 'idle' } | { status: 'loading' } | { status: 'error' } | { status: 'ready'; index: PreparedIndex };
+type Load = { status: 'idle' } | { status: 'loading' } | { status: 'error' } | { status: 'ready'; index: PreparedIndex };
 
 /** The search index, fetched on demand (the first time the dialog opens) and again after a failure. */
 export function useSearchIndex() {

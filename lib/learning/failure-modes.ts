@@ -33,6 +33,3 @@ export interface LabelTruth {
 export function labelCounts(truth: LabelTruth, label: string): boolean {
   return label === truth.label || Boolean(truth.contested && truth.acceptable?.includes(label as Label));
 }
-
-/** The labels that count as right for a scenario, in the order of LABELS. */
-export const countingLabels = (truth: LabelTruth): Label[] => LABELS.filter((l) => labelCounts(truth, l));

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { guestDashboard } from '../../components/dashboard/guest-dashboard';
 import { gradeDrill, type ScenarioTruth } from '../../lib/learning/classify';
-import { countingLabels, labelCounts, LABELS } from '../../lib/learning/failure-modes';
+import { labelCounts, LABELS } from '../../lib/learning/failure-modes';
+
+const countingLabels = (truth: ScenarioTruth) => LABELS.filter((l) => labelCounts(truth, l));
 import { classConfusion, drillResponseOf } from '../../lib/learning/item-stats';
 import type { GuestData } from '../../lib/guest/store';
 

@@ -4,8 +4,8 @@ import type { Scene } from './coinrun-scene';
 // The test-level playback of the CoinRun trainer: which level is shown, how far into it, whether it plays, and how
 // many outcomes the tally may count. These move together, so they are one reducer; the hook adds the timer.
 
-export const STEP_MS = 110;
-export const LEVEL_PAUSE_MS = 700;
+const STEP_MS = 110;
+const LEVEL_PAUSE_MS = 700;
 
 export interface Playback {
   scenes: Scene[];
@@ -64,7 +64,7 @@ export function playbackReducer(p: Playback | null, action: PlaybackAction): Pla
 export const isFinished = (p: Playback | null): p is Playback => p !== null && !p.playing && p.revealed === p.scenes.length;
 
 /** How long the current frame stays: a step, or a longer pause on a level's last frame. */
-export const frameDelay = (p: Playback) => (p.frame >= lastFrame(p.scenes[p.index]) ? LEVEL_PAUSE_MS : STEP_MS);
+const frameDelay = (p: Playback) => (p.frame >= lastFrame(p.scenes[p.index]) ? LEVEL_PAUSE_MS : STEP_MS);
 
 /** The playback state, advanced by a timer while it plays; `onFinished` runs when the last level ends by itself. */
 export function usePlayback(onFinished: (scenes: Scene[]) => void) {
