@@ -28,7 +28,7 @@ await migrate(url);
 // Before any lib/db module is loaded: the client reads DATABASE_URL once.
 process.env.DATABASE_URL = url;
 
-const { db } = await import('../lib/db/client');
+const { db, transaction } = await import('../lib/db/client');
 const { Prisma } = await import('../lib/db/generated/client.ts');
 const { buildRoster, classAttemptsPages, classDrillConfusion, classItemStats, loadClassData } = await import('../lib/db/class-analytics');
 const { assignmentSpec } = await import('../lib/content/assignment-items');
@@ -36,7 +36,8 @@ const { getCourse } = await import('../lib/content/course');
 const { getScenarioBank } = await import('../lib/content/bank');
 const { ANSWERS_FOR } = await import('../lib/learning/scenario-schema');
 const { createRng, deriveSeed } = await import('../lib/toys/rng');
-const { attemptsCsvStream } = await import('../components/teach/csv');
+const { attemptsCsvStream } = await import('../lib/teach/csv');
+const { verifyInstructor } = await import('../lib/auth/capability');
 
 const rng = createRng(deriveSeed(42, 'bench-class'));
 const now = new Date();
@@ -114,7 +115,7 @@ function attemptRows(userIds: { id: string }[], total: number) {
   return rows;
 }
 
-await db.$transaction(async (tx) => {
+await transaction(async (tx) => {
   await chunked(attemptRows(learners, ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
   await chunked(attemptRows(outsiders, OUTSIDER_ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
   await chunked(
@@ -153,6 +154,8 @@ await chunked(
 const seedMs = performance.now() - seedStart;
 
 // ---- Measure ----
+// The instructor views read through the teacher's capability, as the pages do.
+const teacher = await verifyInstructor(instructor.id, cls.id).then((cap) => cap ?? Promise.reject(new Error('the bench instructor does not teach the bench class')));
 const fullClass = await db.class.findUniqueOrThrow({ where: { id: cls.id }, include: { assignments: true } });
 const specs = fullClass.assignments.map((a) => assignmentSpec(a));
 const reviewsSince = opens;
@@ -189,17 +192,17 @@ const plans = {
   attemptsPage: plan(`SELECT * FROM Attempt WHERE userId IN (${marks}) AND id > ? ORDER BY id LIMIT 2000`, ...ids, ''),
 };
 sqlite.close();
-const loadOnly = await measure(() => loadClassData(cls.id, reviewsSince));
-const data = await loadClassData(cls.id, reviewsSince);
+const loadOnly = await measure(() => loadClassData(teacher, reviewsSince));
+const data = await loadClassData(teacher, reviewsSince);
 const computeOnly = {
   roster: await measure(async () => buildRoster(data, specs, now)),
   itemStats: await measure(async () => classItemStats(data)),
   confusion: await measure(async () => classDrillConfusion(data, axisTruth)),
 };
 const views = {
-  roster: await measure(async () => buildRoster(await loadClassData(cls.id, reviewsSince), specs, now)),
-  itemStats: await measure(async () => classItemStats(await loadClassData(cls.id, reviewsSince))),
-  confusion: await measure(async () => classDrillConfusion(await loadClassData(cls.id, reviewsSince), axisTruth)),
+  roster: await measure(async () => buildRoster(await loadClassData(teacher, reviewsSince), specs, now)),
+  itemStats: await measure(async () => classItemStats(await loadClassData(teacher, reviewsSince))),
+  confusion: await measure(async () => classDrillConfusion(await loadClassData(teacher, reviewsSince), axisTruth)),
 };
 
 // The CSV export: read the whole stream, sampling the process's resident memory as it goes.
@@ -211,7 +214,7 @@ async function exportOnce() {
   let bytes = 0;
   let newlines = 0;
   const t = performance.now();
-  const reader = attemptsCsvStream(classAttemptsPages(cls.id)).getReader();
+  const reader = attemptsCsvStream(classAttemptsPages(teacher)).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

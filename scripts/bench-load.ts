@@ -1,11 +1,11 @@
-// npm run bench:load [-- --duration 30] [--connections 100] [--pg <admin URL> [--servers 2]] [--compare] [--port N]
+// npm run bench:load [-- --duration 30] [--connections 100] [--pg <admin URL> [--servers 2]] [--compare] [--port N] [--identity]
 //
 // Load benchmark of POST /api/answers against the production build: a throwaway database (SQLite; or a fresh
 // PostgreSQL database with --pg, on a server where the user may CREATE DATABASE) with 100 learners, one session
-// cookie each (minted like next-auth does, no sign-in round trip), `next start` on loopback, autocannon with one
-// connection per learner and a unique idempotency key per request; then the prerendered (static) Markdown chapter
-// and the HTML chapter (prerendered, served with its hash-based CSP) with the same
-// connections for comparison; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
+// cookie each (minted like next-auth does, no sign-in round trip), the production server (scripts/server.ts) on
+// loopback, autocannon with one connection per learner and a unique idempotency key per request; then the
+// prerendered (static) Markdown chapter and the HTML chapter (prerendered, served with its hash-based CSP) with the
+// same connections for comparison, asked for with a browser's Accept-Encoding; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
 // and PostgreSQL × --servers processes (default 2) in the same run. Prints JSON only (progress goes to stderr).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,11 +27,18 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     // Servers listen on N, N+1, … (default: ports the OS picks).
     port: { type: 'string' },
+    // Ask for the chapter pages without compression (the default asks as a browser does: gzip, br).
+    identity: { type: 'boolean', default: false },
   },
 });
 const duration = Number(args.duration);
 const STATIC_PATH = '/chapters/introduction/markdown';
 const HTML_PATH = '/chapters/introduction';
+// The chapter pages are asked for as a browser asks: every browser sends Accept-Encoding, and the reading pages'
+// compressed copies are part of serving them statically (--identity asks for uncompressed bytes instead).
+const PAGE_HEADERS: Record<string, string> = args.identity
+  ? { accept: 'text/html,*/*;q=0.8' }
+  : { accept: 'text/html,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br, zstd' };
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
 const pgAdmin = args.pg;
@@ -142,9 +149,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       return { acknowledged: ack.length, storedRows: [...stored.values()].reduce((a, n) => a + n, 0), lost, duplicated, storedUnacknowledged, neverSent };
     }
     // Two chapter pages: the prerendered Markdown copy (a route handler's output stored at build time, served by
-    // Next) and the HTML chapter, prerendered too and answered by proxy.ts with its hash-based CSP.
+    // Next, compressed per request) and the HTML chapter, prerendered too and answered by scripts/server.ts with its
+    // hash-based CSP and the compressed copy made at build time.
     const pageLoad = (seconds: number, path: string) =>
-      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path })));
+      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path, headers: PAGE_HEADERS })));
     const staticLoad = (seconds: number) => pageLoad(seconds, STATIC_PATH);
 
     if (warmup > 0) {
@@ -185,9 +193,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
         exactlyOnce: exact,
         cpuMsPerAnswer,
       },
-      staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG)', ...page },
+      pageRequestHeaders: PAGE_HEADERS,
+      staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG); Next compresses it per request', ...page },
       answersPerStaticRequest: +(answers.perSecond / Math.max(1e-9, page.perSecond)).toFixed(3),
-      htmlChapterPage: { path: HTML_PATH, note: 'prerendered; served by proxy.ts as built, with its hash-based CSP', ...htmlPage },
+      htmlChapterPage: { path: HTML_PATH, note: 'prerendered; answered by scripts/server.ts as built (compressed at build time), with its hash-based CSP', ...htmlPage },
       answersPerHtmlChapterRequest: +(answers.perSecond / Math.max(1e-9, htmlPage.perSecond)).toFixed(3),
       wholeRunIncludingWarmup: { ...whole, attemptRowsInDatabase: storedTotal },
       ...(profile ? { profileInProcess: profile } : {}),

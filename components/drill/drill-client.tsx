@@ -8,12 +8,12 @@ import { sendAnswer } from '@/components/answer/send-answer';
 import { QUESTIONS, type DrillAnswer, type Question, type QuestionAnswer } from '@/lib/learning/classify';
 import { DEFAULT_SESSION_SIZE, SESSION_SIZES } from '@/lib/learning/drill-order';
 import { createRng, deriveSeed } from '@/lib/toys/rng';
-import type { DrillContext } from './drill-context';
+import type { DrillContext } from '@/lib/practice/drill-context';
 import { DrillFeedback, EvidenceText } from './drill-feedback';
 import { DrillFinish } from './drill-finish';
 import { DrillForm } from './drill-form';
 import { DRILL_GROUPS, drillSessionReducer, isLastOfRound, newSession, openGroups, type Answers, type BeginOptions, type GroupName } from './drill-session';
-import { drillItemId } from './practice-sets';
+import { drillItemId } from '@/lib/practice/practice-sets';
 import styles from './drill.module.css';
 
 type FocusTarget = 'title' | 'feedback' | 'finish' | null;

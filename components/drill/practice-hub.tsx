@@ -3,7 +3,7 @@ import { getScenarioBank } from '@/lib/content/bank';
 import { DIFFICULTIES } from '@/lib/content/scenarios';
 import type { ScenarioSetSummary } from '@/lib/db/scenario-sets';
 import { plural } from '@/lib/learning/progress-text';
-import { DIFFICULTY_TEXT } from './practice-params';
+import { DIFFICULTY_TEXT } from '@/lib/practice/practice-params';
 import styles from './practice.module.css';
 
 

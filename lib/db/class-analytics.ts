@@ -5,6 +5,8 @@ import { assignmentResult, type AssignmentResult, type AssignmentSpec } from '..
 import { classConfusion, drillResponseOf, itemStatistics, type Response } from '../learning/item-stats';
 import type { ScenarioTruth } from '../learning/classify';
 import { optionLetters, parseDrillResponse, parseQuizResponse } from '../learning/stored-response';
+import { checked, type ClassCapability } from '../auth/capability';
+import { taughtBy } from './class-roles';
 
 /**
  * What a class counts: only answers the server graded while the learner was signed in. A learner's first such answer
@@ -25,11 +27,12 @@ export interface ClassData {
 
 /**
  * One pass over a class's data: its learners, their first attempts (Attempt(userId, itemId) index, firstAttempt
- * filter), finished chapters, reviews since the earliest assignment opened, and last activity.
+ * filter), finished chapters, reviews since the earliest assignment opened, and last activity. The learners are
+ * read through the capability's user (a class they do not teach has none).
  */
-export async function loadClassData(classId: string, reviewsSince: Date | null): Promise<ClassData> {
+export async function loadClassData(cap: ClassCapability, reviewsSince: Date | null): Promise<ClassData> {
   const enrolments = await db.enrolment.findMany({
-    where: { classId },
+    where: classLearners(cap),
     orderBy: { joinedAt: 'asc' },
     select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
@@ -59,6 +62,12 @@ export async function loadClassData(classId: string, reviewsSince: Date | null):
     reviews,
     lastActive: new Map(last.flatMap((l) => (l._max.createdAt ? [[l.userId, l._max.createdAt] as const] : []))),
   };
+}
+
+/** The enrolments of the capability's class, found through its teacher. */
+function classLearners(cap: ClassCapability) {
+  const { userId, classId } = checked(cap);
+  return { classId, class: taughtBy(userId) };
 }
 
 export interface RosterRow {
@@ -138,8 +147,8 @@ export function classDrillConfusion(data: ClassData, truthOf: ScenarioTruthOf) {
  * for a streamed CSV export. Each learner's rows come straight off the Attempt(userId, createdAt) index, so memory
  * stays flat however big the class is.
  */
-export async function* classAttemptsPages(classId: string, pageSize = 2000) {
-  const learners = await db.enrolment.findMany({ where: { classId }, orderBy: { joinedAt: 'asc' }, select: { userId: true } });
+export async function* classAttemptsPages(cap: ClassCapability, pageSize = 2000) {
+  const learners = await db.enrolment.findMany({ where: classLearners(cap), orderBy: { joinedAt: 'asc' }, select: { userId: true } });
   let page: Awaited<ReturnType<typeof attemptsOf>> = [];
   for (const { userId } of learners) {
     page = page.concat(await attemptsOf(userId));

@@ -251,6 +251,11 @@ export async function findOwnCard(userId: string, itemKind: string, itemId: stri
   });
 }
 
+/** One of this learner's cards by its id (another learner's card is null), with what grading a review needs. */
+export async function findOwnCardById(userId: string, cardId: string) {
+  return db.reviewCard.findFirst({ where: { id: cardId, userId }, select: { id: true, itemKind: true, itemId: true, concept: true, reps: true } });
+}
+
 export async function reviewForecast(userId: string, now: Date, days = 14) {
   const until = new Date(now.getTime() + days * 86_400_000);
   const rows = await db.reviewCard.findMany({ where: { userId, due: { lte: until } }, select: { due: true } });

@@ -11,3 +11,14 @@ export const SERVER_MALLOC_ENV = { GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=
 export function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return env.GLIBC_TUNABLES ? env : { ...env, ...SERVER_MALLOC_ENV };
 }
+
+/**
+ * The command that runs the production server (scripts/server.ts: Next's handler plus the stored reading pages) as
+ * one Node process, so the spawned child's pid is the server's own.
+ */
+export function serverCommand(port: number | string, hostname?: string): { cmd: string; args: string[] } {
+  return {
+    cmd: process.execPath,
+    args: ['--import', 'tsx', 'scripts/server.ts', '-p', String(port), ...(hostname ? ['-H', hostname] : [])],
+  };
+}
