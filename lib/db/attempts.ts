@@ -8,17 +8,10 @@ import { planAnswer, type AnswerPlan } from './answer-plan';
 import { recordAnswerPg } from './pg-answer';
 import { storeKind } from './url';
 import { env } from '../env';
-import { parseQuizResponse } from '../learning/stored-response';
+import { parseQuizResponse, type AnswerRecord } from '../learning/stored-response';
 
-export interface NewAttempt {
+export interface NewAttempt extends AnswerRecord {
   idempotencyKey: string;
-  itemKind: 'quiz' | 'scenario';
-  itemId: string;
-  chapter: string | null;
-  response: unknown;
-  correct: boolean;
-  confident: boolean;
-  durationMs: number | null;
   classId?: string | null;
   createdAt?: Date;
   /**

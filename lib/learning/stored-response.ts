@@ -22,6 +22,18 @@ const storedSchema = z.object({
 
 type Stored = z.infer<typeof storedSchema>;
 
+/** What every stored answer records, whoever keeps it: the server, a guest's browser, the demo class's seed. */
+export interface AnswerRecord {
+  itemKind: 'quiz' | 'scenario';
+  itemId: string;
+  chapter: string | null;
+  /** The learner's choices, as parsed by this file. */
+  response: unknown;
+  correct: boolean;
+  confident: boolean;
+  durationMs: number | null;
+}
+
 /** A stored response as the database keeps it (JSON text) or as a guest's browser keeps it (the object itself). */
 export type RawResponse = string | unknown;
 
