@@ -8,6 +8,7 @@ import { itemTitle } from '@/lib/content/review-items';
 import { getDashboard } from '@/lib/db/dashboard';
 import { learnerAssignments } from '@/lib/db/learner-assignments';
 import { assignmentText } from '@/lib/learning/assignments';
+import { perLabel } from '@/lib/learning/failure-modes';
 import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { GuestDashboard } from '@/components/dashboard/guest-dashboard';
 import styles from '@/components/dashboard/dashboard.module.css';
@@ -25,7 +26,7 @@ export default async function DashboardPage() {
     title: c.title,
     quizIds: course.analyses.get(c.slug)?.quizzes.map((q) => q.id) ?? [],
   }));
-  const scenariosPerLabel = { 'specification-gaming': 0, 'goal-misgeneralization': 0, 'capability-failure': 0 };
+  const scenariosPerLabel = perLabel(() => 0);
   for (const s of bank.values()) scenariosPerLabel[s.label]++;
   if (!user) {
     return (
@@ -33,7 +34,7 @@ export default async function DashboardPage() {
         <h1>Your dashboard</h1>
         <GuestDashboard
           chapters={chapterItems.map((c) => ({ slug: c.slug, title: c.title, items: c.quizIds.length }))}
-          scenarioLabels={Object.fromEntries([...bank.values()].map((s) => [s.id, s.label]))}
+          scenarios={Object.fromEntries([...bank.values()].map((s) => [s.id, { label: s.label, contested: s.contested, acceptable: s.acceptable }]))}
         />
       </div>
     );

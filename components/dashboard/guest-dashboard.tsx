@@ -3,15 +3,16 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { readGuest, type GuestData } from '@/lib/guest/store';
 import { buildGuestCards, guestDueCards } from '@/lib/guest/cards';
-import { forecast, utcDay } from '@/lib/learning/queue';
+import { forecast } from '@/lib/learning/queue';
 import { masteryLevel } from '@/lib/learning/mastery';
-import { classConfusion, type DrillResponse } from '@/lib/learning/item-stats';
-import type { Question } from '@/lib/learning/scenario-schema';
+import { classConfusion, drillResponseOf } from '@/lib/learning/item-stats';
+import { LABELS, type LabelTruth } from '@/lib/learning/failure-modes';
+import { streakOf, workByDay } from '@/lib/learning/streak';
 import type { Dashboard } from '@/lib/db/dashboard';
 import { DashboardCards } from './dashboard-cards';
 
-type Label = keyof Dashboard['confusion'];
-const LABELS: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
+/** What the guest dashboard needs of each bank scenario: its label, and whether other labels count (contested). */
+export type GuestScenarios = Record<string, LabelTruth>;
 
 interface ChapterInfo {
   slug: string;
@@ -21,7 +22,7 @@ interface ChapterInfo {
 }
 
 /** The same dashboard, computed in the browser from a guest's stored progress (nothing leaves the browser). */
-export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLabels: Record<string, Label>, now: Date) {
+export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarios: GuestScenarios, now: Date) {
   const firsts = g.attempts.filter((a) => a.firstAttempt);
   const cards = buildGuestCards(g);
   const cardStats = (filter: (itemKind: string, itemId: string) => boolean) => {
@@ -32,28 +33,15 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLa
   };
   const chapterOf = new Map(firsts.map((a) => [a.itemId, a.chapter]));
   // Drill answers through the one computation the signed-in dashboard and the class views use.
-  const responses: DrillResponse[] = [];
-  for (const a of firsts) {
-    if (a.itemKind !== 'scenario') continue;
-    const r = a.response as { label?: Label; truth?: Label; wrong?: Question[] } | null;
-    const truth = r?.truth ?? scenarioLabels[a.itemId];
-    if (!truth || !r?.label || !LABELS.includes(r.label) || !scenarioLabels[a.itemId]) continue;
-    responses.push({ learnerId: 'guest', scenarioId: a.itemId, truth, picked: r.label, labelOk: r.label === truth, wrong: Array.isArray(r.wrong) ? r.wrong : [], correct: a.correct });
-  }
-  const drill = classConfusion(responses);
+  const drill = classConfusion(
+    firsts.flatMap((a) => {
+      const truth = a.itemKind === 'scenario' ? scenarios[a.itemId] : undefined;
+      const r = truth && drillResponseOf({ userId: 'guest', itemId: a.itemId, response: a.response, correct: a.correct }, truth);
+      return r ? [r] : [];
+    }),
+  );
   const confusion = Object.fromEntries(drill.matrix.map((row) => [row.truth, Object.fromEntries(row.cells.map((c) => [c.picked, c.count]))])) as Dashboard['confusion'];
-  const days = new Map<string, number>();
-  for (const t of [...g.attempts.map((a) => a.createdAt), ...g.reviews.map((r) => r.review)]) {
-    const d = t.slice(0, 10);
-    days.set(d, (days.get(d) ?? 0) + 1);
-  }
-  let streak = 0;
-  let t = new Date(`${utcDay(now)}T12:00:00Z`).getTime();
-  if (!days.get(utcDay(new Date(t)))) t -= 86_400_000;
-  while (days.get(utcDay(new Date(t)))) {
-    streak++;
-    t -= 86_400_000;
-  }
+  const days = workByDay([...g.attempts.map((a) => a.createdAt), ...g.reviews.map((r) => r.review)]);
   const dueSplit = guestDueCards(g, now);
   const due = { now: dueSplit.due.length, laterToday: dueSplit.laterToday, heldBackNew: dueSplit.heldBackNew };
   const fc = forecast(cards.map((c) => c.card.due), now, 14);
@@ -67,8 +55,8 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLa
     }),
     modes: LABELS.map((l) => {
       const row = drill.byTruth[l];
-      const items = Object.values(scenarioLabels).filter((x) => x === l).length;
-      const stats = cardStats((k, id) => k === 'scenario' && scenarioLabels[id] === l);
+      const items = Object.values(scenarios).filter((x) => x.label === l).length;
+      const stats = cardStats((k, id) => k === 'scenario' && scenarios[id]?.label === l);
       return {
         label: l,
         items,
@@ -83,20 +71,20 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarioLa
     totalCards: cards.length,
     forecast: fc,
     activity: [...days].map(([day, count]) => ({ day, count })).sort((a, b) => a.day.localeCompare(b.day)),
-    streak,
+    streak: streakOf(days, now),
     confusion,
   };
 }
 
-export function GuestDashboard({ chapters, scenarioLabels }: { chapters: ChapterInfo[]; scenarioLabels: Record<string, Label> }) {
+export function GuestDashboard({ chapters, scenarios }: { chapters: ChapterInfo[]; scenarios: GuestScenarios }) {
   const [data, setData] = useState<ReturnType<typeof guestDashboard> | null>(null);
   const [now, setNow] = useState<Date | null>(null);
   useEffect(() => {
     const t = new Date();
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a guest's progress is only readable in the browser
     setNow(t);
-    setData(guestDashboard(readGuest(), chapters, scenarioLabels, t));
-  }, [chapters, scenarioLabels]);
+    setData(guestDashboard(readGuest(), chapters, scenarios, t));
+  }, [chapters, scenarios]);
   if (!data || !now) return <p aria-busy="true">Reading the progress saved in this browser…</p>;
   return (
     <>

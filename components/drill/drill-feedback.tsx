@@ -4,7 +4,7 @@ import type { Scenario } from '@/lib/content/scenarios';
 import { ANSWER_TEXT, LABEL_TEXT, QUESTION_SHORT, QUESTION_TEXT, labelFromAnswers, type DrillResult, type Label } from '@/lib/learning/classify';
 import { markEvidence } from '@/lib/learning/evidence';
 import type { DrillContext } from '@/lib/practice/drill-context';
-import type { DrillOutcome } from './drill-client';
+import type { DrillOutcome } from './drill-session';
 import styles from './drill.module.css';
 
 const humanize = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ');

@@ -1,7 +1,8 @@
 // The example offered for download on the import page. A test keeps it valid under the import rules.
 import Papa from 'papaparse';
 import type { Scenario } from '@/lib/content/scenarios';
-import { CSV_COLUMNS, EVIDENCE_SEPARATOR } from '@/lib/learning/scenario-import';
+import { CSV_COLUMNS, EVIDENCE_SEPARATOR, argumentColumn, type ArgumentColumn } from '@/lib/learning/scenario-import';
+import { LABELS } from '@/lib/learning/failure-modes';
 
 export const EXAMPLE_SCENARIO: Scenario = {
   id: 'office-heating-lights',
@@ -62,9 +63,7 @@ function scenarioToCsvRow(s: Scenario): Record<(typeof CSV_COLUMNS)[number], str
     competence_note: s.questions.competence.note ?? '',
     contested: s.contested ? 'true' : '',
     acceptable: (s.acceptable ?? []).join(';'),
-    argument_specification_gaming: arg('specification-gaming'),
-    argument_goal_misgeneralization: arg('goal-misgeneralization'),
-    argument_capability_failure: arg('capability-failure'),
+    ...(Object.fromEntries(LABELS.map((l) => [argumentColumn(l), arg(l)])) as Record<ArgumentColumn, string>),
   };
 }
 

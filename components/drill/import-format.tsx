@@ -1,10 +1,11 @@
 import { CHAPTER_SLUGS, DIFFICULTIES, DOMAINS } from '@/lib/content/scenarios';
 import { CSV_COLUMNS, MAX_IMPORT_ROWS } from '@/lib/learning/scenario-import';
+import { FAILURE_MODES } from '@/lib/learning/failure-modes';
 import { EXAMPLE_CSV, EXAMPLE_JSON, dataUrl } from './import-example';
 import styles from './practice.module.css';
 import { TableScroll } from '@/components/ui/table-scroll';
 
-const LABEL_VALUES = 'specification-gaming, goal-misgeneralization, capability-failure';
+const LABEL_VALUES = FAILURE_MODES.join(', ');
 
 const FIELDS: [string, string][] = [
   ['id', 'kebab-case, unique in the file (a-z, 0-9, -)'],

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { getScenarioBank } from '@/lib/content/bank';
 import { DIFFICULTIES } from '@/lib/content/scenarios';
 import type { ScenarioSetSummary } from '@/lib/db/scenario-sets';
+import { plural } from '@/lib/learning/progress-text';
 import { DIFFICULTY_TEXT } from '@/lib/practice/practice-params';
 import styles from './practice.module.css';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function ThreeQuestions() {
   return (

@@ -1,22 +1,21 @@
 'use client';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useReducer, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useSession } from '@/components/session/session-provider';
 import type { QuizFeedback } from '@/lib/actions/learning';
 import { newKey } from '@/lib/answers/keys';
 import { answerProblem } from '@/lib/learning/grading';
-import { guestAttemptsFor } from '@/lib/guest/store';
 import { sendAnswer } from '@/components/answer/send-answer';
+import { CheckButton } from '@/components/answer/check-button';
 import { SignUpLink } from '@/components/auth/sign-up-link';
-import { forgetPreviousAttempts, previousAttempts } from './previous-attempts';
+import { forgetPreviousAttempts } from './previous-attempts';
+import { freshAttempt, quizAttemptReducer } from './quiz-attempt';
+import { usePreviousTries } from './use-previous-tries';
 import styles from './quiz.module.css';
 
 /** A choice as the page has it: the text only (the key and the explanations come from the server after answering). */
 export interface QuizChoiceView {
   content: ReactNode;
 }
-
-type Phase = 'answering' | 'saving' | 'answered' | 'queued';
-type Confidence = 'sure' | 'unsure' | null;
 
 // Wall-clock time for measuring answer duration (only ever called from event handlers and effects).
 const clockMs = () => Date.now();
@@ -36,15 +35,10 @@ export function QuizClient({
 }) {
   const session = useSession();
   const uid = useId();
-  const [selected, setSelected] = useState<number[]>([]);
-  const [confidence, setConfidence] = useState<Confidence>(null);
-  const [phase, setPhase] = useState<Phase>('answering');
-  const [feedback, setFeedback] = useState<QuizFeedback | null>(null);
+  const [attempt, dispatch] = useReducer(quizAttemptReducer, undefined, freshAttempt);
+  const { selected, confidence, phase, feedback, error, status } = attempt;
   const correct = feedback?.correct ?? null;
-  const [error, setError] = useState<string | null>(null);
-  const [attempts, setAttempts] = useState(0);
-  const [status, setStatus] = useState('');
-  const [lastTime, setLastTime] = useState<{ correct: boolean; selected: number[] } | null>(null);
+  const { attempts, lastTime, answered: countTry } = usePreviousTries(id, chapter, session);
 
   const key = useRef<string>('');
   const started = useRef<number>(0);
@@ -52,53 +46,21 @@ export function QuizClient({
   const quiz = { kind, choices };
   const multiple = kind === 'multiple';
 
-  const answeredHere = useRef(false);
-  const userId = session.status === 'user' ? (session.user.id ?? '') : null;
-
   useEffect(() => {
     key.current = newKey();
     started.current = clockMs();
   }, [id]);
 
-  // Someone who answered before sees how many tries they have had and what they chose last time: a guest's answers
-  // are in this browser, a signed-in learner's are asked for once per chapter (the page itself is static).
-  useEffect(() => {
-    if (session.status === 'loading') return;
-    if (userId === null) {
-      const previous = guestAttemptsFor(id);
-      const last = previous.at(-1);
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- reads browser storage once after hydration
-      setAttempts(previous.length);
-      setLastTime(last ? { correct: last.correct, selected: selectedOf(last.response) } : null);
-      return;
-    }
-    if (!chapter) return;
-    let live = true;
-    void previousAttempts(chapter, userId).then((all) => {
-      const mine = all.get(id);
-      // An answer given on this page meanwhile is newer than what the server had.
-      if (!live || answeredHere.current || !mine) return;
-      setAttempts(mine.tries);
-      setLastTime({ correct: mine.correct, selected: mine.selected });
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, chapter, session.status, userId]);
-
   function toggle(i: number) {
-    if (phase !== 'answering') return;
-    setError(null);
-    setSelected((s) => (multiple ? (s.includes(i) ? s.filter((x) => x !== i) : [...s, i].sort()) : [i]));
+    dispatch({ type: 'toggle', index: i, multiple });
   }
 
   async function submit() {
     if (phase !== 'answering') return;
     const problem = answerProblem(quiz, selected);
-    if (problem) return setError(problem);
-    if (!confidence) return setError('Say whether you are sure or unsure: it decides when this question comes back for review.');
-    setError(null);
-    setPhase('saving');
+    if (problem) return dispatch({ type: 'error', message: problem });
+    if (!confidence) return dispatch({ type: 'error', message: 'Say whether you are sure or unsure: it decides when this question comes back for review.' });
+    dispatch({ type: 'saving' });
     const durationMs = Math.max(0, clockMs() - started.current);
     const confident = confidence === 'sure';
     // The server grades; a signed-in answer is stored there, a guest's is kept in this browser. The key stays the same
@@ -113,35 +75,17 @@ export function QuizClient({
       queuedAt: new Date().toISOString(),
       guest: { itemKind: 'quiz', itemId: id, chapter, confident, durationMs },
     });
-    if (r.status === 'refused' || r.status === 'failed') {
-      setPhase('answering');
-      return setError(r.message);
-    }
-    answeredHere.current = true;
+    if (r.status === 'refused' || r.status === 'failed') return dispatch({ type: 'refused', message: r.message });
+    countTry();
     if (session.status === 'user') forgetPreviousAttempts();
-    setAttempts((n) => n + 1);
-    if (r.status === 'queued') {
-      setPhase('queued');
-      setStatus('Saved on this device. It will be checked and synced when you are back online.');
-      return;
-    }
-    setFeedback(r.data);
-    setPhase('answered');
-    setStatus(
-      r.data.correct
-        ? 'Correct — why each option is right or wrong:'
-        : `Not quite — ${multiple ? 'the correct answers are' : 'the correct answer is'} marked. Why each option is right or wrong:`,
-    );
+    if (r.status === 'queued') return dispatch({ type: 'queued' });
+    dispatch({ type: 'graded', feedback: r.data, multiple });
   }
 
   function retry() {
     key.current = newKey();
     started.current = clockMs();
-    setSelected([]);
-    setConfidence(null);
-    setFeedback(null);
-    setPhase('answering');
-    setStatus('');
+    dispatch({ type: 'retry' });
     rootRef.current?.querySelector<HTMLInputElement>('input')?.focus();
   }
 
@@ -238,7 +182,7 @@ export function QuizClient({
           <legend>How sure are you?</legend>
           {(['sure', 'unsure'] as const).map((v) => (
             <label key={v}>
-              <input type="radio" name={`${uid}-confidence`} value={v} checked={confidence === v} onChange={() => setConfidence(v)} />{' '}
+              <input type="radio" name={`${uid}-confidence`} value={v} checked={confidence === v} onChange={() => dispatch({ type: 'confidence', value: v })} />{' '}
               {v === 'sure' ? 'Sure' : 'Unsure'}
             </label>
           ))}
@@ -255,9 +199,7 @@ export function QuizClient({
             Try again
           </button>
         ) : (
-          <button type="submit" className="button" disabled={phase === 'saving'}>
-            {phase === 'saving' ? 'Checking…' : 'Check'}
-          </button>
+          <CheckButton saving={phase === 'saving'} />
         )}
         {answered && attempts > 1 && <span className="muted">Only your first try counts for mastery.</span>}
         {session.status === 'guest' && !answered && (
@@ -275,9 +217,4 @@ export function QuizClient({
 function choiceList(selected: readonly number[]): string {
   const n = selected.map((i) => String(i + 1));
   return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n.at(-1)}`;
-}
-
-function selectedOf(response: unknown): number[] {
-  const selected = (response as { selected?: unknown } | null)?.selected;
-  return Array.isArray(selected) ? selected.filter((n): n is number => Number.isInteger(n)) : [];
 }

@@ -9,6 +9,7 @@ import { useSession } from '@/components/session/session-provider';
 import { newKey } from '@/lib/answers/keys';
 import { answerProblem } from '@/lib/learning/grading';
 import { LABELS, LABEL_TEXT, QUESTIONS, QUESTION_SHORT } from '@/lib/learning/classify';
+import { labelCounts } from '@/lib/learning/failure-modes';
 import { ratingFor, reviewCard, type Grade } from '@/lib/learning/srs';
 import { addGuestReview, readGuest } from '@/lib/guest/store';
 import { buildGuestCards, guestDueCards } from '@/lib/guest/cards';
@@ -294,7 +295,7 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
 
   const answered = phase === 'answered';
   const fb = outcome?.feedback;
-  const correctIdx = !fb ? [] : fb.kind === 'quiz' ? fb.correctIndices : LABELS.flatMap((l, i) => (l === fb.scenario.label || (fb.scenario.contested && fb.scenario.acceptable?.includes(l)) ? [i] : []));
+  const correctIdx = !fb ? [] : fb.kind === 'quiz' ? fb.correctIndices : LABELS.flatMap((l, i) => (labelCounts(fb.scenario, l) ? [i] : []));
   return (
     <div className={styles.card} onKeyDown={onKeyDown} data-testid="review-card">
       <p className={styles.meta}>

@@ -1,23 +1,10 @@
 'use client';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import type { SearchIndex } from '@/lib/content/search-index';
-import { prepareIndex, search, type Part, type PreparedIndex } from './search-engine';
+import { search } from './search-engine';
+import { SearchResultList } from './search-result-list';
+import { searchStatus, useSearchIndex, useSearchShortcut } from './use-search-index';
 import styles from './search-dialog.module.css';
-
-const SEARCH_INDEX_URL = '/search-index.json';
-
-type Load = { status: 'idle' } | { status: 'loading' } | { status: 'error' } | { status: 'ready'; index: PreparedIndex };
-
-/** `/` is a character when the reader is typing somewhere; only elsewhere is it the shortcut. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
-}
-
-function Marked({ parts }: { parts: Part[] }) {
-  return parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>));
-}
 
 /**
  * The header's search button and the modal it opens. The index is fetched the first time the dialog opens, so
@@ -29,28 +16,12 @@ export function SearchDialog() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const fetching = useRef(false);
-  const [load, setLoad] = useState<Load>({ status: 'idle' });
+  const { load, fetchIndex } = useSearchIndex();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const id = useId();
   const ids = { title: `${id}-title`, input: `${id}-input`, list: `${id}-list`, hint: `${id}-hint` };
   const optionId = (i: number) => `${id}-option-${i}`;
-
-  const fetchIndex = useCallback(async () => {
-    if (fetching.current) return;
-    fetching.current = true;
-    setLoad({ status: 'loading' });
-    try {
-      const res = await fetch(SEARCH_INDEX_URL);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      setLoad({ status: 'ready', index: prepareIndex((await res.json()) as SearchIndex) });
-    } catch {
-      setLoad({ status: 'error' });
-    } finally {
-      fetching.current = false;
-    }
-  }, []);
 
   const openDialog = useCallback(() => {
     const dialog = dialogRef.current;
@@ -61,19 +32,7 @@ export function SearchDialog() {
     if (load.status === 'idle' || load.status === 'error') void fetchIndex();
   }, [load.status, fetchIndex]);
 
-  useEffect(() => {
-    function onKeyDown(e: globalThis.KeyboardEvent) {
-      if (e.defaultPrevented || e.isComposing) return;
-      const commandK = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
-      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
-      if (commandK || slash) {
-        e.preventDefault();
-        openDialog();
-      }
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [openDialog]);
+  useSearchShortcut(openDialog);
 
   const results = useMemo(() => (load.status === 'ready' ? search(load.index, query) : null), [load, query]);
   const hits = results?.hits ?? [];
@@ -129,14 +88,7 @@ export function SearchDialog() {
     go(href);
   }
 
-  let status = '';
-  if (load.status === 'loading') status = 'Loading the search index…';
-  else if (load.status === 'error') status = 'The search index could not be loaded.';
-  else if (results && trimmed) {
-    if (results.total === 0) status = `No results for “${trimmed}”.`;
-    else if (results.total > hits.length) status = `${results.total} results; showing the best ${hits.length}.`;
-    else status = results.total === 1 ? '1 result.' : `${results.total} results.`;
-  }
+  const status = searchStatus(load, results, query);
 
   return (
     <>
@@ -217,30 +169,15 @@ export function SearchDialog() {
               </p>
             )}
             {results && !trimmed && <p className={styles.empty}>Type to search every chapter section and glossary entry.</p>}
-            <ul ref={listRef} id={ids.list} role="listbox" aria-label="Results" className={styles.results}>
-              {hits.map((hit, i) => (
-                <li
-                  key={hit.doc.url}
-                  id={optionId(i)}
-                  role="option"
-                  aria-selected={i === current}
-                  className={styles.option}
-                  onMouseMove={() => i !== current && setActive(i)}
-                >
-                  <a href={hit.doc.url} tabIndex={-1} className={styles.link} onClick={(e) => onResultClick(e, hit.doc.url)}>
-                    <span className={styles.context}>{hit.doc.context}</span>
-                    <span className={styles.title}>
-                      <Marked parts={hit.title} />
-                    </span>
-                    {hit.snippet.length > 0 && (
-                      <span className={styles.snippet}>
-                        <Marked parts={hit.snippet} />
-                      </span>
-                    )}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <SearchResultList
+              listRef={listRef}
+              id={ids.list}
+              optionId={optionId}
+              hits={hits}
+              current={current}
+              onHover={setActive}
+              onResultClick={onResultClick}
+            />
           </div>
 
           <p id={ids.hint} className={styles.hint}>

@@ -7,7 +7,7 @@ export interface Part {
   mark: boolean;
 }
 
-interface SearchHit {
+export interface SearchHit {
   doc: SearchDoc;
   score: number;
   title: Part[];

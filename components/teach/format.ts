@@ -14,4 +14,5 @@ export function relativeDay(at: Date | null, now: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// The one wording of counts lives with the other progress wording; pages here import it from this file.
+export { plural } from '@/lib/learning/progress-text';

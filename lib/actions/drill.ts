@@ -8,13 +8,12 @@ import { getSettings } from '../db/settings';
 import { now } from '../clock';
 import { createScenarioSet, deleteScenarioSet, getOwnScenarioSet, getUsableScenarioSet, updateScenarioSet } from '../db/scenario-sets';
 import { QUESTION_TEXT, gradeDrill, type DrillResult } from '../learning/classify';
+import { labelSchema } from '../learning/failure-modes';
 import { MAX_IMPORT_ROWS, parseScenarioImport, type ImportError } from '../learning/scenario-import';
 import { auditImportedSet, type ImportAudit } from '../learning/shortcut-audit';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
 import { guestGradingBudget } from '../answers/guest-budget';
-
-const labelSchema = z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure'], { error: 'Pick one of the three failure modes.' });
 
 const yesNo = (question: string) => z.enum(['yes', 'no'], { error: `Answer the question: ${question}` });
 

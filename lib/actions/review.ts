@@ -10,7 +10,7 @@ import { answerProblem, correctIndices, gradeQuiz } from '../learning/grading';
 import type { Scenario } from '../learning/scenario-schema';
 import { guestGradingBudget } from '../answers/guest-budget';
 import { Rating } from '../learning/srs';
-import { labelCounts } from '../learning/classify';
+import { labelCounts, labelSchema } from '../learning/failure-modes';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
 
@@ -18,7 +18,7 @@ const reviewSchema = z.object({
   cardId: z.string().min(1).max(40),
   shownItemId: z.string().min(1).max(120),
   selected: z.array(z.number().int().min(0).max(9)).max(10).optional(),
-  label: z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure']).optional(),
+  label: labelSchema.optional(),
   confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
   durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
   // The card's version when it was shown (lib/learning/review-window.ts): an answer to an older version is refused.
@@ -105,7 +105,7 @@ const guestReviewSchema = z.object({
   itemKind: z.enum(['quiz', 'scenario']),
   shownItemId: z.string().min(1).max(120),
   selected: z.array(z.number().int().min(0).max(9)).max(10).optional(),
-  label: z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure']).optional(),
+  label: labelSchema.optional(),
 });
 
 const runGradeReviewAsGuest = defineAction(guestReviewSchema, { auth: 'public' }, async (input): Promise<{ correct: boolean; feedback: ReviewFeedback }> => {

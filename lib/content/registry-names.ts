@@ -1,5 +1,7 @@
 // Every tag an MDX chapter may use. components/mdx/registry.tsx must provide exactly these (a test checks), and
 // `npm run content:check` fails on any other capitalised tag.
+import { FAILURE_MODES, LABEL_TEXT } from '../learning/failure-modes';
+
 export const MDX_COMPONENT_NAMES = [
   'Cite',
   'Term',
@@ -21,5 +23,5 @@ export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
 
 export const CALLOUT_KINDS = ['example', 'takeaway', 'question', 'note', 'warning'] as const;
 export const QUIZ_KINDS = ['single', 'multiple', 'classify'] as const;
-export const CLASSIFY_CHOICES = ['Specification gaming', 'Goal misgeneralization', 'Capability failure'] as const;
-export const FAILURE_MODES = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'] as const;
+/** A classify quiz's choices: the failure modes' names, in their order. */
+export const CLASSIFY_CHOICES: readonly string[] = FAILURE_MODES.map((l) => LABEL_TEXT[l]);

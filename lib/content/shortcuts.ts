@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { allowedWordsFrom, shortcutAudit, type AuditResult } from '../learning/shortcut-audit';
 import { analyzeChapter } from './analyze';
-import { CLASSIFY_CHOICES, FAILURE_MODES } from './registry-names';
+import { CLASSIFY_CHOICES } from './registry-names';
+import { FAILURE_MODES } from '../learning/failure-modes';
 import type { Scenario } from './scenarios';
 
 export function allowedWords(contentDir: string): Set<string> {
@@ -47,7 +48,7 @@ function classifyQuizItems(contentDir: string): { id: string; label: string; tex
         .filter((q) => q.kind === 'classify')
         .flatMap((q) => {
           const i = q.choices.findIndex((c) => c.correct);
-          const label = FAILURE_MODES[CLASSIFY_CHOICES.indexOf(q.choices[i]?.text as (typeof CLASSIFY_CHOICES)[number])];
+          const label = FAILURE_MODES[CLASSIFY_CHOICES.indexOf(q.choices[i]?.text ?? '')];
           return label ? [{ id: q.id, label, text: q.prompt }] : [];
         });
     });

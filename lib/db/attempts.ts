@@ -2,22 +2,16 @@ import 'server-only';
 import { db, transaction } from './client';
 import type { Prisma } from './generated/client.ts';
 import { isUniqueViolation } from './users';
-import { lockLearner } from './sql';
-import { fastSqlite, fromSqliteTime, immediateWrite, sqliteTime, type FastSqlite } from './fast-sqlite';
+import { lockLearner, sqliteTime } from './sql';
+import { fastSqlite, fromSqliteTime, immediateWrite, type FastSqlite } from './fast-sqlite';
 import { planAnswer, type AnswerPlan } from './answer-plan';
 import { recordAnswerPg } from './pg-answer';
 import { storeKind } from './url';
 import { env } from '../env';
+import { parseQuizResponse, type AnswerRecord } from '../learning/stored-response';
 
-export interface NewAttempt {
+export interface NewAttempt extends AnswerRecord {
   idempotencyKey: string;
-  itemKind: 'quiz' | 'scenario';
-  itemId: string;
-  chapter: string | null;
-  response: unknown;
-  correct: boolean;
-  confident: boolean;
-  durationMs: number | null;
   classId?: string | null;
   createdAt?: Date;
   /**
@@ -236,16 +230,7 @@ export async function latestQuizAttempts(userId: string, quizIds: readonly strin
       seen.tries += 1;
       continue;
     }
-    out.set(r.itemId, { quizId: r.itemId, tries: 1, selected: selectedOf(r.response), correct: r.correct, at: r.createdAt });
+    out.set(r.itemId, { quizId: r.itemId, tries: 1, selected: parseQuizResponse(r.response).selected, correct: r.correct, at: r.createdAt });
   }
   return [...out.values()];
-}
-
-function selectedOf(response: string): number[] {
-  try {
-    const parsed = JSON.parse(response) as { selected?: unknown };
-    return Array.isArray(parsed.selected) ? parsed.selected.filter((n): n is number => Number.isInteger(n) && n >= 0 && n < 10) : [];
-  } catch {
-    return [];
-  }
 }

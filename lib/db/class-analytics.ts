@@ -3,7 +3,8 @@ import { db } from './client';
 import { Prisma } from './generated/client.ts';
 import { assignmentResult, type AssignmentResult, type AssignmentSpec } from '../learning/assignments';
 import { classConfusion, drillResponseOf, itemStatistics, type Response } from '../learning/item-stats';
-import { parseDrillResponse, type ScenarioTruth } from '../learning/classify';
+import type { ScenarioTruth } from '../learning/classify';
+import { optionLetters, parseDrillResponse, parseQuizResponse } from '../learning/stored-response';
 import { checked, type ClassCapability } from '../auth/capability';
 import { taughtBy } from './class-roles';
 
@@ -120,12 +121,7 @@ export function buildRoster(data: ClassData, assignments: (AssignmentSpec & { id
 
 function answerOf(itemKind: string, response: string): { answer: string } {
   if (itemKind !== 'quiz') return { answer: parseDrillResponse(response)?.label ?? '—' };
-  try {
-    const r = JSON.parse(response) as { selected?: number[] };
-    return { answer: (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+') || '—' };
-  } catch {
-    return { answer: '—' };
-  }
+  return { answer: optionLetters(parseQuizResponse(response).selected) || '—' };
 }
 
 export function classItemStats(data: ClassData) {

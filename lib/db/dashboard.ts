@@ -6,12 +6,12 @@ import { getDueCounts } from './reviews';
 import { getSettings } from './settings';
 import { dayOf, num, ts } from './sql';
 import { forecast, utcDay } from '../learning/queue';
+import { streakOf } from '../learning/streak';
+import { LABELS, type Label } from '../learning/failure-modes';
 import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 import type { ScenarioTruth } from '../learning/classify';
 import { classConfusion, drillResponseOf } from '../learning/item-stats';
 
-type Label = 'specification-gaming' | 'goal-misgeneralization' | 'capability-failure';
-const LABELS: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
 
 export interface DashboardInput {
   userId: string;
@@ -145,15 +145,3 @@ export async function getDashboard({ userId, now, chapters, scenarioOf, scenario
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
-
-/** Consecutive UTC days with real work (an answer or a review), ending today, or yesterday if today has none yet. */
-export function streakOf(days: Map<string, number>, now: Date): number {
-  let t = new Date(`${utcDay(now)}T12:00:00Z`).getTime();
-  if (!days.get(utcDay(new Date(t)))) t -= 86_400_000;
-  let n = 0;
-  while (days.get(utcDay(new Date(t)))) {
-    n++;
-    t -= 86_400_000;
-  }
-  return n;
-}

@@ -13,6 +13,7 @@ import { gradeDrill, type Label } from '../learning/classify';
 import { gradeQuiz } from '../learning/grading';
 import { makeJoinCode } from '../learning/join-code';
 import { createRng, deriveSeed, type Rng } from '../toys/rng';
+import type { AnswerRecord } from '../learning/stored-response';
 
 // A demo class for instructors to explore the roster and analytics: 30 synthetic learners of varying ability and
 // diligence, three assignments (one past due, so late work shows) and first attempts with a realistic pattern:
@@ -59,13 +60,7 @@ function itemHardness(id: string): number {
   return (deriveSeed(7, id) / 0xffffffff) * 1.6 - 0.8;
 }
 
-interface PlannedAttempt {
-  itemKind: 'quiz' | 'scenario';
-  itemId: string;
-  chapter: string | null;
-  response: unknown;
-  correct: boolean;
-  confident: boolean;
+interface PlannedAttempt extends AnswerRecord {
   durationMs: number;
   at: Date;
   concept: string | null;

@@ -41,8 +41,6 @@ export function fastSqlite(): FastSqlite | null {
   return handle;
 }
 
-/** SQLite's stored form of a DateTime (what Prisma's adapter writes): ISO 8601 with a +00:00 offset. */
-export const sqliteTime = (d: Date): string => d.toISOString().replace('Z', '+00:00');
 export const fromSqliteTime = (s: string): Date => new Date(s);
 
 /** A fresh primary key in the shape of Prisma's cuid(): 'c' + time + randomness, 25 characters. */

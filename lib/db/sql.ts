@@ -16,9 +16,12 @@ export function dayOf(column: string): Prisma.Sql {
   return kind === 'postgres' ? Prisma.sql`to_char(${col}, 'YYYY-MM-DD')` : Prisma.sql`substr(${col}, 1, 10)`;
 }
 
-/** A timestamp parameter comparable with stored values (SQLite stores ISO text with a +00:00 offset). */
+/** SQLite's stored form of a DateTime (what Prisma's adapter writes): ISO 8601 with a +00:00 offset. */
+export const sqliteTime = (d: Date): string => d.toISOString().replace('Z', '+00:00');
+
+/** A timestamp parameter comparable with stored values. */
 export function ts(d: Date): Date | string {
-  return kind === 'postgres' ? d : d.toISOString().replace('Z', '+00:00');
+  return kind === 'postgres' ? d : sqliteTime(d);
 }
 
 /** Counts come back as bigint on some drivers. */

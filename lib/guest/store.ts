@@ -1,15 +1,10 @@
 // A guest's progress lives in the browser (localStorage) until they sign up and bring it along.
+import type { AnswerRecord } from '../learning/stored-response';
+
 const GUEST_KEY = 'goalpost-guest-v1';
 
-export interface GuestAttempt {
+export interface GuestAttempt extends AnswerRecord {
   idempotencyKey: string;
-  itemKind: 'quiz' | 'scenario';
-  itemId: string;
-  chapter: string | null;
-  response: unknown;
-  correct: boolean;
-  confident: boolean;
-  durationMs: number | null;
   firstAttempt: boolean;
   createdAt: string;
 }

@@ -78,8 +78,10 @@ export function itemStatistics(responses: Response[]): ItemStats[] {
 }
 
 import { misreadByLabel } from './drill-summary';
-import { gradeDrill, labelCounts, parseDrillResponse, type ScenarioTruth } from './classify';
-import type { Label, Question } from './scenario-schema';
+import { gradeDrill, type ScenarioTruth } from './classify';
+import { LABELS, labelCounts, perLabel, type Label, type LabelTruth } from './failure-modes';
+import { parseDrillResponse, type RawResponse } from './stored-response';
+import type { Question } from './scenario-schema';
 
 export type { Label };
 
@@ -141,8 +143,8 @@ export interface DrillResponse {
  * when it is known. null when the answer is unreadable or its case has no known label.
  */
 export function drillResponseOf(
-  f: { userId: string; itemId: string; response: string; correct: boolean },
-  truth: ScenarioTruth | null,
+  f: { userId: string; itemId: string; response: RawResponse; correct: boolean },
+  truth: (LabelTruth & Partial<Pick<ScenarioTruth, 'questions'>>) | null,
   fallbackLabel?: Label,
 ): DrillResponse | null {
   const r = parseDrillResponse(f.response);
@@ -150,7 +152,7 @@ export function drillResponseOf(
   if (!r || !label) return null;
   // Judge the label against the case as it was answered: a scenario whose label changed since is not re-judged.
   const sameCase = truth && truth.label === label ? truth : null;
-  const graded = sameCase && r.answers ? gradeDrill(sameCase, { label: r.label, answers: r.answers }) : null;
+  const graded = sameCase?.questions && r.answers ? gradeDrill({ ...sameCase, questions: sameCase.questions }, { label: r.label, answers: r.answers }) : null;
   return {
     learnerId: f.userId,
     scenarioId: f.itemId,
@@ -168,13 +170,9 @@ export function drillResponseOf(
  * answers, its right labels on the diagonal, its misread question ("2 of 5") and the wrong-label total always agree.
  */
 export function classConfusion(responses: DrillResponse[]) {
-  const labels: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
   const cells = new Map<string, { count: number; scenarios: Map<string, number> }>();
   const questionErrors: Record<Question, number> = { training: 0, shift: 0, competence: 0 };
-  const byTruth = Object.fromEntries(labels.map((l) => [l, { answers: 0, labelRight: 0, correct: 0, wrongReason: 0 }])) as Record<
-    Label,
-    { answers: number; labelRight: number; correct: number; wrongReason: number }
-  >;
+  const byTruth = perLabel(() => ({ answers: 0, labelRight: 0, correct: 0, wrongReason: 0 }));
   for (const r of responses) {
     const row = byTruth[r.truth];
     row.answers++;
@@ -191,9 +189,9 @@ export function classConfusion(responses: DrillResponse[]) {
     for (const q of r.wrong) questionErrors[q]++;
   }
   return {
-    matrix: labels.map((truth) => ({
+    matrix: LABELS.map((truth) => ({
       truth,
-      cells: labels.map((picked) => {
+      cells: LABELS.map((picked) => {
         const c = cells.get(`${truth}>${picked}`);
         return {
           picked,

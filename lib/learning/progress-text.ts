@@ -2,6 +2,9 @@
 // the chapter sidebar, My classes, the roster. Progress and score stay separate ("3 of 8 answered · 1 right"), never
 // folded into one percentage, and "Late" means one thing: past due and not finished. Pure.
 
+/** "1 scenario", "3 scenarios", "2 wrong first answers"; `many` for irregular plurals. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export interface WorkProgress {
   /** Questions answered (first attempts), or reviews done for a review target. */
   done: number;

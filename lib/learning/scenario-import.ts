@@ -1,6 +1,7 @@
 // Parses a scenario set a teacher or learner uploads (JSON or CSV, in the scenario-bank schema). Pure: valid
 // rows are returned, every invalid row is reported by row number and field.
 import Papa from 'papaparse';
+import { LABELS, type Label } from './failure-modes';
 import { QUESTIONS, scenarioSchema, type Scenario } from './scenario-schema';
 
 export interface ImportError {
@@ -57,6 +58,10 @@ const LEGACY_COLUMNS = ['signal', 'capability', 'goal'] as const;
 /** Several evidence sentences share one CSV cell, separated by a vertical bar. */
 export const EVIDENCE_SEPARATOR = ' | ';
 
+/** The CSV column holding the case for one reading of a contested scenario: argument_goal_misgeneralization. */
+export type ArgumentColumn = Extract<(typeof CSV_COLUMNS)[number], `argument_${string}`>;
+export const argumentColumn = (l: Label) => `argument_${l.replace(/-/g, '_')}` as ArgumentColumn;
+
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** A flat CSV row into the nested scenario shape (empty cells become missing fields). */
@@ -64,8 +69,8 @@ function csvRowToScenario(r: Record<string, string | undefined>): unknown {
   const contested = blank(r.contested);
   const isContested = typeof contested === 'string' ? /^(true|yes|1)$/i.test(contested.trim()) : false;
   const args: Record<string, string> = {};
-  for (const l of ['specification-gaming', 'goal-misgeneralization', 'capability-failure']) {
-    const v = blank(r[`argument_${l.replace(/-/g, '_')}`]);
+  for (const l of LABELS) {
+    const v = blank(r[argumentColumn(l)]);
     if (typeof v === 'string') args[l] = v;
   }
   const acceptable = blank(r.acceptable);

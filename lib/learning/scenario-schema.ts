@@ -1,9 +1,11 @@
 // The scenario schema, shared by the built-in bank (content/scenarios/*.yaml), imported sets and stored sets. Pure:
 // zod only, no I/O, so the browser, the import parser and the content check all use the same rules.
 import { z } from 'zod';
+import { FAILURE_MODES, isLabel, type Label } from './failure-modes';
+import { AXIS_AS_QUESTION } from './taxonomy-axes';
 
-export const FAILURE_MODES = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'] as const;
-export type Label = (typeof FAILURE_MODES)[number];
+export { FAILURE_MODES };
+export type { Label };
 
 export const DOMAINS = ['rl-agents', 'llm-assistants', 'recommenders', 'robotics', 'medical-imaging', 'driving', 'games', 'other'] as const;
 export const DIFFICULTIES = ['intro', 'core', 'advanced'] as const;
@@ -106,16 +108,13 @@ function upgradeLegacy(raw: unknown): unknown {
   if (r.questions !== undefined || r.axes === undefined) return raw;
   const axes = (r.axes ?? {}) as Record<string, unknown>;
   const notes = (r.axisNotes ?? {}) as Record<string, unknown>;
-  const yesNo = (v: unknown, yes: string, no: string) => (v === yes ? 'yes' : v === no ? 'no' : v);
-  const { axes: _a, axisNotes: _n, ...rest } = r;
-  return {
-    ...rest,
-    questions: {
-      training: { answer: yesNo(axes.signal, 'wrong', 'right'), ...(notes.signal ? { note: notes.signal } : {}) },
-      shift: { answer: 'either' },
-      competence: { answer: yesNo(axes.capability, 'generalized', 'failed'), ...(notes.capability ? { note: notes.capability } : {}) },
-    },
+  const read = (axis: keyof typeof AXIS_AS_QUESTION) => {
+    const { yes, no } = AXIS_AS_QUESTION[axis];
+    const v = axes[axis];
+    return { answer: v === yes ? 'yes' : v === no ? 'no' : v, ...(notes[axis] ? { note: notes[axis] } : {}) };
   };
+  const { axes: _a, axisNotes: _n, ...rest } = r;
+  return { ...rest, questions: { training: read('signal'), shift: { answer: 'either' }, competence: read('capability') } };
 }
 
 const baseScenario = z.object({
@@ -190,8 +189,6 @@ export function answersFromLabel(labels: readonly Label[]): Record<Question, Aut
     }),
   ) as Record<Question, AuthoredAnswer>;
 }
-
-const isLabel = (v: unknown): v is Label => typeof v === 'string' && (FAILURE_MODES as readonly string[]).includes(v);
 
 /**
  * An imported row with no answer to any of the three questions gets the answers its label fixes (answersFromLabel);

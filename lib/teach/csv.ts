@@ -4,6 +4,7 @@
 // learners, so an export must not become a way to run formulas on the instructor's machine (OWASP "CSV injection").
 // Pure: no I/O; the attempts export streams whatever pages it is given.
 import type { RosterRow } from '@/lib/db/class-analytics';
+import { responseText } from '@/lib/learning/stored-response';
 
 const CSV_BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -116,22 +117,6 @@ export interface AttemptCsvRow {
   user: { email: string; name: string | null };
 }
 
-/** The stored response in words: quiz options as letters (A, A+C); a drill answer as its label and the three questions' answers. */
-function answerText(itemKind: string, response: string): string {
-  try {
-    const r = JSON.parse(response) as { selected?: number[]; label?: string; answers?: Record<string, string>; axes?: Record<string, string> };
-    if (itemKind === 'quiz') return (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+');
-    const parts = r.answers
-      ? ['training', 'shift', 'competence'].map((k) => `${k}=${r.answers![k] ?? ''}`)
-      : r.axes
-        ? ['signal', 'capability', 'goal'].map((k) => `${k}=${r.axes![k] ?? ''}`)
-        : [];
-    return [r.label ?? '', ...parts].join('; ');
-  } catch {
-    return '';
-  }
-}
-
 /** The readable title of an item (a quiz question's prompt, a scenario's title); empty when it is no longer known. */
 export type ItemTitleOf = (itemKind: string, itemId: string) => string | undefined;
 
@@ -148,7 +133,7 @@ function attemptCsvLine(a: AttemptCsvRow, titleOf: ItemTitleOf = () => undefined
     a.confident,
     a.firstAttempt,
     a.durationMs,
-    answerText(a.itemKind, a.response),
+    responseText(a.itemKind, a.response),
     a.createdAt,
     a.merged,
   ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordAttempt } from '../../lib/db/attempts';
-import { getDashboard, streakOf } from '../../lib/db/dashboard';
+import { getDashboard } from '../../lib/db/dashboard';
+import { streakOf } from '../../lib/learning/streak';
 import { recordReview } from '../../lib/db/reviews';
 import { setChapterComplete } from '../../lib/db/progress';
 import { createUser } from '../../lib/db/users';

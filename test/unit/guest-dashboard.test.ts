@@ -30,7 +30,7 @@ describe('guest dashboard', () => {
       positions: {},
       settings: { desiredRetention: 0.9, newCardsPerDay: 20 },
     };
-    const d = guestDashboard(g, [{ slug: 'introduction', title: 'Introduction', items: 10 }], { s1: 'goal-misgeneralization' }, now);
+    const d = guestDashboard(g, [{ slug: 'introduction', title: 'Introduction', items: 10 }], { s1: { label: 'goal-misgeneralization' } }, now);
     // The chapter counts its own questions (as its page does); the drill scenario counts under its failure mode.
     expect(d.chapters[0]).toMatchObject({ completed: true, answered: 1, firstCorrect: 1, level: 'attempted' });
     expect(d.confusion['goal-misgeneralization']['specification-gaming']).toBe(1);

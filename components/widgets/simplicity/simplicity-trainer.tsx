@@ -1,9 +1,9 @@
 'use client';
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { EpochStats } from '@/lib/toys/simplicity';
-import { formatCount, formatPercent } from '../shared/format';
-import { ProgressBar } from '../shared/progress-bar';
-import { useWorkerJob } from '../shared/use-worker-job';
+import { formatPercent } from '../shared/format';
+import { SeedField, TrainControls } from '../shared/train-controls';
+import { useTrainingRun } from '../shared/use-training-run';
 import type { WorkerFactory, WorkerLike } from '../shared/worker-like';
 import shared from '../shared/widget.module.css';
 import { AccuracyPlot } from './accuracy-plot';
@@ -37,18 +37,14 @@ export interface SimplicityTrainerProps {
 export function SimplicityTrainer({ reference, createWorker = createSimplicityWorker, focusOnMount = false }: SimplicityTrainerProps) {
   const id = useId();
   const title = useRef<HTMLParagraphElement>(null);
-  const job = useWorkerJob(createWorker);
+  const run = useTrainingRun(createWorker, reference.outcome.config.seed);
   const epochs = reference.epochs;
 
   const [disagreement, setDisagreement] = useState(reference.disagreements[0] ?? 0);
   const [hidden, setHidden] = useState(reference.hidden);
-  const [seedText, setSeedText] = useState(String(reference.outcome.config.seed));
-  const [seedError, setSeedError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<SimplicityOutcome>(reference.outcome);
   const [source, setSource] = useState<'sweep' | 'you'>('sweep');
   const [live, setLive] = useState<EpochStats[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
 
   useEffect(() => {
     // Focus the panel's title (it replaces the button that had focus) without scrolling the page: the
@@ -57,49 +53,28 @@ export function SimplicityTrainer({ reference, createWorker = createSimplicityWo
   }, [focusOnMount]);
 
   function startTraining() {
-    const seed = Number(seedText);
-    if (!Number.isInteger(seed) || seed < 1 || seed > 9999) {
-      setSeedError('Enter a whole number from 1 to 9999.');
-      return;
-    }
-    setSeedError(null);
-    setError(null);
-    setLive([]);
-    setMessage(`Training for ${epochs} epochs…`);
-    job.start(
-      { type: 'train', seed, disagreement, hidden, epochs },
-      (msg) => {
-        if (msg.type === 'progress') {
-          setLive((previous) => [...(previous ?? []), ...msg.epochs]);
-        } else if (msg.type === 'done') {
-          job.stop();
-          setLive(null);
-          setOutcome(msg.outcome);
-          setSource('you');
-          const f = msg.outcome.final;
-          setMessage(
-            `Training finished: iid ${formatPercent(f.iid)}, shape randomized ${formatPercent(f.hardRandomized)}, ` +
-              `position randomized ${formatPercent(f.simpleRandomized)}.`,
-          );
-        } else {
-          job.stop();
-          setLive(null);
-          setError(msg.message);
-          setMessage('');
-        }
-      },
-      (text) => {
+    run.train({
+      request: (seed) => ({ type: 'train', seed, disagreement, hidden, epochs }),
+      starting: `Training for ${epochs} epochs…`,
+      onStart: () => setLive([]),
+      onProgress: (msg) => setLive((previous) => [...(previous ?? []), ...msg.epochs]),
+      onDone: (msg) => {
         setLive(null);
-        setError(text);
-        setMessage('');
+        setOutcome(msg.outcome);
+        setSource('you');
+        const f = msg.outcome.final;
+        return (
+          `Training finished: iid ${formatPercent(f.iid)}, shape randomized ${formatPercent(f.hardRandomized)}, ` +
+          `position randomized ${formatPercent(f.simpleRandomized)}.`
+        );
       },
-    );
+      onFail: () => setLive(null),
+    });
   }
 
   function stopTraining() {
-    job.stop();
+    run.stop('Training stopped. The previous network is still shown.');
     setLive(null);
-    setMessage('Training stopped. The previous network is still shown.');
   }
 
   const isTraining = live !== null;
@@ -148,8 +123,7 @@ export function SimplicityTrainer({ reference, createWorker = createSimplicityWo
         {summarize(outcome)} {readingOf(outcome.final)}
       </p>
 
-      <fieldset className={shared.controls} disabled={isTraining}>
-        <legend>Training settings</legend>
+      <TrainControls id={id} run={run} onTrain={startTraining} onStop={stopTraining} progress={{ done, total: epochs, unit: 'epochs' }}>
         <fieldset className={shared.radioGroup} aria-describedby={`${id}-disagreement-hint`}>
           <legend>Position disagrees with the label on</legend>
           {reference.disagreements.map((d) => (
@@ -173,59 +147,8 @@ export function SimplicityTrainer({ reference, createWorker = createSimplicityWo
             ))}
           </select>
         </div>
-        <div className={shared.field}>
-          <label htmlFor={`${id}-seed`}>Seed</label>
-          <input
-            id={`${id}-seed`}
-            className={shared.input}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={9999}
-            step={1}
-            value={seedText}
-            aria-invalid={seedError ? true : undefined}
-            aria-describedby={`${id}-seed-hint${seedError ? ` ${id}-seed-error` : ''}`}
-            onChange={(event) => setSeedText(event.target.value)}
-          />
-          <span id={`${id}-seed-hint`} className={shared.hint}>
-            Sets the data, the starting weights and the batch order.
-          </span>
-          {seedError && (
-            <span id={`${id}-seed-error`} className={styles.fieldError}>
-              {seedError}
-            </span>
-          )}
-        </div>
-      </fieldset>
-
-      <div className={shared.actions}>
-        {isTraining ? (
-          <button type="button" className="button button--ghost" onClick={stopTraining}>
-            Stop training
-          </button>
-        ) : (
-          <button type="button" className="button" onClick={startTraining}>
-            Train
-          </button>
-        )}
-      </div>
-
-      <ProgressBar
-        id={`${id}-progress`}
-        label="Training progress"
-        value={done}
-        max={epochs}
-        valueText={`${formatCount(done)} of ${formatCount(epochs)} epochs`}
-      />
-      {error && (
-        <p className={shared.error} role="alert">
-          Training failed: {error}
-        </p>
-      )}
-      <p role="status" className={shared.status}>
-        {message}
-      </p>
+        <SeedField id={id} run={run} hint="Sets the data, the starting weights and the batch order." />
+      </TrainControls>
       {row && (
         <p className={shared.hint}>
           The sweep&apos;s mean over {reference.seeds.length} seeds at {formatPercent(row.disagreement)} disagreement (

@@ -201,6 +201,18 @@ describe('CoinRunTrainer', () => {
     expect(screen.getByText(/Test level 11 of 12: the agent/)).toBeTruthy();
   });
 
+  it('skips to the results and says them', () => {
+    vi.useFakeTimers();
+    const { createWorker } = fakeWorkers();
+    render(<CoinRunTrainer reference={reference} createWorker={createWorker} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run on test levels' }));
+    expect(screen.getByRole('status').textContent).toBe(`Playing ${PLAYBACK_LEVELS} test levels.`);
+    fireEvent.click(screen.getByRole('button', { name: 'Skip to results' }));
+    expect(screen.getByRole('status').textContent).toMatch(/^Finished 12 test levels: coin \d+, end \d+, other \d+\.$/);
+    expect(screen.getByLabelText('Tally of test levels played').textContent).toMatch(/of 12 test levels played/);
+    expect((screen.getByRole('button', { name: 'Skip to results' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('with reduced motion, shows final trajectories at once', () => {
     setReducedMotion(true);
     const { createWorker } = fakeWorkers();

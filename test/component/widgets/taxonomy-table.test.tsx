@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TaxonomyTable } from '../../../components/widgets/taxonomy/taxonomy-table';
 
 const SIGNAL = { right: 'Right', wrong: 'Wrong' } as const;
-const CAPABILITY = { adequate: 'Adequate', inadequate: 'Inadequate' } as const;
+const CAPABILITY = { generalized: 'Adequate', failed: 'Inadequate' } as const;
 const GOAL = { intended: 'The intended goal', literal: 'The literal signal', proxy: 'A proxy that coincided in training' } as const;
 const ROW = {
   gaming: 'Specification gaming',
@@ -17,18 +17,18 @@ const ROW = {
 // The chapter's taxonomy, written out independently of the widget's data: which row each combination of
 // answers lands in, or null when no single failure mode fits.
 const EXPECTED: [keyof typeof SIGNAL, keyof typeof CAPABILITY, keyof typeof GOAL, keyof typeof ROW | null][] = [
-  ['right', 'adequate', 'intended', null],
-  ['right', 'adequate', 'literal', null],
-  ['right', 'adequate', 'proxy', 'gmg'],
-  ['right', 'inadequate', 'intended', 'capability'],
-  ['right', 'inadequate', 'literal', 'capability'],
-  ['right', 'inadequate', 'proxy', 'capability'],
-  ['wrong', 'adequate', 'intended', null],
-  ['wrong', 'adequate', 'literal', 'gaming'],
-  ['wrong', 'adequate', 'proxy', null],
-  ['wrong', 'inadequate', 'intended', null],
-  ['wrong', 'inadequate', 'literal', null],
-  ['wrong', 'inadequate', 'proxy', null],
+  ['right', 'generalized', 'intended', null],
+  ['right', 'generalized', 'literal', null],
+  ['right', 'generalized', 'proxy', 'gmg'],
+  ['right', 'failed', 'intended', 'capability'],
+  ['right', 'failed', 'literal', 'capability'],
+  ['right', 'failed', 'proxy', 'capability'],
+  ['wrong', 'generalized', 'intended', null],
+  ['wrong', 'generalized', 'literal', 'gaming'],
+  ['wrong', 'generalized', 'proxy', null],
+  ['wrong', 'failed', 'intended', null],
+  ['wrong', 'failed', 'literal', null],
+  ['wrong', 'failed', 'proxy', null],
 ];
 
 function shownVerdicts(container: HTMLElement) {
@@ -63,7 +63,7 @@ describe('TaxonomyTable', () => {
     expect(html.match(/type="radio"/g)).toHaveLength(7);
     expect(html.match(/data-testid="verdict-/g)).toHaveLength(12);
     // The default answers (CoinRun's real result) are checked and their verdict is the one not hidden.
-    expect(html).toMatch(/data-testid="verdict-right-adequate-proxy"(?![^>]*hidden)/);
+    expect(html).toMatch(/data-testid="verdict-right-generalized-proxy"(?![^>]*hidden)/);
   });
 
   it('starts on CoinRun’s real result: goal misgeneralization', () => {

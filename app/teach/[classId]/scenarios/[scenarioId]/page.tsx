@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTIONS, QUESTION_TEXT, parseDrillResponse, type Question } from '@/lib/learning/classify';
+import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTIONS, QUESTION_TEXT, labelCounts, parseDrillResponse, type Question } from '@/lib/learning/classify';
 import { ClassHeader } from '@/components/teach/class-nav';
 import { chapterTitle, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/lib/teach/class-data';
 import { plural } from '@/components/teach/format';
@@ -108,7 +108,7 @@ export default async function ScenarioPage({ params }: Props) {
                       <tr key={l}>
                         <th scope="row">
                           {LABEL_TEXT[l]}
-                          {l === s.label ? ' ✓ correct' : ''}
+                          {l === s.label ? ' ✓ correct' : labelCounts(s, l) ? ' ✓ defensible' : ''}
                         </th>
                         <td className={styles.num}>{labels[l] ?? 0}</td>
                       </tr>
