@@ -39,6 +39,7 @@ let flakyTotal = 0;
 const checks: Step[] = [
   { name: 'type-check', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings=0', '.'] },
+  { name: 'format check (prettier; npm run format fixes it)', cmd: bin('prettier'), args: ['--check', '.'] },
   // Unused files, exports and dependencies (knip.ts says what counts as used).
   { name: 'unused code (knip)', cmd: bin('knip'), args: [] },
   ...(fs.existsSync('scripts/content-check.ts') ? [{ name: 'content check', cmd: bin('tsx'), args: [...T, 'scripts/content-check.ts'] }] : []),
