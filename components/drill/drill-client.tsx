@@ -66,6 +66,8 @@ export interface DrillOutcome {
   truth: Scenario;
   /** The paper behind the case, if any. */
   cited?: { citation: string; url: string };
+  /** A workshop scenario's author, sent with the grade. */
+  author?: string;
 }
 
 type Phase = 'answering' | 'saving' | 'feedback' | 'queued' | 'finished';
@@ -241,8 +243,8 @@ export function DrillClient({
       focusNext.current = 'feedback';
       return;
     }
-    const { scenario: truth, cited, ...result } = r.data;
-    setOutcomes((o) => [...o, { scenarioId: item.id, answer, result, truth, cited }]);
+    const { scenario: truth, cited, author, ...result } = r.data;
+    setOutcomes((o) => [...o, { scenarioId: item.id, answer, result, truth, cited, ...(author ? { author } : {}) }]);
     setPhase('feedback');
     setStatus(announce(truth, answer, result));
     focusNext.current = 'feedback';

@@ -172,7 +172,7 @@ export async function removeCoInstructor(classId: string, userId: string): Promi
 }
 
 export interface NewAssignment {
-  kind: 'chapter' | 'drill' | 'review';
+  kind: 'chapter' | 'drill' | 'review' | 'workshop';
   target: string;
   title: string;
   opensAt: Date;
