@@ -181,5 +181,5 @@ export function parseWorkshopTarget(target: string): WorkshopTarget {
 
 export function workshopTargetText(t: WorkshopTarget): string {
   const parts = [t.write ? `write ${t.write === 1 ? 'one scenario' : `${t.write} scenarios`}` : null, t.classify ? `classify ${t.classify}` : null].filter(Boolean);
-  return `Workshop: ${parts.join(', ') || 'take part'}`;
+  return `Workshop: ${parts.join(', ') || 'take part'}${t.graded ? ' (graded)' : ''}`;
 }
