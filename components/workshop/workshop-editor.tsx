@@ -46,8 +46,8 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
   const uid = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const payload = { ...d, rationale: d.rationale || undefined, source: d.source || undefined };
-  const check = useMemo(() => checkWorkshopDraft(payload), [JSON.stringify(payload)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const payload = useMemo(() => ({ ...d, rationale: d.rationale || undefined, source: d.source || undefined }), [d]);
+  const check = useMemo(() => checkWorkshopDraft(payload), [payload]);
   const errors: Record<string, string[]> = { ...(check.ok ? {} : check.fieldErrors), ...serverErrors };
   const shown = (field: string) => (tried ? errors[field] : undefined);
   const hints = labelWordHints(`${d.title}. ${d.description}`, labelWords);

@@ -182,10 +182,10 @@ test.describe('the scenario workshop', () => {
     // ---- Three learners classify blind ----
     const sg = { label: 'specification-gaming' as const, answers: ['yes', 'no', 'yes'] as ('yes' | 'no')[] };
     const gm = { label: 'goal-misgeneralization' as const, answers: ['no', 'yes', 'yes'] as ('yes' | 'no')[] };
-    const hidden = { names: ['Ada Author', 'Bea Writer'], rationales: [ADA.rationale, BEA.rationale] };
-    await classify(bea.page, classId, { [ADA.title]: sg }, hidden);
-    await classify(ada.page, classId, { [BEA.title]: gm }, hidden);
-    await classify(cai.page, classId, { [ADA.title]: gm, [BEA.title]: gm }, hidden);
+    // What each reader must not see before answering: the other authors' names and reasons (their own name is in the header).
+    await classify(bea.page, classId, { [ADA.title]: sg }, { names: ['Ada Author'], rationales: [ADA.rationale] });
+    await classify(ada.page, classId, { [BEA.title]: gm }, { names: ['Bea Writer'], rationales: [BEA.rationale] });
+    await classify(cai.page, classId, { [ADA.title]: gm, [BEA.title]: gm }, { names: ['Ada Author', 'Bea Writer'], rationales: [ADA.rationale, BEA.rationale] });
     await expect.poll(() => countRows('Attempt', "itemId LIKE 'workshop:%' AND classId = ?", classId)).toBe(4);
 
     // ---- The figures, computed here from the stored rows ----
