@@ -41,8 +41,8 @@ export function ModeratePanel({
     }
   }
 
-  const moderate = (next: Exclude<WorkshopStatus, 'promoted'>, done: string) =>
-    run(() => moderateWorkshopAction({ classId, scenarioId, status: next, comment: text.trim() || null }), done);
+  const moderate = (next: Exclude<WorkshopStatus, 'promoted'> | undefined, done: string) =>
+    run(() => moderateWorkshopAction({ classId, scenarioId, ...(next ? { status: next } : {}), comment: text.trim() || null }), done);
 
   return (
     <div className={styles.moderate}>
@@ -54,7 +54,7 @@ export function ModeratePanel({
         <button type="button" className="button button--small" disabled={pending} onClick={() => moderate('revision-requested', 'Sent back to the author with your comment.')}>
           Ask for a revision
         </button>
-        <button type="button" className="button button--small button--ghost" disabled={pending} onClick={() => moderate('submitted', status === 'hidden' ? 'Shown to the class again.' : 'Comment saved.')}>
+        <button type="button" className="button button--small button--ghost" disabled={pending} onClick={() => (status === 'hidden' ? moderate('submitted', 'Shown to the class again.') : moderate(undefined, 'Comment saved.'))}>
           {status === 'hidden' ? 'Show to the class again' : 'Save comment'}
         </button>
         {status !== 'hidden' && (

@@ -49,15 +49,16 @@ export async function submitWorkshopScenario(input: unknown): Promise<ActionResu
 const moderateSchema = z.object({
   classId: id('a class'),
   scenarioId: id('a submission'),
-  status: z.enum(['submitted', 'revision-requested', 'hidden'], { error: 'Choose accept, ask for a revision, or hide.' }),
+  /** Left out: the status stays as it is (a comment on a promoted scenario keeps it promoted). */
+  status: z.enum(['submitted', 'revision-requested', 'hidden'], { error: 'Choose accept, ask for a revision, or hide.' }).optional(),
   comment: z.string({ error: 'Write a comment, or leave it empty.' }).trim().max(1000, 'Keep the comment under 1,000 characters.').nullable().default(null),
 });
 
 const runModerate = defineAction(moderateSchema, async ({ classId, scenarioId, status, comment }) => {
   const me = await requireInstructor(classId);
-  if (!(await moderateWorkshopScenario(me.id, classId, scenarioId, { status, comment: comment || null })))
+  if (!(await moderateWorkshopScenario(me.id, classId, scenarioId, { ...(status ? { status } : {}), comment: comment || null })))
     throw new ActionError('That submission was not found in this class.', 404);
-  return { status };
+  return { status: status ?? 'unchanged' };
 });
 
 /** The instructor comments on a submission and accepts it, asks for a revision, or hides it from the class. */
