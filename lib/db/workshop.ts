@@ -104,8 +104,9 @@ export interface LearnerWorkshop {
   classReadings: { readings: Pick<Reading, 'label'>[] }[];
   /** Classmates' scenarios the learner has not answered yet: title and description only. */
   toClassify: { id: string; title: string; description: string }[];
-  /** Classmates' scenarios the learner has answered. */
+  /** Classmates' scenarios the learner has answered (to practise again: only first answers count). */
   classified: number;
+  classifiedItems: { id: string; title: string; description: string }[];
 }
 
 /** A learner's view of their class's workshop, or null when they are not enrolled in it. */
@@ -129,6 +130,7 @@ export async function learnerWorkshop(userId: string, classId: string): Promise<
     classReadings: visible.map((r) => ({ readings: (readings.get(r.id) ?? []).map((x) => ({ label: x.label })) })),
     toClassify: others.filter((r) => !answered.has(workshopItemId(r.id))).map((r) => ({ id: r.id, title: r.title, description: r.description })),
     classified: others.filter((r) => answered.has(workshopItemId(r.id))).length,
+    classifiedItems: others.filter((r) => answered.has(workshopItemId(r.id))).map((r) => ({ id: r.id, title: r.title, description: r.description })),
   };
 }
 

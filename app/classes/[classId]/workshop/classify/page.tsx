@@ -22,10 +22,21 @@ export default async function ClassifyWorkshopPage({ params }: Props) {
   const w = await learnerWorkshop(user.id, classId);
   if (!w) notFound();
   const title = `Workshop: ${w.cls.title}`;
+  // Once every scenario is answered, they can be practised again; the class's figures keep each first answer.
+  const again = w.toClassify.length === 0 && w.classifiedItems.length > 0;
+  const list = again ? w.classifiedItems : w.toClassify;
   return (
-    <PracticeRun title={title} note="Scenarios your classmates wrote. Who wrote each, and what they meant, is shown after you answer.">
+    <PracticeRun
+      title={title}
+      note={
+        again
+          ? 'You have classified every scenario your classmates wrote. Practise them again here; the class’s agreement figures keep your first answers.'
+          : 'Scenarios your classmates wrote. Who wrote each, and what they meant, is shown after you answer.'
+      }
+    >
       <DrillClient
-        scenarios={w.toClassify.map((s) => ({ id: s.id, title: s.title, description: s.description, domain: WORKSHOP_DOMAIN, difficulty: 'core' as const }))}
+        key={again ? 'again' : 'new'}
+        scenarios={list.map((s) => ({ id: s.id, title: s.title, description: s.description, domain: WORKSHOP_DOMAIN, difficulty: 'core' as const }))}
         orders={[]}
         setId={workshopSetId(classId)}
         title={title}
