@@ -2,7 +2,7 @@
 // each write a scenario; three learners classify them blind; the author and the instructor see the agreement figures
 // this test computes itself from the stored rows; the instructor promotes one into a set and a learner practises it.
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { countRows, e2eDb, SCENARIO_HEADER, scenarioRow, submit, unique } from './support';
+import { countRows, e2eDb, SCENARIO_HEADER, scenarioRow, signUpInBrowser, submit, unique } from './support';
 
 type Label = 'specification-gaming' | 'goal-misgeneralization' | 'capability-failure';
 const LABELS: Label[] = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'];
@@ -42,14 +42,7 @@ const BEA: Written = {
 };
 
 async function signUp(page: Page, next: string, name: string, role: 'learner' | 'instructor'): Promise<{ email: string; id: string }> {
-  const email = `${unique(role)}@example.com`;
-  await page.goto(`/signup?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('teaching is learning twice');
-  if (role === 'instructor') await page.getByLabel(/an instructor/).check();
-  await submit(page, 'Create account');
-  await expect(page.getByTestId('user-menu')).toBeVisible();
+  const email = await signUpInBrowser(page, next, name, role);
   const id = (e2eDb().prepare('SELECT id FROM User WHERE email = ?').get(email) as { id: string }).id;
   return { email, id };
 }

@@ -28,6 +28,7 @@ export default async function ClassifyWorkshopPage({ params }: Props) {
   return (
     <PracticeRun
       title={title}
+      back={{ href: `/classes/${classId}/workshop`, text: 'The workshop' }}
       note={
         again
           ? 'You have classified every scenario your classmates wrote. Practise them again here; the class’s agreement figures keep your first answers.'
