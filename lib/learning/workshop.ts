@@ -3,7 +3,7 @@
 // imported set and the bank (lengths, giveaway words, evidence sentences that are substrings of the description,
 // answers that fit the label), and it is graded and shown by the drill's own code.
 import { z } from 'zod';
-import { FAILURE_MODES, QUESTIONS, scenarioSchema, type Label, type Question, type QuestionAnswer, type Scenario } from './scenario-schema';
+import { FAILURE_MODES, GIVEAWAY, QUESTIONS, scenarioSchema, type Label, type Question, type QuestionAnswer, type Scenario } from './scenario-schema';
 import { tokens } from './shortcut-audit';
 
 /** How much one learner may write in one class, and how long each part may be. */
@@ -125,6 +125,17 @@ export function checkWorkshopDraft(input: unknown): DraftCheck {
   const parsed = workshopDraftSchema.safeParse(input);
   if (!parsed.success) {
     for (const i of parsed.error.issues) add(i.path.length ? i.path.map(String).join('.') : '_form', i.message);
+    // The scenario rules for the title and story already written, so the writer sees them while the rest is open.
+    const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+    for (const [field, min, what] of [
+      ['title', 5, 'The title'],
+      ['description', 40, 'The scenario'],
+    ] as const) {
+      const v = typeof raw[field] === 'string' ? (raw[field] as string).trim() : '';
+      if (!v || fieldErrors[field]) continue;
+      if (v.length < min) add(field, `${what} must be at least ${min} characters.`);
+      if (GIVEAWAY.test(v)) add(field, `${what} gives the answer away (uses a word like proxy, loophole, gaming).`);
+    }
     return { ok: false, fieldErrors };
   }
   const draft = parsed.data;
