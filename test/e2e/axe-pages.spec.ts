@@ -62,7 +62,7 @@ async function workshopDraftErrors(p: Page) {
   await p.getByLabel('The scenario', { exact: true }).fill('A cleaning robot was rewarded whenever its camera saw no dirt. It faced a wall.');
   // The editor checks in the browser first: nothing is posted while a check fails.
   await p.getByRole('button', { name: 'Submit to the class' }).click();
-  await expect(p.getByRole('alert')).toBeVisible();
+  await expect(p.getByText('Some parts need another look')).toBeVisible();
 }
 
 const CASES: PageCase[] = [
