@@ -13,7 +13,7 @@ import { WORKSHOP_LIMITS, workshopAsScenario, workshopItemId, type WorkshopConte
 /** Scenarios classmates may classify: everything but hidden ones. */
 const CLASSIFIABLE: WorkshopStatus[] = ['submitted', 'revision-requested', 'promoted'];
 
-export interface WorkshopRow extends WorkshopContent {
+interface WorkshopRow extends WorkshopContent {
   classId: string;
   authorId: string;
   status: WorkshopStatus;
@@ -96,7 +96,7 @@ async function readingsFor(rows: readonly WorkshopRow[]): Promise<Map<string, (R
   return out;
 }
 
-export interface LearnerWorkshop {
+interface LearnerWorkshop {
   cls: { id: string; title: string };
   /** The learner's own scenarios, with how classmates read them. */
   mine: (WorkshopRow & { readings: Reading[] })[];
@@ -153,7 +153,7 @@ export async function workshopScenarioToAnswer(userId: string, classId: string, 
   return { scenario: workshopAsScenario(toRow(r)), itemId: workshopItemId(r.id), author: r.author.name ?? 'A classmate' };
 }
 
-export interface InstructorWorkshopRow extends WorkshopRow {
+interface InstructorWorkshopRow extends WorkshopRow {
   author: { name: string | null; email: string };
   readings: (Reading & { userId: string })[];
 }

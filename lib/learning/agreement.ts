@@ -55,7 +55,7 @@ export interface Reading {
   answers: Record<Question, QuestionAnswer>;
 }
 
-export interface QuestionSplit {
+interface QuestionSplit {
   question: Question;
   yes: number;
   no: number;
@@ -65,7 +65,7 @@ export interface QuestionSplit {
   agreeing: number;
 }
 
-export interface ScenarioAgreement {
+interface ScenarioAgreement {
   /** Classmates who classified it (first answers only). */
   raters: number;
   labels: Record<Label, number>;

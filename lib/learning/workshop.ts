@@ -17,7 +17,7 @@ export const WORKSHOP_LIMITS = {
   source: 300,
 } as const;
 
-export const WORKSHOP_STATUSES = ['submitted', 'revision-requested', 'hidden', 'promoted'] as const;
+const WORKSHOP_STATUSES = ['submitted', 'revision-requested', 'hidden', 'promoted'] as const;
 export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
 
 export const STATUS_WORDS: Record<WorkshopStatus, string> = {
@@ -109,7 +109,7 @@ function draftField(path: readonly PropertyKey[]): string {
   return '_form';
 }
 
-export type DraftCheck = { ok: true; draft: WorkshopDraft; scenario: Scenario } | { ok: false; fieldErrors: Record<string, string[]> };
+type DraftCheck = { ok: true; draft: WorkshopDraft; scenario: Scenario } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
  * The content check for one draft: the form's own limits, then the scenario schema (the rules content:check applies
@@ -169,7 +169,7 @@ export function labelWordHints(text: string, words: readonly LabelWord[]): Label
 
 // ---- The workshop as an assignment: "write N, classify M", counted toward the gradebook or not.
 
-export interface WorkshopTarget {
+interface WorkshopTarget {
   write: number;
   classify: number;
   graded: boolean;
