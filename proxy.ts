@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, CROSS_SITE_MESSAGE, isCrossSite, isUnsafeMethod, newNonce } from '@/lib/http/security';
 import { cspManifest, prerenderedHashes } from '@/lib/http/csp-manifest';
-import { isDocumentRequest, storedPageResponse } from '@/lib/http/static-pages';
+import { prerenderedDocument, prerenderedPolicy } from '@/lib/http/static-pages';
 import { PAGE_SECURITY_HEADERS } from '@/lib/http/page-headers';
 import { requestBodyProblem } from '@/lib/http/request-body';
 import { routerStateProblem, strictTransportSecurity } from '@/lib/http/transport';
@@ -40,19 +40,22 @@ export async function proxy(request: NextRequest) {
   const prerendered = request.method === 'GET' || request.method === 'HEAD' ? prerenderedHashes(manifest, request.nextUrl.pathname) : null;
   if (prerendered) {
     // A page prerendered at build time is served as built: its policy lists its inline scripts' hashes. A browser's
-    // request for the page gets the stored, precompressed HTML from here (lib/http/static-pages.ts); Next's router
-    // asking for the page's payload goes on to Next untouched.
-    const policy = contentSecurityPolicy({ hashes: prerendered }, { dev, https });
-    if (isDocumentRequest(request.method, request.headers, request.nextUrl.search)) {
-      const stored = storedPageResponse(request.nextUrl.pathname.replace(/(.)\/+$/, '$1'), request, {
-        ...PAGE_SECURITY_HEADERS,
-        'content-security-policy': policy,
-        ...(hsts ? { 'strict-transport-security': hsts } : {}),
-      });
-      if (stored) return stored;
-    }
+    // request for the page gets the stored HTML from here (lib/http/static-pages.ts; scripts/server.ts, which
+    // `npm start` runs, answers it before this with the compressed copy); Next's router asking for the page's payload
+    // goes on to Next untouched.
+    const stored = prerenderedDocument({
+      method: request.method,
+      pathname: request.nextUrl.pathname,
+      search: request.nextUrl.search,
+      header: (name) => request.headers.get(name),
+      https,
+      hsts,
+      canEncode: false,
+      securityHeaders: PAGE_SECURITY_HEADERS,
+    });
+    if (stored) return new Response(stored.body ? new Uint8Array(stored.body) : null, { status: stored.status, headers: stored.headers });
     const response = NextResponse.next();
-    response.headers.set('content-security-policy', policy);
+    response.headers.set('content-security-policy', prerenderedPolicy(prerendered, https));
     return withHsts(response);
   }
   const nonce = newNonce();

@@ -1,21 +1,19 @@
 // Server time of the instructor views on a large class, on SQLite: 300 learners, 100,000 attempts (plus other
 // people's attempts, so indexes matter). Prints JSON only.
-//   tsx --conditions=react-server scripts/bench-class.ts [--learners 300] [--attempts 100000] [--runs 10]
-// (add --expose-gc before the script for steadier memory numbers: tsx --expose-gc --conditions=react-server ...)
+//   npm run bench:class [-- --learners 300] [--attempts 100000] [--runs 10] [--keep]
+// (--keep leaves the database file in place and prints its path)
+// (the npm script runs it with --expose-gc, so each export is measured from a collected heap)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { benchArgs, flag, int } from './lib/bench';
 import { migrate } from './lib/migrate';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
-const LEARNERS = arg('learners', 300);
-const ATTEMPTS = arg('attempts', 100_000);
-const RUNS = arg('runs', 10);
+const args = benchArgs('bench:class', { learners: int(300, 1, 100_000), attempts: int(100_000, 1, 10_000_000), runs: int(10, 1, 1000), keep: flag() });
+const LEARNERS = args.learners;
+const ATTEMPTS = args.attempts;
+const RUNS = args.runs;
 const OUTSIDERS = 200; // people outside the class, with attempts of their own
 const OUTSIDER_ATTEMPTS = 20_000;
 const GOAL_MS = 200;
@@ -28,15 +26,15 @@ await migrate(url);
 // Before any lib/db module is loaded: the client reads DATABASE_URL once.
 process.env.DATABASE_URL = url;
 
-const { db } = await import('../lib/db/client');
-const { Prisma } = await import('../lib/db/generated/client.ts');
+const { db, transaction } = await import('../lib/db/client');
 const { buildRoster, classAttemptsPages, classDrillConfusion, classItemStats, loadClassData } = await import('../lib/db/class-analytics');
 const { assignmentSpec } = await import('../lib/content/assignment-items');
 const { getCourse } = await import('../lib/content/course');
 const { getScenarioBank } = await import('../lib/content/bank');
 const { ANSWERS_FOR } = await import('../lib/learning/scenario-schema');
 const { createRng, deriveSeed } = await import('../lib/toys/rng');
-const { attemptsCsvStream } = await import('../components/teach/csv');
+const { attemptsCsvStream } = await import('../lib/teach/csv');
+const { verifyInstructor } = await import('../lib/auth/capability');
 
 const rng = createRng(deriveSeed(42, 'bench-class'));
 const now = new Date();
@@ -114,7 +112,7 @@ function attemptRows(userIds: { id: string }[], total: number) {
   return rows;
 }
 
-await db.$transaction(async (tx) => {
+await transaction(async (tx) => {
   await chunked(attemptRows(learners, ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
   await chunked(attemptRows(outsiders, OUTSIDER_ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
   await chunked(
@@ -153,6 +151,8 @@ await chunked(
 const seedMs = performance.now() - seedStart;
 
 // ---- Measure ----
+// The instructor views read through the teacher's capability, as the pages do.
+const teacher = await verifyInstructor(instructor.id, cls.id).then((cap) => cap ?? Promise.reject(new Error('the bench instructor does not teach the bench class')));
 const fullClass = await db.class.findUniqueOrThrow({ where: { id: cls.id }, include: { assignments: true } });
 const specs = fullClass.assignments.map((a) => assignmentSpec(a));
 const reviewsSince = opens;
@@ -189,17 +189,17 @@ const plans = {
   attemptsPage: plan(`SELECT * FROM Attempt WHERE userId IN (${marks}) AND id > ? ORDER BY id LIMIT 2000`, ...ids, ''),
 };
 sqlite.close();
-const loadOnly = await measure(() => loadClassData(cls.id, reviewsSince));
-const data = await loadClassData(cls.id, reviewsSince);
+const loadOnly = await measure(() => loadClassData(teacher, reviewsSince));
+const data = await loadClassData(teacher, reviewsSince);
 const computeOnly = {
   roster: await measure(async () => buildRoster(data, specs, now)),
   itemStats: await measure(async () => classItemStats(data)),
   confusion: await measure(async () => classDrillConfusion(data, axisTruth)),
 };
 const views = {
-  roster: await measure(async () => buildRoster(await loadClassData(cls.id, reviewsSince), specs, now)),
-  itemStats: await measure(async () => classItemStats(await loadClassData(cls.id, reviewsSince))),
-  confusion: await measure(async () => classDrillConfusion(await loadClassData(cls.id, reviewsSince), axisTruth)),
+  roster: await measure(async () => buildRoster(await loadClassData(teacher, reviewsSince), specs, now)),
+  itemStats: await measure(async () => classItemStats(await loadClassData(teacher, reviewsSince))),
+  confusion: await measure(async () => classDrillConfusion(await loadClassData(teacher, reviewsSince), axisTruth)),
 };
 
 // The CSV export: read the whole stream, sampling the process's resident memory as it goes.
@@ -211,7 +211,7 @@ async function exportOnce() {
   let bytes = 0;
   let newlines = 0;
   const t = performance.now();
-  const reader = attemptsCsvStream(classAttemptsPages(cls.id)).getReader();
+  const reader = attemptsCsvStream(classAttemptsPages(teacher)).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -224,104 +224,6 @@ async function exportOnce() {
 await exportOnce();
 const exports = [];
 for (let i = 0; i < 3; i++) exports.push(await exportOnce());
-
-// Proposed export paging: each learner's attempts through the Attempt(userId, createdAt) index, in pages, instead
-// of ORDER BY id over the whole class (SQLite picks the userId index for the IN list, then sorts every remaining
-// attempt in a temporary B-tree for each page).
-async function* proposedPages(classId: string, pageSize = 2000) {
-  const ids = (await db.enrolment.findMany({ where: { classId }, select: { userId: true }, orderBy: { userId: 'asc' } })).map((e) => e.userId);
-  const select = { id: true, userId: true, itemKind: true, itemId: true, chapter: true, response: true, correct: true, confident: true, durationMs: true, firstAttempt: true, merged: true, createdAt: true, user: { select: { email: true, name: true } } } as const;
-  let buffer: Awaited<ReturnType<typeof db.attempt.findMany<{ select: typeof select }>>> = [];
-  for (const userId of ids) {
-    let cursor: string | undefined;
-    for (;;) {
-      const page = await db.attempt.findMany({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: pageSize, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}), select });
-      buffer.push(...page);
-      if (buffer.length >= pageSize) {
-        yield buffer;
-        buffer = [];
-      }
-      if (page.length < pageSize) break;
-      cursor = page.at(-1)!.id;
-    }
-  }
-  if (buffer.length) yield buffer;
-}
-async function proposedExportOnce() {
-  gc?.();
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  let rows = -1;
-  const t = performance.now();
-  const reader = attemptsCsvStream(proposedPages(cls.id)).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    for (let i = 0; i < value.length; i++) if (value[i] === 10) rows++;
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  return { ms: performance.now() - t, rows, growth: peak - baseline };
-}
-await proposedExportOnce();
-const proposedExports = [];
-for (let i = 0; i < 3; i++) proposedExports.push(await proposedExportOnce());
-
-// ---- The fix proposed for lib/db/class-analytics.ts, measured on the same data ----
-// 1. An index on Attempt(userId, firstAttempt), so the first-attempts query reads only first attempts instead of
-//    every attempt of every learner (a new migration; here created directly in the bench database).
-// 2. Each view loads only what it uses: the roster skips the response JSON (most of the bytes decoded), the
-//    confusion matrix reads scenario attempts only; and the first-attempts query goes through $queryRaw.
-// 3. classItemStats looks up each item's kind in a Map (it now scans data.firsts once per item: O(items x firsts)).
-type Firsts = Awaited<ReturnType<typeof loadClassData>>['firsts'];
-async function proposedLoad(classId: string, since: Date | null, only: { responses: boolean; kind?: 'scenario' }) {
-  const enrolments = await db.enrolment.findMany({ where: { classId }, orderBy: { joinedAt: 'asc' }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } });
-  const ids = enrolments.map((e) => e.user.id);
-  const [firsts, completed, reviews, last] = await Promise.all([
-    // $queryRaw skips the model-level row mapping, which costs more than the query itself at this size.
-    db.$queryRaw<Firsts>`SELECT "userId", "itemKind", "itemId", "correct", ${only.responses ? Prisma.sql`"response"` : Prisma.sql`'' AS "response"`}, "createdAt"
-      FROM "Attempt" WHERE "userId" IN (${Prisma.join(ids)}) AND "firstAttempt" = ${true} ${only.kind ? Prisma.sql`AND "itemKind" = ${only.kind}` : Prisma.empty}`,
-    db.chapterProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, chapter: true, completedAt: true } }),
-    since ? db.reviewLog.findMany({ where: { userId: { in: ids }, review: { gte: since }, NOT: { idempotencyKey: { startsWith: 'first-' } } }, select: { userId: true, review: true } }) : Promise.resolve([]),
-    db.attempt.groupBy({ by: ['userId'], where: { userId: { in: ids } }, _max: { createdAt: true } }),
-  ]);
-  return {
-    learners: enrolments.map((e) => ({ ...e.user, joinedAt: e.joinedAt })),
-    firsts,
-    completed,
-    reviews,
-    lastActive: new Map(last.flatMap((l) => (l._max.createdAt ? [[l.userId, l._max.createdAt] as const] : []))),
-  };
-}
-const { itemStatistics } = await import('../lib/learning/item-stats');
-function proposedItemStats(d: { firsts: Firsts }) {
-  const kinds = new Map<string, string>();
-  for (const f of d.firsts) kinds.set(f.itemId, f.itemKind);
-  const answer = (kind: string, response: string) => {
-    const r = JSON.parse(response) as { selected?: number[]; label?: string };
-    return kind === 'quiz' ? (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+') : (r.label ?? '—');
-  };
-  return itemStatistics(d.firsts.map((f) => ({ learnerId: f.userId, itemId: f.itemId, correct: f.correct, answer: answer(f.itemKind, f.response) }))).map((s) => ({ ...s, kind: kinds.get(s.itemId) ?? 'quiz' }));
-}
-{
-  const w = new Database(file);
-  w.exec('CREATE INDEX IF NOT EXISTS "Attempt_userId_firstAttempt_idx" ON "Attempt"("userId", "firstAttempt")');
-  w.close();
-}
-const proposed = {
-  roster: await measure(async () => buildRoster(await proposedLoad(cls.id, reviewsSince, { responses: false }), specs, now)),
-  itemStats: await measure(async () => proposedItemStats(await proposedLoad(cls.id, null, { responses: true }))),
-  confusion: await measure(async () => classDrillConfusion(await proposedLoad(cls.id, null, { responses: true, kind: 'scenario' }), axisTruth)),
-};
-// Same answers as the current code (a fix that changes results is no fix). Row order may differ between query
-// plans, so compare in a canonical form (sorted keys, rounded correlations, cell counts).
-const canonStats = (xs: ReturnType<typeof classItemStats>) =>
-  JSON.stringify(xs.map((x) => ({ ...x, discrimination: x.discrimination === null ? null : x.discrimination.toFixed(9), distribution: Object.entries(x.distribution).sort() })));
-const canonConfusion = (c: ReturnType<typeof classDrillConfusion>) => JSON.stringify([c.matrix.map((r) => r.cells.map((x) => x.count)), c.questionErrors, c.responses]);
-const same = {
-  roster: JSON.stringify(buildRoster(await proposedLoad(cls.id, reviewsSince, { responses: false }), specs, now)) === JSON.stringify(buildRoster(data, specs, now)),
-  itemStats: canonStats(proposedItemStats(await proposedLoad(cls.id, null, { responses: true }))) === canonStats(classItemStats(data)),
-  confusion: canonConfusion(classDrillConfusion(await proposedLoad(cls.id, null, { responses: true, kind: 'scenario' }), axisTruth)) === canonConfusion(classDrillConfusion(data, axisTruth)),
-};
 
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 const csv = {
@@ -342,7 +244,7 @@ const counts = {
   items: new Set(data.firsts.map((f) => f.itemId)).size,
 };
 await db.$disconnect();
-const keep = process.argv.includes('--keep');
+const keep = args.keep;
 if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 
 console.log(
@@ -354,15 +256,6 @@ console.log(
       counts,
       views: { ...views, csvExport: csv },
       breakdown: { loadClassData: loadOnly, computeOnly },
-      proposedFix: {
-        views: proposed,
-        csvExport: {
-          rows: proposedExports[0]!.rows,
-          medianMs: round(quantile(proposedExports.map((e) => e.ms), 0.5)),
-          peakRssGrowthMB: mb(Math.max(...proposedExports.map((e) => e.growth))),
-        },
-        sameResults: same,
-      },
       queryPlans: plans,
       node: process.version,
       ...(keep ? { databaseFile: file } : {}),

@@ -1,7 +1,7 @@
 // npm run bench:crash [-- --kills 10] [--connections 100] [--min-gap 3] [--max-gap 8] [--seed N] [--port N] [--pg <admin URL>]
 //
 // Crash benchmark: the answer load of bench:load (one connection per learner, each with its own session cookie,
-// no pipelining, a unique idempotency key per answer, POST /api/answers) against `next start`, while the server is
+// no pipelining, a unique idempotency key per answer, POST /api/answers) against the production server (scripts/server.ts), while the server is
 // killed with SIGKILL --kills times at random moments (--min-gap to --max-gap seconds of load after it answered)
 // and restarted at once on the same port, like a process manager would. The database is fresh and built like
 // `npm start` builds it (migrations, then prisma/seed.ts), in a temp dir; with --pg, a fresh database on that
@@ -32,39 +32,30 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { randomBytes, randomInt } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { resolveSqliteFile } from '../lib/db/url';
+import { benchArgs, hardLimit, int, loopbackUrl, num, tcpPort } from './lib/bench';
 import { answerBody, ensureProductionBuild, freePortIn, jsonOnlyStdout, loadQuizzes, log, median, sleep, verifyCookie } from './lib/load';
 import { createRng } from '../lib/toys/rng';
 import { killAllServersNow, ownsListenSocket, processTitle, sigkillServer, startServer, stopServer, type Server } from './lib/load-servers';
 import { createStore, type TempStore } from './lib/load-store';
 
-const { values: args } = parseArgs({
-  options: {
-    kills: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '100' },
-    'min-gap': { type: 'string', default: '3' },
-    'max-gap': { type: 'string', default: '8' },
-    seed: { type: 'string' },
-    port: { type: 'string' },
-    pg: { type: 'string' },
-  },
+const args = benchArgs('bench:crash', {
+  kills: int(10, 1, 100),
+  connections: int(100, 1, 1000),
+  'min-gap': num(3, 0.2, 120),
+  'max-gap': num(8, 0.2, 120),
+  seed: int(undefined, 0, 2 ** 32 - 1),
+  port: tcpPort(),
+  pg: loopbackUrl('<admin URL>'),
 });
-const kills = Number(args.kills);
-const connections = Number(args.connections);
-const minGap = Number(args['min-gap']);
-const maxGap = Number(args['max-gap']);
-const seed = args.seed !== undefined ? Number(args.seed) : randomInt(2 ** 31);
+const { kills, connections } = args;
+const minGap = args['min-gap'];
+const maxGap = args['max-gap'];
+if (maxGap < minGap) args.fail(`--max-gap (${maxGap}) must be at least --min-gap (${minGap}).`);
+const seed = args.seed ?? randomInt(2 ** 31);
 const pgAdmin = args.pg;
-if (!(kills >= 1 && kills <= 100) || !(connections >= 1 && connections <= 1000) || !(minGap >= 0.2 && maxGap >= minGap && maxGap <= 120) || !Number.isInteger(seed)) {
-  throw new Error('Usage: --kills 1..100 --connections 1..1000 --min-gap ≥0.2 --max-gap min-gap..120 (seconds) --seed <integer>');
-}
-if (pgAdmin) {
-  const host = new URL(pgAdmin).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error('--pg must point at a loopback PostgreSQL server.');
-}
 
 jsonOnlyStdout();
 const AUTH_SECRET = randomBytes(32).toString('hex');
@@ -72,18 +63,11 @@ process.env.AUTH_SECRET = AUTH_SECRET;
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 // Bounded in time: build, database, every gap and restart, the drain; otherwise everything is killed and we exit.
-const hardLimitMs = (600 + 180 + kills * (maxGap + 90) + maxGap + 120) * 1000;
 let store: TempStore | undefined;
-const bail = (code: number) => {
+const limit = hardLimit('bench:crash', (600 + 180 + kills * (maxGap + 90) + maxGap + 120) * 1000, () => {
   killAllServersNow();
-  void (store?.dispose() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
-};
-const hardTimer = setTimeout(() => {
-  console.error(`bench:crash exceeded its time limit (${hardLimitMs / 1000} s); stopping.`);
-  bail(2);
-}, hardLimitMs);
-hardTimer.unref();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => bail(130));
+  return store?.dispose();
+});
 
 ensureProductionBuild();
 const quizzes = await loadQuizzes();
@@ -111,7 +95,7 @@ if (kind === 'sqlite') {
   if (held) throw new Error('The benchmark process still holds the database open; the crash recovery would not be tested.');
 }
 
-const port = args.port ? Number(args.port) : await freePortIn(3310, 3399);
+const port = args.port ?? (await freePortIn(3310, 3399));
 const serverEnv = { DATABASE_URL: store.url, AUTH_SECRET };
 const random = createRng(seed).next; // mulberry32: the run's random moments replay with its seed
 const runId = randomBytes(3).toString('hex');
@@ -262,7 +246,7 @@ function collectErrors(s: Server): void {
 }
 const segments: { seconds: number; answers: number }[] = [];
 
-log(`${kind}: next start on port ${port}`);
+log(`${kind}: production server on port ${port}`);
 const t0 = Date.now();
 const startOptions = { port, pollMs: 50, probePath: '/api/progress' };
 let server: Server = await startServer(serverEnv, startOptions);
@@ -355,7 +339,7 @@ if (kind === 'sqlite') {
 }
 await store.dispose();
 store = undefined;
-clearTimeout(hardTimer);
+limit.done();
 
 const stored = [...storedRows.values()].reduce((a, n) => a + n, 0);
 const missing = [...acked.keys()].filter((k) => !storedRows.has(k)).length;
@@ -380,11 +364,11 @@ const goalsMet = {
 process.stdout.write(
   `${JSON.stringify(
     {
-      benchmark: 'kill -9 of `next start` under answer load (POST /api/answers, signed-in learners, unique idempotency keys), restarted each time',
+      benchmark: 'kill -9 of the production server (scripts/server.ts) under answer load (POST /api/answers, signed-in learners, unique idempotency keys), restarted each time',
       machine: { cpus: os.cpus().length, node: process.version, note: 'load generator, server and database share these CPUs' },
       store: kind,
       ...(sqliteMode ? { sqlite: sqliteMode } : {}),
-      server: { command: 'node_modules/.bin/next start (spawned directly)', processTitle: serverTitle, port },
+      server: { command: 'node --import tsx scripts/server.ts (spawned directly, one process)', processTitle: serverTitle, port },
       connections,
       pipelining: 1,
       seed,

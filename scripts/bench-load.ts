@@ -1,49 +1,45 @@
-// npm run bench:load [-- --duration 30] [--connections 100] [--pg <admin URL> [--servers 2]] [--compare] [--port N]
+// npm run bench:load [-- --duration 30] [--connections 100] [--pg <admin URL> [--servers 2]] [--compare] [--port N] [--identity]
 //
 // Load benchmark of POST /api/answers against the production build: a throwaway database (SQLite; or a fresh
 // PostgreSQL database with --pg, on a server where the user may CREATE DATABASE) with 100 learners, one session
-// cookie each (minted like next-auth does, no sign-in round trip), `next start` on loopback, autocannon with one
-// connection per learner and a unique idempotency key per request; then the prerendered (static) Markdown chapter
-// and the HTML chapter (prerendered, served with its hash-based CSP) with the same
-// connections for comparison; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
+// cookie each (minted like next-auth does, no sign-in round trip), the production server (scripts/server.ts) on
+// loopback, autocannon with one connection per learner and a unique idempotency key per request; then the
+// prerendered (static) Markdown chapter and the HTML chapter (prerendered, served with its hash-based CSP) with the
+// same connections for comparison, asked for with a browser's Accept-Encoding; then Attempt rows stored vs answers acknowledged. --compare runs SQLite × 1 process
 // and PostgreSQL × --servers processes (default 2) in the same run. Prints JSON only (progress goes to stderr).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { benchArgs, flag, hardLimit, int, loopbackUrl, num, tcpPort } from './lib/bench';
 import { cannon, combine } from './lib/load-cannon';
 import { answerBody, ensureProductionBuild, jsonOnlyStdout, loadQuizzes, log, verifyCookie } from './lib/load';
 import { killAllServersNow, startServer, stopAllServers, type Server } from './lib/load-servers';
 import { createStore, type TempStore } from './lib/load-store';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '30' },
-    connections: { type: 'string', default: '100' },
-    pg: { type: 'string' },
-    servers: { type: 'string' },
-    compare: { type: 'boolean', default: false },
-    warmup: { type: 'string', default: '3' },
-    profile: { type: 'boolean', default: false },
-    // Servers listen on N, N+1, … (default: ports the OS picks).
-    port: { type: 'string' },
-  },
+const args = benchArgs('bench:load', {
+  duration: num(30, 1, 600),
+  connections: int(100, 1, 1000),
+  pg: loopbackUrl('<admin URL>'),
+  servers: int(undefined, 1, 4),
+  compare: flag(),
+  warmup: num(3, 0),
+  profile: flag(),
+  // Servers listen on N, N+1, … (default: ports the OS picks).
+  port: tcpPort(),
+  // Ask for the chapter pages without compression (the default asks as a browser does: gzip, br).
+  identity: flag(),
 });
-const duration = Number(args.duration);
+const { duration, connections, warmup } = args;
 const STATIC_PATH = '/chapters/introduction/markdown';
 const HTML_PATH = '/chapters/introduction';
-const connections = Number(args.connections);
-const warmup = Number(args.warmup);
+// The chapter pages are asked for as a browser asks: every browser sends Accept-Encoding, and the reading pages'
+// compressed copies are part of serving them statically (--identity asks for uncompressed bytes instead).
+const PAGE_HEADERS: Record<string, string> = args.identity
+  ? { accept: 'text/html,*/*;q=0.8' }
+  : { accept: 'text/html,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br, zstd' };
 const pgAdmin = args.pg;
-const pgServers = Number(args.servers ?? (args.compare ? 2 : 1));
-if (!(duration >= 1 && duration <= 600) || !(connections >= 1 && connections <= 1000) || !(pgServers >= 1 && pgServers <= 4) || !(warmup >= 0)) {
-  throw new Error('Usage: --duration 1..600 --connections 1..1000 --servers 1..4 --warmup ≥0');
-}
-if (args.compare && !pgAdmin) throw new Error('--compare needs --pg <postgres URL of a server where the user may CREATE DATABASE>');
-if (pgAdmin) {
-  const host = new URL(pgAdmin).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error('--pg must point at a loopback PostgreSQL server.');
-}
+const pgServers = args.servers ?? (args.compare ? 2 : 1);
+if (args.compare && !pgAdmin) args.fail('--compare needs --pg <postgres URL of a server where the user may CREATE DATABASE>.');
 
 // Only the JSON goes to stdout.
 jsonOnlyStdout();
@@ -54,20 +50,11 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 // Bounded in time: everything (build, both stores, both loads) or the servers are killed and we exit.
 const scenarios = args.compare ? 3 : 1;
-const hardLimitMs = (600 + scenarios * (2 * (duration + warmup) + 120)) * 1000;
 const stores: TempStore[] = [];
-const hardTimer = setTimeout(() => {
-  console.error(`bench:load exceeded its time limit (${hardLimitMs / 1000} s); stopping.`);
+const limit = hardLimit('bench:load', (600 + scenarios * (2 * (duration + warmup) + 120)) * 1000, () => {
   killAllServersNow();
-  void Promise.allSettled(stores.map((s) => s.dispose())).finally(() => process.exit(2));
-}, hardLimitMs);
-hardTimer.unref();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => {
-    killAllServersNow();
-    void Promise.allSettled(stores.map((s) => s.dispose())).finally(() => process.exit(130));
-  });
-}
+  return Promise.allSettled(stores.map((s) => s.dispose()));
+});
 
 ensureProductionBuild();
 
@@ -92,7 +79,7 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
   try {
     const servers: Server[] = [];
     for (let i = 0; i < processes; i++) {
-      servers.push(await startServer({ DATABASE_URL: store.url, AUTH_SECRET }, args.port ? { port: Number(args.port) + i } : {}));
+      servers.push(await startServer({ DATABASE_URL: store.url, AUTH_SECRET }, args.port ? { port: args.port + i } : {}));
     }
     for (const s of servers) await verifyCookie(s, store.learners[0]!.cookie);
     log(`${kind} × ${processes}: servers on ports ${servers.map((s) => s.port).join(', ')}; cookie verified`);
@@ -142,9 +129,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       return { acknowledged: ack.length, storedRows: [...stored.values()].reduce((a, n) => a + n, 0), lost, duplicated, storedUnacknowledged, neverSent };
     }
     // Two chapter pages: the prerendered Markdown copy (a route handler's output stored at build time, served by
-    // Next) and the HTML chapter, prerendered too and answered by proxy.ts with its hash-based CSP.
+    // Next, compressed per request) and the HTML chapter, prerendered too and answered by scripts/server.ts with its
+    // hash-based CSP and the compressed copy made at build time.
     const pageLoad = (seconds: number, path: string) =>
-      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path })));
+      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path, headers: PAGE_HEADERS })));
     const staticLoad = (seconds: number) => pageLoad(seconds, STATIC_PATH);
 
     if (warmup > 0) {
@@ -185,9 +173,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
         exactlyOnce: exact,
         cpuMsPerAnswer,
       },
-      staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG)', ...page },
+      pageRequestHeaders: PAGE_HEADERS,
+      staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG); Next compresses it per request', ...page },
       answersPerStaticRequest: +(answers.perSecond / Math.max(1e-9, page.perSecond)).toFixed(3),
-      htmlChapterPage: { path: HTML_PATH, note: 'prerendered; served by proxy.ts as built, with its hash-based CSP', ...htmlPage },
+      htmlChapterPage: { path: HTML_PATH, note: 'prerendered; answered by scripts/server.ts as built (compressed at build time), with its hash-based CSP', ...htmlPage },
       answersPerHtmlChapterRequest: +(answers.perSecond / Math.max(1e-9, htmlPage.perSecond)).toFixed(3),
       wholeRunIncludingWarmup: { ...whole, attemptRowsInDatabase: storedTotal },
       ...(profile ? { profileInProcess: profile } : {}),
@@ -251,7 +240,7 @@ try {
 } finally {
   killAllServersNow();
   for (const s of stores) await s.dispose().catch((e) => console.error('cleanup failed:', e));
-  clearTimeout(hardTimer);
+  limit.done();
 }
 
 const os = await import('node:os');

@@ -2,7 +2,7 @@
 //
 // Page benchmark: Lighthouse 12 (programmatic API, its default config: the mobile preset with simulated throttling)
 // in the system Chromium (chrome-launcher; CHROME_PATH or /usr/bin/chromium, flags from scripts/lib/chromium.ts)
-// against the production build (reused when fresh, built otherwise) served by `next start` on a fresh database
+// against the production build (reused when fresh, built otherwise) served by the production server (scripts/server.ts) on a fresh database
 // seeded like `npm start` seeds it. Pages: home, a chapter, the demo learner's dashboard (signed in over HTTP
 // first, the session cookie passed to Lighthouse as an extra header) and the practice drill. Each page runs --runs
 // times, each in a fresh browser profile; the figures are those of Lighthouse's own median run (the run nearest
@@ -20,24 +20,17 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { benchArgs, flag, hardLimit, int, tcpPort } from './lib/bench';
 import { CHROMIUM_ARGS, CHROMIUM_HELP, findChromium } from './lib/chromium';
 import { ensureProductionBuild, freePortIn, jsonOnlyStdout, log } from './lib/load';
 import { killAllServersNow, startServer, stopAllServers, type Server } from './lib/load-servers';
 import { createStore, type TempStore } from './lib/load-store';
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    port: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-  },
-});
-const runs = Number(args.runs);
-if (!(Number.isInteger(runs) && runs >= 1 && runs <= 15)) throw new Error('Usage: --runs 1..15 [--port N] [--strict]');
+const args = benchArgs('bench:pages', { runs: int(3, 1, 15), port: tcpPort(), strict: flag() });
+const { runs } = args;
 
 const DEMO_LEARNER = { email: 'learner@goalpost.example', password: 'goalpost-learner' };
 const PAGES = [
@@ -68,18 +61,11 @@ const killChromes = () => {
   }
   chromes.clear();
 };
-const hardLimitMs = (600 + 180 + PAGES.length * runs * 120) * 1000;
-const bail = (code: number) => {
+const limit = hardLimit('bench:pages', (600 + 180 + PAGES.length * runs * 120) * 1000, () => {
   killChromes();
   killAllServersNow();
-  void (store?.dispose() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
-};
-const hardTimer = setTimeout(() => {
-  console.error(`bench:pages exceeded its time limit (${hardLimitMs / 1000} s); stopping.`);
-  bail(2);
-}, hardLimitMs);
-hardTimer.unref();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => bail(130));
+  return store?.dispose();
+});
 
 /**
  * Signs in over HTTP the way the browser does through Auth.js's credentials endpoint: the CSRF token (and its
@@ -235,13 +221,13 @@ ensureProductionBuild();
 log('fresh database (migrations + seed, like npm start)');
 store = await createStore({ learners: 0, secret: AUTH_SECRET, seedDemo: true, label: 'pages' });
 await store.disconnect();
-const port = args.port ? Number(args.port) : await freePortIn(3320, 3389);
+const port = args.port ?? (await freePortIn(3320, 3389));
 const t0 = Date.now();
 const results: Record<string, unknown> = {};
 const chosen: Partial<Record<PageName, Result>> = {};
 try {
   const server = await startServer({ DATABASE_URL: store.url, AUTH_SECRET }, { port });
-  log(`next start on ${server.url}; Chromium ${chromePath}`);
+  log(`server on ${server.url}; Chromium ${chromePath}`);
   const cookie = await signIn(server, DEMO_LEARNER.email, DEMO_LEARNER.password);
 
   // Warm the server (compiled chapters, caches) so the first Lighthouse run does not measure a cold process.
@@ -288,7 +274,7 @@ try {
   await stopAllServers();
   await store.dispose().catch((e: unknown) => console.error('cleanup failed:', e));
   store = undefined;
-  clearTimeout(hardTimer);
+  limit.done();
 }
 
 const r = results as Record<PageName, { performance: number | null; accessibility: number | null; cls: number; firstLoadJs: { gzipKb: number } }>;

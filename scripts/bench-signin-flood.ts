@@ -14,31 +14,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { benchArgs, hardLimit, int, num, tcpPort } from './lib/bench';
 import { cannon, combine } from './lib/load-cannon';
 import { answerBody, ensureProductionBuild, jsonOnlyStdout, loadQuizzes, log, sleep, verifyCookie } from './lib/load';
 import { killAllServersNow, startServer, stopAllServers } from './lib/load-servers';
 import { createStore, type TempStore } from './lib/load-store';
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '15' },
-    flood: { type: 'string', default: '12' },
-    // Long enough for the server's heap to reach its working size, so memory growth is the flood's, not warm-up's.
-    warmup: { type: 'string', default: '10' },
-    port: { type: 'string' },
-    // AUTH_BUSY_HOLD_MS for the server: how long a busy answer is held (default: the app's default, 1000).
-    'hold-ms': { type: 'string' },
-  },
+const args = benchArgs('bench:signin-flood', {
+  duration: num(15, 3, 300),
+  flood: int(12, 1, 200),
+  // Long enough for the server's heap to reach its working size, so memory growth is the flood's, not warm-up's.
+  warmup: num(10, 0),
+  port: tcpPort(),
+  // AUTH_BUSY_HOLD_MS for the server: how long a busy answer is held (default: the app's default, 1000).
+  'hold-ms': int(undefined, 0, 5000),
 });
-const duration = Number(args.duration);
-const floodConnections = Number(args.flood);
-const warmup = Number(args.warmup);
-const holdArg = args['hold-ms'];
-if (holdArg !== undefined && !/^\d{1,4}$/.test(holdArg)) throw new Error('--hold-ms 0..5000');
-if (!(duration >= 3 && duration <= 300) || !(floodConnections >= 1 && floodConnections <= 200) || !(warmup >= 0)) {
-  throw new Error('Usage: --duration 3..300 --flood 1..200 --warmup ≥0');
-}
+const { duration, warmup } = args;
+const floodConnections = args.flood;
+const holdMs = args['hold-ms'];
 const CHAPTER = '/chapters/introduction';
 
 jsonOnlyStdout();
@@ -47,21 +40,10 @@ process.env.AUTH_SECRET = AUTH_SECRET;
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 let store: TempStore | null = null;
-const hardTimer = setTimeout(
-  () => {
-    console.error('bench:signin-flood exceeded its time limit; stopping.');
-    killAllServersNow();
-    void (store?.dispose() ?? Promise.resolve()).finally(() => process.exit(2));
-  },
-  (600 + 4 * (duration + warmup)) * 1000,
-);
-hardTimer.unref();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => {
-    killAllServersNow();
-    void (store?.dispose() ?? Promise.resolve()).finally(() => process.exit(130));
-  });
-}
+const limit = hardLimit('bench:signin-flood', (600 + 4 * (duration + warmup)) * 1000, () => {
+  killAllServersNow();
+  return store?.dispose();
+});
 
 ensureProductionBuild();
 const loadAtStart = os.loadavg().map((x) => +x.toFixed(2));
@@ -98,8 +80,8 @@ try {
   log('creating the database and a learner');
   store = await createStore({ learners: 1, secret: AUTH_SECRET, label: 'signin-flood' });
   const server = await startServer(
-    { DATABASE_URL: store.url, AUTH_SECRET, TRUST_PROXY: '1', ...(holdArg !== undefined ? { AUTH_BUSY_HOLD_MS: holdArg } : {}) },
-    args.port ? { port: Number(args.port) } : {},
+    { DATABASE_URL: store.url, AUTH_SECRET, TRUST_PROXY: '1', ...(holdMs !== undefined ? { AUTH_BUSY_HOLD_MS: String(holdMs) } : {}) },
+    args.port ? { port: args.port } : {},
   );
   const pid = server.child.pid!;
   const learner = store.learners[0]!;
@@ -247,7 +229,7 @@ try {
         server: {
           trustProxy: 1,
           hashConcurrency: hashConcurrency(),
-          busyHoldMs: holdArg !== undefined ? Number(holdArg) : env.AUTH_BUSY_HOLD_MS,
+          busyHoldMs: holdMs ?? env.AUTH_BUSY_HOLD_MS,
           note: 'hashConcurrency as this machine computes it (AUTH_HASH_CONCURRENCY unset); busyHoldMs is AUTH_BUSY_HOLD_MS (--hold-ms, else the default; 0: busy answers at once)',
         },
         durationSec: duration,
@@ -284,6 +266,6 @@ try {
 } finally {
   killAllServersNow();
   await store?.dispose().catch((e: unknown) => console.error('cleanup failed:', e));
-  clearTimeout(hardTimer);
+  limit.done();
 }
 process.exit(0);

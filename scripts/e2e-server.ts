@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from './lib/migrate';
-import { bin, runAsync } from './lib/run';
-import { serverEnv } from './lib/server-env';
+import { runAsync } from './lib/run';
+import { serverCommand, serverEnv } from './lib/server-env';
 import { createDatabase, dropDatabases, e2eDatabaseName, TEST_TIME_ZONE } from './lib/test-databases';
 
 const port = process.env.E2E_PORT ?? '3100';
@@ -29,7 +29,8 @@ if (process.env.E2E_PRODUCTION_HASH !== '1') {
 await migrate(url);
 const { seed } = await import('../prisma/seed');
 await seed();
-const code = await runAsync(bin('next'), ['start', '-p', port], { env: serverEnv({
+const server = serverCommand(port);
+const code = await runAsync(server.cmd, server.args, { env: serverEnv({
     ...process.env,
     NODE_ENV: 'production',
     GOALPOST_TEST_CLOCK: '1',

@@ -21,5 +21,9 @@ try {
   run(bin('playwright'), ['test', ...process.argv.slice(2)]);
 } finally {
   // Playwright stops the server without letting it clean up; its PostgreSQL database goes here (see e2e-server.ts).
-  if (process.env.TEST_DATABASE_URL) await dropDatabases(process.env.TEST_DATABASE_URL, { names: [e2eDatabaseName()] });
+  // One per worker (playwright.config.ts: E2E_PORT + 10 × worker); dropping a name that was never made is a no-op.
+  const base = Number(process.env.E2E_PORT ?? '3100');
+  if (process.env.TEST_DATABASE_URL) {
+    await dropDatabases(process.env.TEST_DATABASE_URL, { names: Array.from({ length: 5 }, (_, i) => e2eDatabaseName(String(base + 10 * i))) });
+  }
 }

@@ -67,7 +67,7 @@ function startServer(port: number): ChildProcess {
     process.exit(1);
   }
   if (!buildIsFresh()) console.error('Note: the build is older than the sources; run `npm run build` to see your latest changes.');
-  // Its own process group, so stopping it stops `next start` under it too.
+  // Its own process group, so stopping it stops the server under it too.
   return spawn(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/e2e-server.ts'], {
     env: { ...process.env, E2E_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { ensureAuthSecret } from './lib/dotenv';
 import { migrate } from './lib/migrate';
 import { bin, run, runAsync } from './lib/run';
-import { serverEnv } from './lib/server-env';
+import { serverCommand, serverEnv } from './lib/server-env';
 import { buildIsFresh, recordBuild } from './lib/build-state';
 import { DEFAULT_DATABASE_URL, redactUrl } from '../lib/db/url';
 
@@ -38,7 +38,10 @@ async function main() {
 
   const port = process.env.PORT ?? '3000';
   step(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Serving on http://localhost:${port}`);
-  const code = await runAsync(bin('next'), [dev ? 'dev' : 'start', '-p', port], {
+  // Development: Next's own dev server. Production: scripts/server.ts (Next's handler, plus the prerendered reading
+  // pages answered from the build with their compressed copies).
+  const { cmd, args } = dev ? { cmd: bin('next'), args: ['dev', '-p', port] } : serverCommand(port);
+  const code = await runAsync(cmd, args, {
     env: serverEnv({ ...process.env, NODE_ENV: dev ? 'development' : 'production' }),
   });
   process.exit(code);

@@ -1,6 +1,7 @@
 // `npm test`: every check, in order of speed. Each step runs even if an earlier one failed, so one run shows
 // everything that is wrong; the exit code is non-zero if any step failed.
 import fs from 'node:fs';
+import os from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import readline from 'node:readline';
 import { buildIsFresh, recordBuild } from './lib/build-state';
@@ -17,7 +18,10 @@ interface Step {
 // The store: SQLite always; PostgreSQL too when TEST_DATABASE_URL names a server where its user may CREATE
 // DATABASE (.ci/run sets one up). The SQLite steps must not see it: it is what switches the tests' store.
 const pgUrl = process.env.TEST_DATABASE_URL;
-const sqliteEnv: NodeJS.ProcessEnv = { ...process.env, TEST_DATABASE_URL: undefined };
+// Browser-test workers, each with its own server and database (playwright.config.ts): with two lanes side by side
+// each takes half the cores; alone, the SQLite lane takes them all. E2E_WORKERS overrides both.
+const e2eWorkers = process.env.E2E_WORKERS ?? String(Math.max(1, Math.floor(os.availableParallelism() / (pgUrl ? 2 : 1))));
+const sqliteEnv: NodeJS.ProcessEnv = { ...process.env, TEST_DATABASE_URL: undefined, E2E_WORKERS: e2eWorkers };
 
 const T = ['--conditions=react-server'];
 const vitestCounts = (file: string) => () => {
@@ -35,6 +39,8 @@ let flakyTotal = 0;
 const checks: Step[] = [
   { name: 'type-check', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings=0', '.'] },
+  // Unused files, exports and dependencies (knip.ts says what counts as used).
+  { name: 'unused code (knip)', cmd: bin('knip'), args: [] },
   ...(fs.existsSync('scripts/content-check.ts') ? [{ name: 'content check', cmd: bin('tsx'), args: [...T, 'scripts/content-check.ts'] }] : []),
 ];
 // Then one lane per store, the two lanes side by side: each has its own databases and its own server (the
@@ -69,7 +75,7 @@ const pgLane: Step[] = pgUrl
         name: 'browser tests (Playwright + Chromium, PostgreSQL)',
         cmd: bin('tsx'),
         args: [...T, 'scripts/e2e.ts'],
-        env: { ...process.env, E2E_REPORT: 'test-results/e2e-pg.json', E2E_STORE_PASS: '1', E2E_PORT: String(Number(process.env.E2E_PORT ?? '3100') + 50) },
+        env: { ...process.env, E2E_WORKERS: e2eWorkers, E2E_REPORT: 'test-results/e2e-pg.json', E2E_STORE_PASS: '1', E2E_PORT: String(Number(process.env.E2E_PORT ?? '3100') + 50) },
         counts: e2eCounts('test-results/e2e-pg.json'),
       },
     ]

@@ -4,13 +4,13 @@ import { currentUser } from '@/lib/auth/session';
 import { getCourse } from '@/lib/content/course';
 import { listScenarioSets } from '@/lib/db/scenario-sets';
 import { DrillClient } from '@/components/drill/drill-client';
-import { drillContextFor } from '@/components/drill/drill-context';
+import { drillContextFor } from '@/lib/practice/drill-context';
 import { GuestMissedDrill } from '@/components/drill/guest-missed-drill';
-import { missedBankScenarios, resolvePracticeSet } from '@/components/drill/practice-data';
+import { missedBankScenarios, resolvePracticeSet } from '@/lib/practice/practice-data';
 import { PracticeHub } from '@/components/drill/practice-hub';
 import { PracticeNotice } from '@/components/drill/practice-notice';
 import { PracticeRun } from '@/components/drill/practice-run';
-import { parsePracticeParams, type SearchParams } from '@/components/drill/practice-params';
+import { parsePracticeParams, type SearchParams } from '@/lib/practice/practice-params';
 import { drillSet } from '@/lib/learning/drill-order';
 import { publicScenario } from '@/lib/learning/scenario-schema';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUserOrRedirect } from '@/lib/auth/session';
+import { requireInstructor, requireUserOrRedirect } from '@/lib/auth/session';
 import { classesTaughtBy } from '@/lib/db/classes';
 import { formatJoinCode } from '@/lib/learning/join-code';
 import { BecomeInstructorForm } from '@/components/teach/become-instructor-form';
@@ -31,7 +31,7 @@ export default async function TeachPage({ searchParams }: { searchParams: Promis
       </div>
     );
   }
-  const classes = await classesTaughtBy(user.id);
+  const classes = await classesTaughtBy(await requireInstructor());
   const justBecame = (await searchParams).welcome === 'instructor';
   return (
     <div className="page">

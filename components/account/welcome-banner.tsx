@@ -19,7 +19,7 @@ function takeWelcome(): Role | null {
 }
 
 /** The next step for someone who has just made an account, from where they are now. */
-export function nextStep(role: Role, pathname: string, guestProgress: boolean): ReactNode {
+function nextStep(role: Role, pathname: string, guestProgress: boolean): ReactNode {
   if (guestProgress) return <>bring the answers you gave before signing up into your account (the box at the top of this page).</>;
   if (role === 'instructor')
     return (

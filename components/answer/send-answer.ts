@@ -9,10 +9,9 @@ import type { ActionResult } from '@/lib/actions/safe-action';
 import { pendingAnswers, queueAnswer, removeAnswer, type OutboxEntry } from '@/lib/answers/outbox';
 import { addGuestAttempt } from '@/lib/guest/store';
 
-export type { OutboxEntry };
 
 /** How a guest's graded answer is kept in this browser. */
-export interface GuestRecord {
+interface GuestRecord {
   itemKind: 'quiz' | 'scenario';
   itemId: string;
   chapter: string | null;

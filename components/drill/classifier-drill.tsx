@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { scenariosFor, type DrillSetFilter } from '@/lib/content/bank';
 import { CHAPTER_SLUGS, DIFFICULTIES } from '@/lib/content/scenarios';
-import { drillContextFor } from './drill-context';
+import { drillContextFor } from '@/lib/practice/drill-context';
 import { DrillClient } from './drill-client';
-import { drillOrder, seedFrom } from './practice-sets';
+import { drillOrder, seedFrom } from '@/lib/practice/practice-sets';
 import { drillSet, interleave } from '@/lib/learning/drill-order';
 import styles from './classifier-drill.module.css';
 

@@ -21,9 +21,9 @@ import {
 import { DEFAULT_SESSION_SIZE, SESSION_SIZES } from '@/lib/learning/drill-order';
 import { createRng, deriveSeed } from '@/lib/toys/rng';
 import { topConfusion, topMisread, type AnsweredCase } from '@/lib/learning/drill-summary';
-import type { DrillContext } from './drill-context';
+import type { DrillContext } from '@/lib/practice/drill-context';
 import { DrillFeedback, EvidenceText } from './drill-feedback';
-import { drillItemId } from './practice-sets';
+import { drillItemId } from '@/lib/practice/practice-sets';
 import styles from './drill.module.css';
 
 type GroupName = Question | 'label' | 'confidence';
@@ -39,7 +39,7 @@ interface Group {
  * The three questions about the story's evidence, in the order a careful reader asks them, then the verdict and how
  * sure the learner is. No option restates a failure mode's definition: each asks what the story says.
  */
-export const DRILL_GROUPS: Group[] = [
+const DRILL_GROUPS: Group[] = [
   ...QUESTIONS.map((q) => ({
     name: q,
     legend: QUESTION_TEXT[q],

@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import type { Scenario } from '@/lib/content/scenarios';
 import { ANSWER_TEXT, LABEL_TEXT, QUESTION_SHORT, QUESTION_TEXT, labelFromAnswers, type DrillResult, type Label } from '@/lib/learning/classify';
 import { markEvidence } from '@/lib/learning/evidence';
-import type { DrillContext } from './drill-context';
+import type { DrillContext } from '@/lib/practice/drill-context';
 import type { DrillOutcome } from './drill-client';
 import styles from './drill.module.css';
 

@@ -4,9 +4,9 @@ import { SignUpLink } from '@/components/auth/sign-up-link';
 import { useEffect, useState } from 'react';
 import type { PublicScenario } from '@/lib/learning/scenario-schema';
 import { readGuest } from '@/lib/guest/store';
-import type { DrillContext } from './drill-context';
+import type { DrillContext } from '@/lib/practice/drill-context';
 import { DrillClient } from './drill-client';
-import { missedScenarioIds } from './practice-sets';
+import { missedScenarioIds } from '@/lib/practice/practice-sets';
 import styles from './practice.module.css';
 
 /** A guest's "ones I missed" live in this browser, so the set is picked here, once, after hydration. */

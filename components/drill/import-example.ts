@@ -36,7 +36,7 @@ export const EXAMPLE_SCENARIO: Scenario = {
 };
 
 /** One scenario as a flat CSV row, in CSV_COLUMNS order. */
-export function scenarioToCsvRow(s: Scenario): Record<(typeof CSV_COLUMNS)[number], string> {
+function scenarioToCsvRow(s: Scenario): Record<(typeof CSV_COLUMNS)[number], string> {
   const arg = (l: Scenario['label']) => s.arguments?.[l] ?? '';
   return {
     id: s.id,

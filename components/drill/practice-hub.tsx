@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { getScenarioBank } from '@/lib/content/bank';
 import { DIFFICULTIES } from '@/lib/content/scenarios';
 import type { ScenarioSetSummary } from '@/lib/db/scenario-sets';
-import { DIFFICULTY_TEXT } from './practice-params';
+import { DIFFICULTY_TEXT } from '@/lib/practice/practice-params';
 import styles from './practice.module.css';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-export function ThreeQuestions() {
+function ThreeQuestions() {
   return (
     <ol className={styles.questions}>
       <li>

@@ -5,10 +5,10 @@ import { useEffect, useRef, useState } from 'react';
 export type Clock = () => number;
 
 /** A card due within this long is counted down to, and loaded when it comes due, so the learner can just wait. */
-export const COUNTDOWN_WINDOW_MS = 10 * 60_000;
+const COUNTDOWN_WINDOW_MS = 10 * 60_000;
 
 /** "3:12": minutes and seconds left, rounded up so the count never shows 0:00 before the card is due. */
-export function countdownText(ms: number): string {
+function countdownText(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }

@@ -17,7 +17,6 @@ import type { ReviewEntry, ReviewSessionData as Initial } from '@/lib/db/review-
 import { NextCard, type Clock } from './next-card';
 import styles from './review.module.css';
 
-export type { ReviewEntry };
 
 interface Outcome {
   correct: boolean;
@@ -29,7 +28,7 @@ interface Outcome {
 const RATING_TEXT: Record<string, string> = { Again: 'Again', Hard: 'Hard', Good: 'Good', Easy: 'Easy' };
 const RATING_BY_GRADE: Record<number, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
-export function whenText(iso: string, from: Date): string {
+function whenText(iso: string, from: Date): string {
   const ms = new Date(iso).getTime() - from.getTime();
   const mins = Math.round(ms / 60000);
   if (mins < 60) return mins <= 1 ? 'in a minute' : `in ${mins} minutes`;

@@ -5,7 +5,7 @@ import type { SearchIndex } from '@/lib/content/search-index';
 import { prepareIndex, search, type Part, type PreparedIndex } from './search-engine';
 import styles from './search-dialog.module.css';
 
-export const SEARCH_INDEX_URL = '/search-index.json';
+const SEARCH_INDEX_URL = '/search-index.json';
 
 type Load = { status: 'idle' } | { status: 'loading' } | { status: 'error' } | { status: 'ready'; index: PreparedIndex };
 

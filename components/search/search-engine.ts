@@ -7,7 +7,7 @@ export interface Part {
   mark: boolean;
 }
 
-export interface SearchHit {
+interface SearchHit {
   doc: SearchDoc;
   score: number;
   title: Part[];
@@ -140,8 +140,8 @@ function scoreDoc(p: PreparedDoc, terms: string[], phrase: string): number | nul
   return score;
 }
 
-export const MAX_HITS = 20;
-export const SNIPPET_LENGTH = 160;
+const MAX_HITS = 20;
+const SNIPPET_LENGTH = 160;
 
 export function search(index: PreparedIndex, query: string, limit = MAX_HITS): SearchResults {
   const terms = queryTerms(query);

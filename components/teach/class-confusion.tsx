@@ -17,7 +17,7 @@ const separatingQuestion = (a: Label, b: Label): Question => SEPARATING_QUESTION
 const lower = (l: Label) => LABEL_TEXT[l].toLowerCase();
 
 /** The mix-ups, biggest first. */
-export function offDiagonal(c: Confusion) {
+function offDiagonal(c: Confusion) {
   return c.matrix
     .flatMap((row) => row.cells.filter((cell) => cell.picked !== row.truth).map((cell) => ({ truth: row.truth, picked: cell.picked, count: cell.count, drivers: cell.drivers })))
     .sort((a, b) => b.count - a.count);

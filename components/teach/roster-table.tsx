@@ -6,7 +6,7 @@ import { SortableTh, useSort } from './sortable';
 import styles from './teach.module.css';
 import { TableScroll } from '@/components/ui/table-scroll';
 
-export interface RosterCell {
+interface RosterCell {
   assignmentId: string;
   status: AssignmentStatus;
   statusText: string;

@@ -1,7 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireUser } from '../auth/session';
 import { signOut } from '../auth/config';
 import { now } from '../clock';
 import { getCourse, getQuiz } from '../content/course';
@@ -21,8 +20,8 @@ import { becomeInstructorSchema, idempotencyKeySchema } from './schemas';
 
 const runDelete = defineAction(
   z.object({ confirmEmail: z.string({ error: 'Type your email address to confirm.' }).trim().min(1, 'Type your email address to confirm.') }),
-  async ({ confirmEmail }): Promise<ActionResult> => {
-    const user = await requireUser();
+  { auth: 'user' },
+  async ({ confirmEmail }, { user }): Promise<ActionResult> => {
     if (confirmEmail.toLowerCase() !== user.email) {
       return { ok: false, status: 400, message: 'That is not your email address, so nothing was deleted.', fieldErrors: { confirmEmail: ['Type the email address of this account exactly.'] } };
     }
@@ -121,8 +120,7 @@ function regradeReview(rv: GuestReviewInput, card: { itemKind: string; itemId: s
  * Brings a guest's answers, reviews and finished chapters into the account, re-graded and re-dated (the rules are in
  * lib/learning/guest-merge.ts). Everything is stored as merged: the learner's own practice, which no class counts.
  */
-const runMerge = defineAction(guestSchema, async (data): Promise<MergeResult> => {
-  const user = await requireUser();
+const runMerge = defineAction(guestSchema, { auth: 'user' }, async (data, { user }): Promise<MergeResult> => {
   const { desiredRetention } = await getSettings(user.id);
   const clock = { accountCreatedAt: user.createdAt, now: await now() };
   let attempts = 0;
@@ -197,8 +195,7 @@ export async function mergeGuestProgress(input: unknown): Promise<ActionResult<M
  * learners who join a class they run. The role is re-read on every request (lib/auth/session.ts), so the session
  * stays and /teach opens at once. The operator's script (npm run user:role) still sets either role, and demotes.
  */
-const runBecomeInstructor = defineAction(becomeInstructorSchema, async (): Promise<ActionResult> => {
-  const user = await requireUser();
+const runBecomeInstructor = defineAction(becomeInstructorSchema, { auth: 'user' }, async (_input, { user }): Promise<ActionResult> => {
   if (user.role !== 'instructor') {
     const updated = await makeInstructor(user.id);
     if (updated?.role !== 'instructor') throw new ActionError('Your account could not be changed. Reload the page and try again.', 409);

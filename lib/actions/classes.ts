@@ -2,7 +2,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireInstructor, requireRole, requireUser } from '../auth/session';
+import { NOT_TAUGHT } from '../auth/capability';
 import { clientAddress } from '../auth/ip';
 import { getCourse } from '../content/course';
 import {
@@ -22,17 +22,16 @@ import { now } from '../clock';
 import { hitRateLimit } from '../db/rate-limit';
 import { addressBudget } from '../db/throttle';
 import { getOwnScenarioSet } from '../db/scenario-sets';
-import { DIFFICULTY_TEXT } from '../../components/drill/practice-params';
+import { DIFFICULTY_TEXT } from '../practice/practice-params';
 import { normalizeJoinCode } from '../learning/join-code';
-import { ActionError, defineAction, fieldErrorsOf, withValues, type ActionResult } from './safe-action';
+import { ActionError, defineAction, withValues, type ActionResult } from './safe-action';
 import { formatWorkshopTarget, workshopTargetSchema, workshopTargetText } from '../learning/workshop';
 
 const classId = z.string().min(1).max(40);
 const title = z.string({ error: 'Give the class a name.' }).trim().min(1, 'Give the class a name.').max(120, 'Keep the name under 120 characters.');
 
-const runCreate = defineAction(z.object({ title }), async ({ title }): Promise<ActionResult> => {
-  const user = await requireRole('instructor');
-  const c = await createClass(user.id, title);
+const runCreate = defineAction(z.object({ title }), { auth: 'instructor', denied: 'Only instructors can create classes.' }, async ({ title }, { instructor }): Promise<ActionResult> => {
+  const c = await createClass(instructor, title);
   redirect(`/teach/${c.id}`);
 });
 
@@ -40,9 +39,10 @@ export async function createClassAction(_prev: ActionResult | null, formData: Fo
   return withValues(formData, await runCreate(formData));
 }
 
-const runRotate = defineAction(z.object({ classId }), async ({ classId }) => {
-  await requireInstructor(classId);
-  return { joinCode: await rotateJoinCode(classId) };
+const runRotate = defineAction(z.object({ classId }), { auth: 'class' }, async (_input, { cls }) => {
+  const joinCode = await rotateJoinCode(cls);
+  if (!joinCode) throw new ActionError(NOT_TAUGHT, 404);
+  return { joinCode };
 });
 
 /** A new join code; the old one and its invite link stop working at once. */
@@ -64,27 +64,31 @@ export interface CoInstructorInvite {
   expiresAt: string;
 }
 
-const runCreateInvite = defineAction(z.object({ classId }), async ({ classId }): Promise<CoInstructorInvite> => {
-  const me = await requireInstructor(classId);
-  if (me.classRole !== 'owner') throw new ActionError('Only the class owner can invite co-instructors.', 403);
-  if (await hitRateLimit(`co-invite:create:${me.id}`, INVITE_CREATE_LIMIT.max, INVITE_CREATE_LIMIT.windowMs)) {
-    throw new ActionError('You have made 20 invite links in the last hour, the most for one hour. Send one of those, or try again later.', 429);
-  }
-  const invite = await createCoInstructorInvite(classId, me.id, await now());
-  return { inviteId: invite.inviteId, path: `/teach/invite/${invite.token}`, expiresAt: invite.expiresAt.toISOString() };
-});
+const runCreateInvite = defineAction(
+  z.object({ classId }),
+  { auth: 'class-owner', denied: 'Only the class owner can invite co-instructors.' },
+  async (_input, { user, cls }): Promise<CoInstructorInvite> => {
+    if (await hitRateLimit(`co-invite:create:${user.id}`, INVITE_CREATE_LIMIT.max, INVITE_CREATE_LIMIT.windowMs)) {
+      throw new ActionError('You have made 20 invite links in the last hour, the most for one hour. Send one of those, or try again later.', 429);
+    }
+    const invite = await createCoInstructorInvite(cls, await now());
+    return { inviteId: invite.inviteId, path: `/teach/invite/${invite.token}`, expiresAt: invite.expiresAt.toISOString() };
+  },
+);
 
 /** A single-use link, valid for 7 days, that makes whoever accepts it (signed in as an instructor) a co-instructor. */
 export async function createCoInstructorInviteAction(input: unknown): Promise<ActionResult<CoInstructorInvite>> {
   return runCreateInvite(input);
 }
 
-const runRevokeInvite = defineAction(z.object({ classId, inviteId: z.string().min(1).max(40) }), async ({ classId, inviteId }) => {
-  const me = await requireInstructor(classId);
-  if (me.classRole !== 'owner') throw new ActionError('Only the class owner can withdraw invite links.', 403);
-  if (!(await revokeCoInstructorInvite(classId, inviteId))) throw new ActionError('That invite link was not found: it may have been used or withdrawn already.', 404);
-  return { withdrawn: true };
-});
+const runRevokeInvite = defineAction(
+  z.object({ classId, inviteId: z.string().min(1).max(40) }),
+  { auth: 'class-owner', denied: 'Only the class owner can withdraw invite links.' },
+  async ({ inviteId }, { cls }) => {
+    if (!(await revokeCoInstructorInvite(cls, inviteId))) throw new ActionError('That invite link was not found: it may have been used or withdrawn already.', 404);
+    return { withdrawn: true };
+  },
+);
 
 export async function revokeCoInstructorInviteAction(input: unknown): Promise<ActionResult<{ withdrawn: boolean }>> {
   return runRevokeInvite(input);
@@ -92,14 +96,12 @@ export async function revokeCoInstructorInviteAction(input: unknown): Promise<Ac
 
 const runAcceptInvite = defineAction(
   z.object({ token: z.string({ error: 'The invite link is incomplete; open the whole link again.' }).regex(/^[A-Za-z0-9_-]{43}$/, 'The invite link is incomplete; open the whole link again.') }),
-  async ({ token }): Promise<ActionResult> => {
-    const me = await requireUser();
-    // Re-read from the database on this request, like every instructor check.
-    if (me.role !== 'instructor') throw new ActionError('Co-teaching needs an instructor account; you are signed in as a learner.', 403);
-    if (await hitRateLimit(`co-invite:accept:${me.id}`, INVITE_ACCEPT_LIMIT.max, INVITE_ACCEPT_LIMIT.windowMs)) {
+  { auth: 'instructor', denied: 'Co-teaching needs an instructor account; you are signed in as a learner.' },
+  async ({ token }, { user, instructor }): Promise<ActionResult> => {
+    if (await hitRateLimit(`co-invite:accept:${user.id}`, INVITE_ACCEPT_LIMIT.max, INVITE_ACCEPT_LIMIT.windowMs)) {
       throw new ActionError('Too many tries with invite links. Wait 15 minutes and open the link again.', 429);
     }
-    const r = await acceptCoInstructorInvite(token, me.id, await now());
+    const r = await acceptCoInstructorInvite(instructor, token, await now());
     if (r === 'invalid') throw new ActionError(INVALID_INVITE, 404);
     if (r === 'teaches') throw new ActionError('You already teach this class, so the link was left unused for the person it was meant for.', 409);
     redirect(`/teach/${r.classId}`);
@@ -110,12 +112,14 @@ export async function acceptCoInstructorInviteAction(_prev: ActionResult | null,
   return runAcceptInvite(formData);
 }
 
-const runRemoveCo = defineAction(z.object({ classId, userId: z.string().min(1).max(40) }), async ({ classId, userId }) => {
-  const me = await requireInstructor(classId);
-  if (me.classRole !== 'owner') throw new ActionError('Only the class owner can remove co-instructors.', 403);
-  if (!(await removeCoInstructor(classId, userId))) throw new ActionError('That person does not co-teach this class.', 404);
-  return { removed: true };
-});
+const runRemoveCo = defineAction(
+  z.object({ classId, userId: z.string().min(1).max(40) }),
+  { auth: 'class-owner', denied: 'Only the class owner can remove co-instructors.' },
+  async ({ userId }, { cls }) => {
+    if (!(await removeCoInstructor(cls, userId))) throw new ActionError('That person does not co-teach this class.', 404);
+    return { removed: true };
+  },
+);
 
 export async function removeCoInstructorAction(input: unknown): Promise<ActionResult<{ removed: boolean }>> {
   return runRemoveCo(input);
@@ -144,8 +148,7 @@ const assignmentSchema = z
   })
   .refine((a) => a.dueAt > a.opensAt, { path: ['dueAt'], message: 'The due date must be after the open date.' });
 
-const runCreateAssignment = defineAction(assignmentSchema, async (a): Promise<ActionResult> => {
-  const me = await requireInstructor(a.classId);
+const runCreateAssignment = defineAction(assignmentSchema, { auth: 'class' }, async (a, { cls }): Promise<ActionResult> => {
   const course = getCourse();
   let target: string;
   let label: string;
@@ -159,14 +162,14 @@ const runCreateAssignment = defineAction(assignmentSchema, async (a): Promise<Ac
     // The default title names what is drilled by its title (the chapter's, the set's), never by a slug or an id.
     const chapter = /^chapter:[a-z0-9-]+$/.test(d) ? course.chapters.find((c) => `chapter:${c.slug}` === d) : undefined;
     const difficulty = /^difficulty:(intro|core|advanced)$/.exec(d)?.[1] as 'intro' | 'core' | 'advanced' | undefined;
-    const set = /^set:[a-z0-9]{10,40}$/.test(d) ? await getOwnScenarioSet(me.id, d.slice(4)) : null;
+    const set = /^set:[a-z0-9]{10,40}$/.test(d) ? await getOwnScenarioSet(cls.userId, d.slice(4)) : null;
     const what = chapter ? chapter.title : difficulty ? `${DIFFICULTY_TEXT[difficulty].title} scenarios` : d === 'all' ? 'All scenarios' : set?.title;
     if (!what) return { ok: false, status: 400, message: 'Choose a drill set (one of yours, or a built-in one).', fieldErrors: { drill: ['Choose a drill set.'] } };
     target = d;
     label = `Classifier drill: ${what}`;
   } else if (a.kind === 'workshop') {
     const t = workshopTargetSchema.safeParse({ write: a.write || '1', classify: a.classify || '0', graded: a.graded !== undefined });
-    if (!t.success) return { ok: false, status: 400, message: 'Check the workshop’s numbers.', fieldErrors: fieldErrorsOf(t.error) };
+    if (!t.success) return { ok: false, status: 400, message: 'Check the workshop’s numbers.', fieldErrors: Object.fromEntries(t.error.issues.map((i) => [String(i.path[0]), [i.message]])) };
     if (t.data.write + t.data.classify === 0) return { ok: false, status: 400, message: 'Ask for at least one scenario written or classified.', fieldErrors: { write: ['Write, classify, or both.'] } };
     target = formatWorkshopTarget(t.data);
     label = workshopTargetText(t.data);
@@ -176,7 +179,7 @@ const runCreateAssignment = defineAction(assignmentSchema, async (a): Promise<Ac
     target = String(n);
     label = `Do ${n} reviews`;
   }
-  await createAssignment(a.classId, { kind: a.kind, target, title: a.title || label, opensAt: a.opensAt, dueAt: a.dueAt });
+  await createAssignment(cls, { kind: a.kind, target, title: a.title || label, opensAt: a.opensAt, dueAt: a.dueAt });
   return { ok: true, message: 'Assignment created. Learners see it on their dashboard.' };
 });
 
@@ -184,9 +187,8 @@ export async function createAssignmentAction(_prev: ActionResult | null, formDat
   return withValues(formData, await runCreateAssignment(formData));
 }
 
-const runDeleteAssignment = defineAction(z.object({ classId, assignmentId: z.string().min(1).max(40) }), async ({ classId, assignmentId }) => {
-  await requireInstructor(classId);
-  if (!(await deleteAssignment(classId, assignmentId))) throw new ActionError('That assignment was not found in this class.', 404);
+const runDeleteAssignment = defineAction(z.object({ classId, assignmentId: z.string().min(1).max(40) }), { auth: 'class' }, async ({ assignmentId }, { cls }) => {
+  if (!(await deleteAssignment(cls, assignmentId))) throw new ActionError('That assignment was not found in this class.', 404);
   return { deleted: true };
 });
 
@@ -196,8 +198,7 @@ export async function deleteAssignmentAction(input: unknown): Promise<ActionResu
 
 const JOIN_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 
-const runJoin = defineAction(z.object({ code: z.string({ error: 'Enter the class code.' }).max(40, 'That is too long for a class code.') }), async ({ code }): Promise<ActionResult> => {
-  const user = await requireUser();
+const runJoin = defineAction(z.object({ code: z.string({ error: 'Enter the class code.' }).max(40, 'That is too long for a class code.') }), { auth: 'user' }, async ({ code }, { user }): Promise<ActionResult> => {
   // Both the account and the address are limited, so codes cannot be guessed by brute force. Without a trusted
   // proxy the address is the one shared bucket (lib/auth/ip.ts), with a larger budget that no header can dodge.
   const address = clientAddress(await headers());
@@ -217,8 +218,7 @@ export async function joinClassAction(_prev: ActionResult | null, formData: Form
   return withValues(formData, await runJoin(formData));
 }
 
-const runLeave = defineAction(z.object({ classId }), async ({ classId }) => {
-  const user = await requireUser();
+const runLeave = defineAction(z.object({ classId }), { auth: 'user' }, async ({ classId }, { user }) => {
   if (!(await leaveClass(classId, user.id))) throw new ActionError('You are not in that class.', 404);
   return { left: true };
 });

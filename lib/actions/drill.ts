@@ -1,6 +1,5 @@
 'use server';
 import { z } from 'zod';
-import { requireUser } from '../auth/session';
 import { getScenario } from '../content/bank';
 import { citationOf } from '../content/course';
 import type { Scenario } from '../content/scenarios';
@@ -72,8 +71,7 @@ async function findScenario(userId: string, scenarioId: string, setId: string | 
   return { scenario, itemId: `set:${setId}:${scenario.id}` };
 }
 
-const runSubmitDrill = defineAction(drillAnswerSchema, async (input): Promise<DrillAnswerResult> => {
-  const user = await requireUser();
+const runSubmitDrill = defineAction(drillAnswerSchema, { auth: 'user' }, async (input, { user }): Promise<DrillAnswerResult> => {
   const { scenario, itemId, classId, author } = await findScenario(user.id, input.scenarioId, input.setId);
   const result = gradeDrill(scenario, { label: input.label, answers: input.answers });
   const { attempt, duplicate } = await recordAttempt(user.id, {
@@ -99,7 +97,7 @@ export async function submitDrillAnswer(input: unknown): Promise<ActionResult<Dr
   return runSubmitDrill(input);
 }
 
-const runGradeDrillAsGuest = defineAction(drillAnswerSchema.pick({ scenarioId: true, label: true, answers: true }), async (input): Promise<DrillFeedbackResult> => {
+const runGradeDrillAsGuest = defineAction(drillAnswerSchema.pick({ scenarioId: true, label: true, answers: true }), { auth: 'public' }, async (input): Promise<DrillFeedbackResult> => {
   const scenario = getScenario(input.scenarioId);
   if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
   await guestGradingBudget();
@@ -130,8 +128,7 @@ export interface ImportOutcome {
 }
 
 
-const runImport = defineAction(importSchema, async ({ title, format, text }): Promise<ActionResult<ImportOutcome>> => {
-  const user = await requireUser();
+const runImport = defineAction(importSchema, { auth: 'user' }, async ({ title, format, text }, { user }): Promise<ActionResult<ImportOutcome>> => {
   const { scenarios, errors } = parseScenarioImport(text, format);
   if (scenarios.length === 0) {
     return {
@@ -147,7 +144,7 @@ const runImport = defineAction(importSchema, async ({ title, format, text }): Pr
 });
 
 /** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */
-export async function importScenarioSet(input: unknown): Promise<ActionResult<ImportOutcome>> {
+async function importScenarioSet(input: unknown): Promise<ActionResult<ImportOutcome>> {
   if (input instanceof FormData) {
     const file = input.get('file');
     const text = file instanceof File && file.size > 0 ? (file.size > MAX_IMPORT_BYTES ? 'x'.repeat(MAX_IMPORT_BYTES + 1) : await file.text()) : input.get('text');
@@ -161,8 +158,7 @@ export async function importScenarioSetForm(_prev: ActionResult<ImportOutcome> |
   return importScenarioSet(formData);
 }
 
-const runDelete = defineAction(z.object({ setId: z.string().min(1).max(40) }), async ({ setId }) => {
-  const user = await requireUser();
+const runDelete = defineAction(z.object({ setId: z.string().min(1).max(40) }), { auth: 'user' }, async ({ setId }, { user }) => {
   if (!(await deleteScenarioSet(user.id, setId))) throw new ActionError('That set was not found, or it is not yours.', 404);
   return { deleted: true };
 });
@@ -176,8 +172,7 @@ export async function deleteScenarioSetAction(input: unknown): Promise<ActionRes
 const setIdSchema = z.string({ error: 'Choose a set.' }).regex(/^[a-z0-9]{10,40}$/, 'Choose one of your sets.');
 const setTitleSchema = importSchema.shape.title;
 
-const runRename = defineAction(z.object({ setId: setIdSchema, title: setTitleSchema }), async ({ setId, title }) => {
-  const user = await requireUser();
+const runRename = defineAction(z.object({ setId: setIdSchema, title: setTitleSchema }), { auth: 'user' }, async ({ setId, title }, { user }) => {
   if (!(await updateScenarioSet(user.id, setId, { title }))) throw new ActionError('That set was not found, or it is not yours.', 404);
   return { title };
 });
@@ -192,8 +187,8 @@ const runRemoveScenarios = defineAction(
     setId: setIdSchema,
     scenarioIds: z.array(z.string().min(1).max(120), { error: 'Choose the scenarios to remove.' }).min(1, 'Choose at least one scenario to remove.').max(MAX_IMPORT_ROWS),
   }),
-  async ({ setId, scenarioIds }) => {
-    const user = await requireUser();
+  { auth: 'user' },
+  async ({ setId, scenarioIds }, { user }) => {
     const set = await getOwnScenarioSet(user.id, setId);
     if (!set) throw new ActionError('That set was not found, or it is not yours.', 404);
     const drop = new Set(scenarioIds);
@@ -218,8 +213,7 @@ const changeSchema = z.object({
   text: importSchema.shape.text,
 });
 
-const runChange = defineAction(changeSchema, async ({ setId, mode, format, text }): Promise<ActionResult<ImportOutcome>> => {
-  const user = await requireUser();
+const runChange = defineAction(changeSchema, { auth: 'user' }, async ({ setId, mode, format, text }, { user }): Promise<ActionResult<ImportOutcome>> => {
   const set = await getOwnScenarioSet(user.id, setId);
   if (!set) throw new ActionError('That set was not found, or it is not yours.', 404);
   const { scenarios, errors } = parseScenarioImport(text, format);

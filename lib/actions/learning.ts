@@ -1,6 +1,5 @@
 'use server';
 import { z } from 'zod';
-import { requireUser } from '../auth/session';
 import { getCourse, getQuiz } from '../content/course';
 import { recordAttempt } from '../db/attempts';
 import { getSettings } from '../db/settings';
@@ -34,8 +33,7 @@ export interface QuizAnswerResult extends QuizFeedback {
 
 const feedbackFor = (quiz: NonNullable<ReturnType<typeof getQuiz>>) => ({ correctIndices: correctIndices(quiz), explanations: quiz.choices.map((c) => c.explain) });
 
-const runSubmitQuizAnswer = defineAction(quizAnswerSchema, async (input): Promise<QuizAnswerResult> => {
-  const user = await requireUser();
+const runSubmitQuizAnswer = defineAction(quizAnswerSchema, { auth: 'user' }, async (input, { user }): Promise<QuizAnswerResult> => {
   const quiz = getQuiz(input.quizId);
   if (!quiz) throw new ActionError('That question no longer exists. Reload the page to get the current version.', 404);
   const problem = answerProblem(quiz, input.selected);
@@ -61,7 +59,7 @@ export async function submitQuizAnswer(input: unknown): Promise<ActionResult<Qui
   return runSubmitQuizAnswer(input);
 }
 
-const runGradeQuizAsGuest = defineAction(quizAnswerSchema.pick({ quizId: true, selected: true }), async (input): Promise<QuizFeedback> => {
+const runGradeQuizAsGuest = defineAction(quizAnswerSchema.pick({ quizId: true, selected: true }), { auth: 'public' }, async (input): Promise<QuizFeedback> => {
   const quiz = getQuiz(input.quizId);
   if (!quiz) throw new ActionError('That question no longer exists. Reload the page to get the current version.', 404);
   const problem = answerProblem(quiz, input.selected);
@@ -77,8 +75,7 @@ export async function gradeQuizAsGuest(input: unknown): Promise<ActionResult<Qui
 
 const chapterSlug = z.string().refine((s) => getCourse().chapters.some((c) => c.slug === s), 'There is no such chapter.');
 
-const runMarkComplete = defineAction(z.object({ chapter: chapterSlug, complete: z.boolean() }), async ({ chapter, complete }) => {
-  const user = await requireUser();
+const runMarkComplete = defineAction(z.object({ chapter: chapterSlug, complete: z.boolean() }), { auth: 'user' }, async ({ chapter, complete }, { user }) => {
   await setChapterComplete(user.id, chapter, complete);
   return { complete };
 });
@@ -89,8 +86,8 @@ export async function markChapterComplete(input: unknown): Promise<ActionResult<
 
 const runSavePosition = defineAction(
   z.object({ chapter: chapterSlug, position: z.string().regex(/^[a-z0-9-]{1,120}$/, 'Not a section anchor.') }),
-  async ({ chapter, position }) => {
-    const user = await requireUser();
+  { auth: 'user' },
+  async ({ chapter, position }, { user }) => {
     await saveReadingPosition(user.id, chapter, position);
     return { saved: true };
   },

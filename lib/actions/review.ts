@@ -1,12 +1,10 @@
 'use server';
 import { z } from 'zod';
-import { requireUser } from '../auth/session';
 import { now } from '../clock';
 import { getQuiz } from '../content/course';
 import { getScenario } from '../content/bank';
 import { reviewItemFor } from '../content/review-items';
-import { db } from '../db/client';
-import { recordReview, ReviewConflictError } from '../db/reviews';
+import { findOwnCardById, recordReview, ReviewConflictError } from '../db/reviews';
 import { getSettings, settingsSchema, updateSettings } from '../db/settings';
 import { answerProblem, correctIndices, gradeQuiz } from '../learning/grading';
 import type { Scenario } from '../learning/scenario-schema';
@@ -43,10 +41,9 @@ export interface ReviewResult {
 
 const RATING_NAME: Record<number, ReviewResult['rating']> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
 
-const runReview = defineAction(reviewSchema, async (input): Promise<ReviewResult> => {
-  const user = await requireUser();
+const runReview = defineAction(reviewSchema, { auth: 'user' }, async (input, { user }): Promise<ReviewResult> => {
   // Check the shown item belongs to this card before grading (the card itself is checked against the user below).
-  const card = await db.reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, itemKind: true, itemId: true, concept: true, reps: true } });
+  const card = await findOwnCardById(user.id, input.cardId);
   if (!card) throw new ActionError('That review card was not found. Reload the review page.', 404);
   let correct: boolean;
   let feedback: ReviewFeedback;
@@ -111,7 +108,7 @@ const guestReviewSchema = z.object({
   label: z.enum(['specification-gaming', 'goal-misgeneralization', 'capability-failure']).optional(),
 });
 
-const runGradeReviewAsGuest = defineAction(guestReviewSchema, async (input): Promise<{ correct: boolean; feedback: ReviewFeedback }> => {
+const runGradeReviewAsGuest = defineAction(guestReviewSchema, { auth: 'public' }, async (input): Promise<{ correct: boolean; feedback: ReviewFeedback }> => {
   if (input.itemKind === 'quiz') {
     const quiz = getQuiz(input.shownItemId);
     if (!quiz) throw new ActionError('That question no longer exists. Reload the review page.', 404);
@@ -140,8 +137,7 @@ const settingsForm = z.object({
   newCardsPerDay: numberField('The daily limit must be a whole number.'),
 });
 
-const runSettings = defineAction(settingsForm, async (input): Promise<ActionResult> => {
-  const user = await requireUser();
+const runSettings = defineAction(settingsForm, { auth: 'user' }, async (input, { user }): Promise<ActionResult> => {
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

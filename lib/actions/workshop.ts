@@ -1,6 +1,5 @@
 'use server';
 import { z } from 'zod';
-import { requireInstructor, requireUser } from '../auth/session';
 import { getOwnScenarioSet, updateScenarioSet } from '../db/scenario-sets';
 import {
   createWorkshopScenario,
@@ -21,8 +20,7 @@ const submitSchema = workshopDraftSchema.extend({
   scenarioId: id('one of your scenarios').nullable().default(null),
 });
 
-const runSubmit = defineAction(submitSchema, async ({ classId, scenarioId, ...rest }): Promise<ActionResult<{ scenarioId: string }>> => {
-  const user = await requireUser();
+const runSubmit = defineAction(submitSchema, { auth: 'user' }, async ({ classId, scenarioId, ...rest }, { user }): Promise<ActionResult<{ scenarioId: string }>> => {
   // The same checks as the editor shows and content:check applies: lengths, giveaway words, evidence sentences.
   const checked = checkWorkshopDraft(rest);
   if (!checked.ok) return { ok: false, status: 422, message: 'Some parts of the scenario need another look; see the notes under them.', fieldErrors: checked.fieldErrors };
@@ -54,9 +52,8 @@ const moderateSchema = z.object({
   comment: z.string({ error: 'Write a comment, or leave it empty.' }).trim().max(1000, 'Keep the comment under 1,000 characters.').nullable().default(null),
 });
 
-const runModerate = defineAction(moderateSchema, async ({ classId, scenarioId, status, comment }) => {
-  const me = await requireInstructor(classId);
-  if (!(await moderateWorkshopScenario(me.id, classId, scenarioId, { ...(status ? { status } : {}), comment: comment || null })))
+const runModerate = defineAction(moderateSchema, { auth: 'class' }, async ({ scenarioId, status, comment }, { cls }) => {
+  if (!(await moderateWorkshopScenario(cls, scenarioId, { ...(status ? { status } : {}), comment: comment || null })))
     throw new ActionError('That submission was not found in this class.', 404);
   return { status: status ?? 'unchanged' };
 });
@@ -68,17 +65,16 @@ export async function moderateWorkshopAction(input: unknown): Promise<ActionResu
 
 const promoteSchema = z.object({ classId: id('a class'), scenarioId: id('a submission'), setId: id('one of your scenario sets') });
 
-const runPromote = defineAction(promoteSchema, async ({ classId, scenarioId, setId }) => {
-  const me = await requireInstructor(classId);
-  const row = await workshopScenarioForInstructor(me.id, classId, scenarioId);
+const runPromote = defineAction(promoteSchema, { auth: 'class' }, async ({ scenarioId, setId }, { cls }) => {
+  const row = await workshopScenarioForInstructor(cls, scenarioId);
   if (!row) throw new ActionError('That submission was not found in this class.', 404);
-  const set = await getOwnScenarioSet(me.id, setId);
+  const set = await getOwnScenarioSet(cls.userId, setId);
   if (!set) throw new ActionError('That scenario set was not found among yours. Import a set first (Practice → Import), then promote into it.', 404);
   const scenario = workshopAsScenario(row);
   if (set.scenarios.some((s) => s.id === scenario.id)) throw new ActionError(`“${row.title}” is already in “${set.title}”.`, 409);
   if (set.scenarios.length >= MAX_IMPORT_ROWS) throw new ActionError(`“${set.title}” already holds ${MAX_IMPORT_ROWS} scenarios, the most a set may.`, 409);
-  await updateScenarioSet(me.id, setId, { scenarios: [...set.scenarios, scenario] });
-  await moderateWorkshopScenario(me.id, classId, scenarioId, { status: 'promoted', promotedTo: `${setId}:${scenario.id}` });
+  await updateScenarioSet(cls.userId, setId, { scenarios: [...set.scenarios, scenario] });
+  await moderateWorkshopScenario(cls, scenarioId, { status: 'promoted', promotedTo: `${setId}:${scenario.id}` });
   return { setId, setTitle: set.title };
 });
 

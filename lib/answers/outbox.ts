@@ -3,7 +3,7 @@
 // answer whose first send did arrive (only the reply was lost) is still stored once.
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 
-export type OutboxKind = 'quiz' | 'drill' | 'review';
+type OutboxKind = 'quiz' | 'drill' | 'review';
 
 export interface OutboxEntry {
   key: string;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { signIn, signOut } from './config';
 import { HASH_BUSY_RETRY_SECONDS, HashBusyError, hashingAtCapacity, hashPassword, holdBusyAnswer, verifyPassword } from './password';
 import { changePasswordSchema, safeNext, signInSchema, signUpSchema } from './schemas';
-import { currentUser, requireUser } from './session';
+import { currentUser } from './session';
 import { bumpSessionVersion, createUser, EmailTakenError, findUserForSignIn, updatePasswordHash } from '../db/users';
 import { clearSignInFailures, recordSignInFailure, signInThrottle, signUpThrottle, type SignInSource } from '../db/throttle';
 import { now } from '../clock';
@@ -61,7 +61,7 @@ async function throttledMessage(email: string, source: SignInSource, t: Date): P
   return `Too many failed attempts. For your security, wait ${minutesText(state.retryAfterSeconds)} and try again.`;
 }
 
-const runSignIn = defineAction(signInSchema, async ({ email, password, next }): Promise<ActionResult> => {
+const runSignIn = defineAction(signInSchema, { auth: 'public' }, async ({ email, password, next }): Promise<ActionResult> => {
   if (hashingAtCapacity()) {
     await holdBusyAnswer();
     return BUSY;
@@ -88,7 +88,7 @@ const runSignIn = defineAction(signInSchema, async ({ email, password, next }): 
  * same (one scrypt hash, then one scrypt verify inside signIn), a wrong password for a taken email counts as a failed
  * sign-in, and attempts are limited per address so emails cannot be checked in bulk.
  */
-const runSignUp = defineAction(signUpSchema, async ({ name, email, password, role, next }): Promise<ActionResult> => {
+const runSignUp = defineAction(signUpSchema, { auth: 'public' }, async ({ name, email, password, role, next }): Promise<ActionResult> => {
   const t = await now();
   const limit = await signUpThrottle(clientAddress(await headers()), t);
   if (limit.limited) {
@@ -134,8 +134,7 @@ const runSignUp = defineAction(signUpSchema, async ({ name, email, password, rol
  * cannot be used to guess it), stores the new hash and moves the session version on, which ends every session of
  * the account; then this browser signs in again with the new password, so it alone stays signed in.
  */
-const runChangePassword = defineAction(changePasswordSchema, async ({ currentPassword, newPassword }): Promise<ActionResult> => {
-  const user = await requireUser();
+const runChangePassword = defineAction(changePasswordSchema, { auth: 'user' }, async ({ currentPassword, newPassword }, { user }): Promise<ActionResult> => {
   const source = await signInSource(user.email);
   const t = await now();
   const limited = await throttledMessage(user.email, source, t);

@@ -3,8 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
-import { PrismaAdapter } from '@auth/prisma-adapter';
-import { db } from '../db/client';
+import { authAdapter } from '../db/auth-adapter';
 import { bumpSessionVersion, findUserForSignIn, getUserById, replacePasswordHash } from '../db/users';
 import { clearSignInFailures, recordSignInFailure, signInThrottle, type SignInSource } from '../db/throttle';
 import { env, oauth } from '../env';
@@ -18,12 +17,12 @@ async function upgradePasswordHash(userId: string, oldHash: string, password: st
   await replacePasswordHash(userId, oldHash, await hashPassword(password));
 }
 
-export class ThrottledSignIn extends CredentialsSignin {
+class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
 }
 
 /** Every hashing slot was taken: refused before any hashing or query (lib/auth/password.ts). */
-export class BusySignIn extends CredentialsSignin {
+class BusySignIn extends CredentialsSignin {
   code = 'busy';
 }
 
@@ -71,7 +70,7 @@ if (oauth.google) providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSe
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter stores OAuth users and accounts; sessions are JWTs so credentials sign-in needs no session rows.
-  adapter: PrismaAdapter(db),
+  adapter: authAdapter(),
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
   secret: env.AUTH_SECRET,

@@ -13,7 +13,7 @@ import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 // first 40 characters are judged (zxcvbn grows faster than linearly with length; a password whose first 40
 // characters are hard to guess is hard to guess). Worst case measured: under 90 ms on a loaded 2-core machine.
 
-export const MIN_SCORE = 3;
+const MIN_SCORE = 3;
 const CHECKED_LENGTH = 40;
 
 let factory: ZxcvbnFactory | undefined;

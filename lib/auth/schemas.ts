@@ -4,7 +4,7 @@ import { passwordStrength } from './password-strength';
 // Shared by the actions (the check that counts) and the forms, which show these messages beside the field.
 const codePoints = (s: string) => [...s].length;
 
-export const emailSchema = z
+const emailSchema = z
   .string({ error: 'Enter your email address.' })
   .trim()
   .min(1, 'Enter your email address.')
@@ -12,7 +12,7 @@ export const emailSchema = z
   .pipe(z.email({ error: 'Enter an email address like name@example.com.' }))
   .transform((e) => e.toLowerCase());
 
-export const passwordSchema = z.string({ error: 'Enter a password.' }).superRefine((p, ctx) => {
+const passwordSchema = z.string({ error: 'Enter a password.' }).superRefine((p, ctx) => {
   const n = codePoints(p);
   if (n < 8) return void ctx.addIssue({ code: 'custom', message: 'Use at least 8 characters.' });
   if (n > 128) return void ctx.addIssue({ code: 'custom', message: 'Use at most 128 characters.' });

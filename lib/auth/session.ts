@@ -5,8 +5,11 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auth } from './config';
 import { sessionClaims } from './session-cookie';
-import { getUserById, type Role, type UserRecord } from '../db/users';
-import { instructorRole } from '../db/classes';
+import { getUserById, type UserRecord } from '../db/users';
+import { grantClass, grantInstructor, NOT_TAUGHT, type ClassCapability, type InstructorCapability } from './capability';
+import { AuthorizationError } from './errors';
+
+export { AuthorizationError };
 
 /**
  * The session as Auth.js reads it (when the cookie cannot be read directly), from the cookies as they stand now. auth() with no arguments reads the Cookie
@@ -45,25 +48,10 @@ export const currentUser = cache(async (): Promise<UserRecord | null> => {
   return user;
 });
 
-export class AuthorizationError extends Error {
-  constructor(
-    message: string,
-    readonly status: 401 | 403 | 404,
-  ) {
-    super(message);
-  }
-}
-
 /** For data functions and actions: throws (401) rather than redirecting. */
 export async function requireUser(): Promise<UserRecord> {
   const user = await currentUser();
   if (!user) throw new AuthorizationError('Please sign in to do that.', 401);
-  return user;
-}
-
-export async function requireRole(role: Role): Promise<UserRecord> {
-  const user = await requireUser();
-  if (user.role !== role) throw new AuthorizationError(`Only ${role}s can do that.`, 403);
   return user;
 }
 
@@ -75,16 +63,21 @@ export async function requireUserOrRedirect(path: string): Promise<UserRecord> {
 }
 
 /**
- * The signed-in user, if they are an instructor and teach this class (owner or co-instructor). Both are re-read from
- * the database on every request (currentUser reads the user, instructorRole the class), so a removed co-instructor
- * or a demoted instructor loses access on their next request, even one who still owns the class.
- * A class you do not teach looks like one that does not exist.
+ * The signed-in instructor's capability (lib/auth/capability.ts), which instructor data functions in lib/db take;
+ * with a class id, the capability for that class when they teach it (owner or co-instructor). The user and the class
+ * are re-read from the database on every request, so a removed co-instructor or a demoted instructor loses access on
+ * their next request, even one who still owns the class. A class you do not teach looks like one that does not exist.
  */
-export async function requireInstructor(classId: string): Promise<UserRecord & { classRole: 'owner' | 'co-instructor' }> {
+export async function requireInstructor(): Promise<InstructorCapability>;
+export async function requireInstructor(classId: string): Promise<ClassCapability>;
+export async function requireInstructor(classId?: string): Promise<InstructorCapability | ClassCapability> {
   const user = await requireUser();
-  // A learner account teaches nothing, even a class it still owns from before a demotion: the same 404 as any class
-  // you do not teach.
-  const classRole = user.role === 'instructor' ? await instructorRole(user.id, classId) : null;
-  if (!classRole) throw new AuthorizationError('That class was not found, or you do not teach it.', 404);
-  return { ...user, classRole };
+  if (classId === undefined) {
+    const cap = grantInstructor(user);
+    if (!cap) throw new AuthorizationError('Only instructors can do that.', 403);
+    return cap;
+  }
+  const cap = await grantClass(user, classId);
+  if (!cap) throw new AuthorizationError(NOT_TAUGHT, 404);
+  return cap;
 }

@@ -16,7 +16,7 @@ export interface Issue {
   message: string;
 }
 
-export interface QuizChoiceInfo {
+interface QuizChoiceInfo {
   text: string;
   correct: boolean;
   explain: string;

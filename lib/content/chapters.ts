@@ -5,8 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { frontmatterSchema, type Frontmatter } from './frontmatter';
 import { countWords, readingMinutes } from './words';
 
-export const CONTENT_DIR = path.join(process.cwd(), 'content');
-export const CHAPTERS_DIR = path.join(CONTENT_DIR, 'chapters');
+const CONTENT_DIR = path.join(process.cwd(), 'content');
+const CHAPTERS_DIR = path.join(CONTENT_DIR, 'chapters');
 
 export interface ChapterMeta extends Frontmatter {
   slug: string;

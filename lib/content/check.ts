@@ -15,7 +15,7 @@ const STATIC_ROUTES = new Set(['/', '/chapters', '/glossary', '/practice', '/rev
 // Ids every chapter page has besides its headings.
 const PAGE_IDS = new Set(['chapter-title', 'objectives-heading', 'references-heading', 'main']);
 
-export interface ChapterSummary {
+interface ChapterSummary {
   slug: string;
   title: string;
   words: number;
@@ -248,8 +248,8 @@ function uncitedReferenceIssues(file: string, keys: Iterable<string>, analyses: 
   }));
 }
 
-export const MIN_CHAPTER_SET = 10;
-export const MAX_LABEL_SHARE = 0.6;
+const MIN_CHAPTER_SET = 10;
+const MAX_LABEL_SHARE = 0.6;
 
 /** Chapters AUTHORING.md lists under "Chapter sets exempt from the label balance" (bullets starting with `slug`). */
 function chapterBalanceExemptions(contentDir: string): Set<string> {

@@ -6,9 +6,12 @@ import { bundleMDX } from 'mdx-bundler';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { numberCitations, numberFigures, slugHeadings } from './mdast';
+import { pipelineVersion } from './pipeline-version';
 import type { ChapterSource } from './chapters';
 
-// Bump to invalidate every cached compile when the pipeline (plugins, registry contract) changes.
+// The key of a compile is the source, the pipeline's version (our plugins' code and the lockfile's entries for the
+// packages they use: lib/content/pipeline-version.ts) and this constant: bump it for a change neither shows, such
+// as a new contract with the component registry.
 export const MDX_CACHE_BREAKER = 'v1';
 
 const CACHE_DIR = path.join(process.cwd(), '.cache', 'mdx');
@@ -30,13 +33,14 @@ const memory = new Map<string, Promise<CompiledChapter>>();
 // esbuild is memory-hungry: compile one chapter at a time, queueing the rest.
 let queue: Promise<unknown> = Promise.resolve();
 
-export function contentHash(source: string): string {
-  return createHash('sha256').update(MDX_CACHE_BREAKER).update('\0').update(source).digest('hex').slice(0, 32);
+function contentHash(source: string, pipeline: string | null): string {
+  const h = createHash('sha256').update(MDX_CACHE_BREAKER).update('\0').update(pipeline ?? 'no-lockfile').update('\0');
+  return h.update(source).digest('hex').slice(0, 32);
 }
 
-async function compileNow(source: string, hash: string): Promise<CompiledChapter> {
+async function compileNow(source: string, hash: string, onDisk: boolean): Promise<CompiledChapter> {
   const cached = path.join(CACHE_DIR, `${hash}.js`);
-  if (fs.existsSync(cached)) return { code: fs.readFileSync(cached, 'utf8'), hash };
+  if (onDisk && fs.existsSync(cached)) return { code: fs.readFileSync(cached, 'utf8'), hash };
   const result = await bundleMDX({
     source,
     cwd: path.join(process.cwd(), 'content'),
@@ -46,17 +50,23 @@ async function compileNow(source: string, hash: string): Promise<CompiledChapter
     },
   });
   if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join('\n'));
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
-  fs.writeFileSync(cached, result.code);
+  if (onDisk) {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(cached, result.code);
+  }
   return { code: result.code, hash };
 }
 
-/** The one compile path for chapter MDX: cached by content hash (in memory and on disk), one compile at a time. */
+/**
+ * The one compile path for chapter MDX: cached by content hash and pipeline version (in memory, and on disk when the
+ * checkout has a lockfile to tell the pipeline's version), one compile at a time.
+ */
 export function compileMdx(source: string): Promise<CompiledChapter> {
-  const hash = contentHash(source);
+  const pipeline = pipelineVersion();
+  const hash = contentHash(source, pipeline);
   let p = memory.get(hash);
   if (!p) {
-    p = queue.then(() => compileNow(source, hash));
+    p = queue.then(() => compileNow(source, hash, pipeline !== null));
     queue = p.catch(() => undefined);
     memory.set(hash, p);
     p.catch(() => memory.delete(hash));

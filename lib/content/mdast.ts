@@ -22,7 +22,7 @@ export function attr(node: JsxNode, name: string): string | true | undefined {
   return a.value.value; // an expression: its source text
 }
 
-export function setAttr(node: JsxNode, name: string, value: string | number): void {
+function setAttr(node: JsxNode, name: string, value: string | number): void {
   node.attributes = node.attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && a.name === name));
   node.attributes.push(
     typeof value === 'string'

@@ -8,7 +8,7 @@ import type { QuizInfo } from './analyze';
  * "every" and "cannot", which the bank uses for facts of a case ("on every training level", "a refund cannot settle
  * it") far more often than as overstatement.
  */
-export const ABSOLUTE_WORDS = ['always', 'never', 'only', 'all', 'none', 'guarantee', 'guarantees', 'guaranteed'] as const;
+const ABSOLUTE_WORDS = ['always', 'never', 'only', 'all', 'none', 'guarantee', 'guarantees', 'guaranteed'] as const;
 
 const ABSOLUTE_RE = new RegExp(`\\b(${ABSOLUTE_WORDS.join('|')})\\b`, 'gi');
 
@@ -89,7 +89,7 @@ export function quizGist(quiz: Pick<QuizInfo, 'kind' | 'prompt' | 'choices'>): s
 }
 
 /** Shingle size and threshold, calibrated on the bank (see AUTHORING.md, "Quizzes"). */
-export const SHINGLE_SIZE = 2;
+const SHINGLE_SIZE = 2;
 export const NEAR_DUPLICATE_THRESHOLD = 0.065;
 
 export interface NearDuplicate<Q> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 
-export const referenceSchema = z.object({
+const referenceSchema = z.object({
   authors: z.array(z.string().min(1)).min(1),
   title: z.string().min(3),
   venue: z.string().min(2),
@@ -15,7 +15,7 @@ export const referenceSchema = z.object({
 
 export type Reference = z.infer<typeof referenceSchema> & { id: string };
 
-export const glossaryEntrySchema = z.object({
+const glossaryEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case'),
   term: z.string().min(2),
   definition: z.string().min(20),

@@ -23,4 +23,3 @@ export const CALLOUT_KINDS = ['example', 'takeaway', 'question', 'note', 'warnin
 export const QUIZ_KINDS = ['single', 'multiple', 'classify'] as const;
 export const CLASSIFY_CHOICES = ['Specification gaming', 'Goal misgeneralization', 'Capability failure'] as const;
 export const FAILURE_MODES = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'] as const;
-export type FailureMode = (typeof FAILURE_MODES)[number];

@@ -5,7 +5,7 @@ import { getScenario, getScenarioBank } from './bank';
 import type { Scenario } from './scenarios';
 import { publicScenario, type PublicScenario } from '../learning/scenario-schema';
 
-export interface QuizReviewItem {
+interface QuizReviewItem {
   kind: 'quiz';
   shownItemId: string;
   chapter: string;
@@ -16,7 +16,7 @@ export interface QuizReviewItem {
   choices: { text: string; explain: string; correct: boolean }[];
 }
 
-export interface ScenarioReviewItem {
+interface ScenarioReviewItem {
   kind: 'scenario';
   shownItemId: string;
   chapter: string;

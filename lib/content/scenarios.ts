@@ -3,8 +3,7 @@ import path from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { bankScenarioSchema, type Scenario } from '../learning/scenario-schema';
 
-export { CHAPTER_SLUGS, DIFFICULTIES, DOMAINS, GIVEAWAY, scenarioSchema, type Scenario } from '../learning/scenario-schema';
-export type FailureModeLabel = Scenario['label'];
+export { CHAPTER_SLUGS, DIFFICULTIES, DOMAINS, type Scenario } from '../learning/scenario-schema';
 export interface ScenarioIssue {
   file: string;
   line: number;
@@ -36,7 +35,7 @@ function fieldLine(doc: Document, text: string, index: number, pathParts: (strin
 }
 
 /** Parses scenario YAML (a list) and validates every item; invalid items are reported and left out. */
-export function parseScenarioYaml(text: string, file: string): { scenarios: Scenario[]; issues: ScenarioIssue[] } {
+function parseScenarioYaml(text: string, file: string): { scenarios: Scenario[]; issues: ScenarioIssue[] } {
   const doc = parseDocument(text, { prettyErrors: false });
   const issues: ScenarioIssue[] = doc.errors.map((e) => ({ file, line: lineAt(text, e.pos[0]), field: '', message: e.message }));
   if (doc.errors.length) return { scenarios: [], issues };

@@ -8,7 +8,7 @@ import { loadGlossary } from './references';
 
 // Not `server-only`: scripts import this too. It must stay free of client code; the dialog imports only its types.
 
-export type SearchDocKind = 'chapter' | 'section' | 'glossary';
+type SearchDocKind = 'chapter' | 'section' | 'glossary';
 
 export interface SearchDoc {
   kind: SearchDocKind;
@@ -70,7 +70,7 @@ interface Section {
 }
 
 /** The text under each heading (any depth) up to the next; the opening text before any heading has slug ''. */
-export function chapterSections(raw: string): Section[] {
+function chapterSections(raw: string): Section[] {
   const tree = parseMdx(raw);
   slugHeadings(tree);
   const sections: Section[] = [{ slug: '', title: '', text: '' }];

@@ -33,7 +33,7 @@ export function auditScenariosByFamily(scenarios: Scenario[], allowed: ReadonlyS
 }
 
 /** The chapters' classify quizzes: the prompt is what the learner reads, the correct choice is the label. */
-export function classifyQuizItems(contentDir: string): { id: string; label: string; text: string }[] {
+function classifyQuizItems(contentDir: string): { id: string; label: string; text: string }[] {
   const chaptersDir = path.join(contentDir, 'chapters');
   if (!fs.existsSync(chaptersDir)) return [];
   return fs
@@ -64,7 +64,7 @@ let labelWordsCache: { word: string; label: string; items: number; share: number
  * label, not listed as legitimate evidence): the workshop editor flags them as hints. Computed once per process;
  * the bank only changes with a deployment.
  */
-export function bankLabelWords(bank: Scenario[], contentDir: string): { word: string; label: string; items: number; share: number }[] {
+export function bankLabelWords(bank: Scenario[], contentDir = path.join(process.cwd(), 'content')): { word: string; label: string; items: number; share: number }[] {
   labelWordsCache ??= auditScenarios(bank, allowedWords(contentDir))
     .topWords.filter((w) => w.share >= 0.7 && !w.allowed)
     .map(({ word, label, items, share }) => ({ word, label, items, share }));

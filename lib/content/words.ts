@@ -1,5 +1,5 @@
 // Prose words of an MDX body: quiz markup, SVG and tags are not reading.
-export function proseText(body: string): string {
+function proseText(body: string): string {
   return body
     .replace(/<Quiz[\s\S]*?<\/Quiz>/g, ' ')
     .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
@@ -13,7 +13,7 @@ export function countWords(body: string): number {
   return proseText(body).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-export const WORDS_PER_MINUTE = 230;
+const WORDS_PER_MINUTE = 230;
 
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));

@@ -176,14 +176,6 @@ function recordAttemptSqlite(fast: FastSqlite, plan: AnswerPlan): Promise<{ atte
   });
 }
 
-export async function attemptsForItem(userId: string, itemId: string) {
-  return db.attempt.findMany({ where: { userId, itemId }, orderBy: { createdAt: 'asc' } });
-}
-
-export async function countAttempts(userId: string): Promise<number> {
-  return db.attempt.count({ where: { userId } });
-}
-
 /** Items whose most recent attempt was wrong (for "the ones I missed"), newest first. */
 export async function missedItemIds(userId: string, itemKind: 'quiz' | 'scenario'): Promise<string[]> {
   const rows = await db.attempt.findMany({

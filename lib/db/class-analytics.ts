@@ -4,6 +4,8 @@ import { Prisma } from './generated/client.ts';
 import { assignmentResult, type AssignmentResult, type AssignmentSpec } from '../learning/assignments';
 import { classConfusion, drillResponseOf, itemStatistics, type Response } from '../learning/item-stats';
 import { parseDrillResponse, type ScenarioTruth } from '../learning/classify';
+import { checked, type ClassCapability } from '../auth/capability';
+import { taughtBy } from './class-roles';
 
 /**
  * What a class counts: only answers the server graded while the learner was signed in. A learner's first such answer
@@ -26,11 +28,12 @@ export interface ClassData {
 
 /**
  * One pass over a class's data: its learners, their first attempts (Attempt(userId, itemId) index, firstAttempt
- * filter), finished chapters, reviews since the earliest assignment opened, and last activity.
+ * filter), finished chapters, reviews since the earliest assignment opened, and last activity. The learners are
+ * read through the capability's user (a class they do not teach has none).
  */
-export async function loadClassData(classId: string, reviewsSince: Date | null): Promise<ClassData> {
+export async function loadClassData(cap: ClassCapability, reviewsSince: Date | null): Promise<ClassData> {
   const enrolments = await db.enrolment.findMany({
-    where: { classId },
+    where: classLearners(cap),
     orderBy: { joinedAt: 'asc' },
     select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
@@ -52,7 +55,7 @@ export async function loadClassData(classId: string, reviewsSince: Date | null):
       : Promise.resolve([]),
     // Last activity in the class's sense: answers graded while signed in (a merge is not activity in the class).
     db.attempt.groupBy({ by: ['userId'], where: { userId: { in: ids }, merged: false }, _max: { createdAt: true } }),
-    db.workshopScenario.findMany({ where: { classId }, select: { id: true, authorId: true, status: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
+    db.workshopScenario.findMany({ where: { classId: cap.classId }, select: { id: true, authorId: true, status: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
   ]);
   const byAuthor = new Map<string, { itemId: string; at: Date }[]>();
   for (const w of workshop) byAuthor.set(w.authorId, [...(byAuthor.get(w.authorId) ?? []), { itemId: `workshop:${w.id}`, at: w.createdAt }]);
@@ -64,6 +67,12 @@ export async function loadClassData(classId: string, reviewsSince: Date | null):
     lastActive: new Map(last.flatMap((l) => (l._max.createdAt ? [[l.userId, l._max.createdAt] as const] : []))),
     workshop: { items: workshop.filter((w) => w.status !== 'hidden').map((w) => `workshop:${w.id}`), byAuthor },
   };
+}
+
+/** The enrolments of the capability's class, found through its teacher. */
+function classLearners(cap: ClassCapability) {
+  const { userId, classId } = checked(cap);
+  return { classId, class: taughtBy(userId) };
 }
 
 export interface RosterRow {
@@ -158,8 +167,8 @@ export function classDrillConfusion(data: ClassData, truthOf: ScenarioTruthOf) {
  * for a streamed CSV export. Each learner's rows come straight off the Attempt(userId, createdAt) index, so memory
  * stays flat however big the class is.
  */
-export async function* classAttemptsPages(classId: string, pageSize = 2000) {
-  const learners = await db.enrolment.findMany({ where: { classId }, orderBy: { joinedAt: 'asc' }, select: { userId: true } });
+export async function* classAttemptsPages(cap: ClassCapability, pageSize = 2000) {
+  const learners = await db.enrolment.findMany({ where: classLearners(cap), orderBy: { joinedAt: 'asc' }, select: { userId: true } });
   let page: Awaited<ReturnType<typeof attemptsOf>> = [];
   for (const { userId } of learners) {
     page = page.concat(await attemptsOf(userId));

@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { db, transaction } from './client';
 import { isUniqueViolation } from './users';
 import { makeJoinCode } from '../learning/join-code';
+import { checked, type ClassCapability, type InstructorCapability, type OwnerCapability } from '../auth/capability';
+import { taughtBy } from './class-roles';
 
 export interface ClassSummary {
   id: string;
@@ -13,15 +15,11 @@ export interface ClassSummary {
   createdAt: Date;
 }
 
-/** The role a user has in a class as a teacher, or null. Checked on every instructor read and write. */
-export async function instructorRole(userId: string, classId: string): Promise<'owner' | 'co-instructor' | null> {
-  const c = await db.class.findUnique({ where: { id: classId }, select: { ownerId: true, instructors: { where: { userId }, select: { userId: true } } } });
-  if (!c) return null;
-  if (c.ownerId === userId) return 'owner';
-  return c.instructors.length ? 'co-instructor' : null;
-}
+// Every function that reads or changes a class as its teacher takes the capability lib/auth issued
+// (lib/auth/capability.ts) and queries with its user id: a class id alone reaches nothing.
 
-export async function createClass(ownerId: string, title: string): Promise<{ id: string; joinCode: string }> {
+export async function createClass(cap: InstructorCapability, title: string): Promise<{ id: string; joinCode: string }> {
+  const { userId: ownerId } = checked(cap);
   for (let i = 0; i < 5; i++) {
     try {
       return await db.class.create({ data: { ownerId, title, joinCode: makeJoinCode(randomBytes(16)) }, select: { id: true, joinCode: true } });
@@ -32,11 +30,14 @@ export async function createClass(ownerId: string, title: string): Promise<{ id:
   throw new Error('Could not generate a unique join code');
 }
 
-export async function rotateJoinCode(classId: string): Promise<string> {
+/** A new join code for the class, or null when the capability's user no longer teaches it. */
+export async function rotateJoinCode(cap: ClassCapability): Promise<string | null> {
+  const { userId, classId } = checked(cap);
   for (let i = 0; i < 5; i++) {
     try {
-      const c = await db.class.update({ where: { id: classId }, data: { joinCode: makeJoinCode(randomBytes(16)) }, select: { joinCode: true } });
-      return c.joinCode;
+      const r = await db.class.updateMany({ where: { id: classId, ...taughtBy(userId) }, data: { joinCode: makeJoinCode(randomBytes(16)) } });
+      if (r.count !== 1) return null;
+      return (await db.class.findUniqueOrThrow({ where: { id: classId }, select: { joinCode: true } })).joinCode;
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
     }
@@ -44,18 +45,20 @@ export async function rotateJoinCode(classId: string): Promise<string> {
   throw new Error('Could not generate a unique join code');
 }
 
-export async function classesTaughtBy(userId: string): Promise<ClassSummary[]> {
+export async function classesTaughtBy(cap: InstructorCapability): Promise<ClassSummary[]> {
+  const { userId } = checked(cap);
   const rows = await db.class.findMany({
-    where: { archivedAt: null, OR: [{ ownerId: userId }, { instructors: { some: { userId } } }] },
+    where: { archivedAt: null, ...taughtBy(userId) },
     orderBy: { createdAt: 'desc' },
     select: { id: true, title: true, joinCode: true, ownerId: true, createdAt: true, _count: { select: { enrolments: true } } },
   });
   return rows.map((r) => ({ id: r.id, title: r.title, joinCode: r.joinCode, learners: r._count.enrolments, role: r.ownerId === userId ? 'owner' : 'co-instructor', createdAt: r.createdAt }));
 }
 
-export async function getClassForInstructor(classId: string) {
-  return db.class.findUnique({
-    where: { id: classId },
+export async function getClassForInstructor(cap: ClassCapability) {
+  const { userId, classId } = checked(cap);
+  return db.class.findFirst({
+    where: { id: classId, ...taughtBy(userId) },
     select: {
       id: true,
       title: true,
@@ -109,28 +112,38 @@ export const INVITE_TTL_MS = 7 * 86_400_000;
 export const inviteTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** A new single-use invite link for a class: 256 random bits, base64url (43 characters). The token is returned once. */
-export async function createCoInstructorInvite(classId: string, createdById: string, now: Date): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
+export async function createCoInstructorInvite(cap: OwnerCapability, now: Date): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
+  const { userId, classId } = checked(cap);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   const row = await db.coInstructorInvite.create({
-    data: { classId, createdById, tokenHash: inviteTokenHash(token), createdAt: now, expiresAt },
+    // Connected through the owner: if they no longer own the class, nothing is created.
+    data: {
+      class: { connect: { id: classId, ownerId: userId } },
+      createdBy: { connect: { id: userId } },
+      tokenHash: inviteTokenHash(token),
+      createdAt: now,
+      expiresAt,
+    },
     select: { id: true },
   });
   return { inviteId: row.id, token, expiresAt };
 }
 
 /** The class's links nobody has used yet and that still work, newest first. */
-export async function pendingInvites(classId: string, now: Date) {
+export async function pendingInvites(cap: OwnerCapability, now: Date) {
+  const { userId, classId } = checked(cap);
   return db.coInstructorInvite.findMany({
-    where: { classId, acceptedAt: null, expiresAt: { gt: now } },
+    where: { classId, class: { ownerId: userId }, acceptedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: 'desc' },
     select: { id: true, createdAt: true, expiresAt: true },
   });
 }
 
 /** Withdraws an unused link of this class (its row goes); false when there is none. */
-export async function revokeCoInstructorInvite(classId: string, inviteId: string): Promise<boolean> {
-  const r = await db.coInstructorInvite.deleteMany({ where: { id: inviteId, classId, acceptedAt: null } });
+export async function revokeCoInstructorInvite(cap: OwnerCapability, inviteId: string): Promise<boolean> {
+  const { userId, classId } = checked(cap);
+  const r = await db.coInstructorInvite.deleteMany({ where: { id: inviteId, classId, class: { ownerId: userId }, acceptedAt: null } });
   return r.count === 1;
 }
 
@@ -147,9 +160,10 @@ export async function findUsableInvite(token: string, now: Date) {
 /**
  * Uses a link: the user becomes a co-instructor of its class, and the link is spent. 'invalid' for a link that does
  * not work (unknown, used, expired, withdrawn: one answer for all); 'teaches' when the user already teaches the class
- * (the link is left unused for the person it was meant for). The caller checks the user is an instructor.
+ * (the link is left unused for the person it was meant for). Only an instructor can accept (the capability).
  */
-export async function acceptCoInstructorInvite(token: string, userId: string, now: Date): Promise<{ classId: string } | 'invalid' | 'teaches'> {
+export async function acceptCoInstructorInvite(cap: InstructorCapability, token: string, now: Date): Promise<{ classId: string } | 'invalid' | 'teaches'> {
+  const { userId } = checked(cap);
   return transaction(async (tx) => {
     const invite = await tx.coInstructorInvite.findUnique({
       where: { tokenHash: inviteTokenHash(token) },
@@ -166,8 +180,9 @@ export async function acceptCoInstructorInvite(token: string, userId: string, no
   });
 }
 
-export async function removeCoInstructor(classId: string, userId: string): Promise<boolean> {
-  const r = await db.classInstructor.deleteMany({ where: { classId, userId } });
+export async function removeCoInstructor(cap: OwnerCapability, coInstructorId: string): Promise<boolean> {
+  const { userId, classId } = checked(cap);
+  const r = await db.classInstructor.deleteMany({ where: { classId, userId: coInstructorId, class: { ownerId: userId } } });
   return r.count === 1;
 }
 
@@ -179,12 +194,15 @@ export interface NewAssignment {
   dueAt: Date;
 }
 
-export async function createAssignment(classId: string, a: NewAssignment) {
-  return db.assignment.create({ data: { classId, ...a } });
+export async function createAssignment(cap: ClassCapability, a: NewAssignment) {
+  const { userId, classId } = checked(cap);
+  // Connected through the teacher: if they no longer teach the class, nothing is created.
+  return db.assignment.create({ data: { class: { connect: { id: classId, ...taughtBy(userId) } }, ...a } });
 }
 
-export async function deleteAssignment(classId: string, assignmentId: string): Promise<boolean> {
-  const r = await db.assignment.deleteMany({ where: { id: assignmentId, classId } });
+export async function deleteAssignment(cap: ClassCapability, assignmentId: string): Promise<boolean> {
+  const { userId, classId } = checked(cap);
+  const r = await db.assignment.deleteMany({ where: { id: assignmentId, classId, class: taughtBy(userId) } });
   return r.count === 1;
 }
 

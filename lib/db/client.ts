@@ -7,8 +7,6 @@ import { env } from '../env';
 import { resolveSqliteFile, storeKind } from './url';
 import { sqliteWriteGate } from './fast-sqlite';
 
-export type Db = PrismaClient;
-
 /**
  * The Prisma client for `url`: SQLite for a file: URL, PostgreSQL for postgres:// or postgresql://. Both clients
  * are generated from the same models (prisma/postgres/schema.prisma is derived from prisma/schema.prisma), so

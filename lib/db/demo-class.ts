@@ -12,7 +12,6 @@ import { ANSWERS_FOR, QUESTIONS, type Question, type QuestionAnswer } from '../l
 import { gradeDrill, type Label } from '../learning/classify';
 import { gradeQuiz } from '../learning/grading';
 import { makeJoinCode } from '../learning/join-code';
-import { utcDay } from '../learning/queue';
 import { createRng, deriveSeed, type Rng } from '../toys/rng';
 import type { Prisma } from './generated/client.ts';
 import { workshopAsScenario, workshopItemId, type WorkshopQuestions } from '../learning/workshop';
@@ -25,7 +24,7 @@ import { workshopAsScenario, workshopItemId, type WorkshopQuestions } from '../l
 
 export const DEMO_CLASS_TITLE = 'Demo class: Goal misgeneralization';
 export const DEMO_LEARNER_COUNT = 30;
-export const demoLearnerEmail = (i: number) => `demo-learner-${String(i + 1).padStart(2, '0')}@goalpost.example`;
+const demoLearnerEmail = (i: number) => `demo-learner-${String(i + 1).padStart(2, '0')}@goalpost.example`;
 
 const NAMES = [
   'Amara Okafor', 'Ben Fischer', 'Chen Wei', 'Daniela Rossi', 'Emeka Nwosu', 'Fatima Zahra', 'Gustav Lindqvist', 'Hana Sato', 'Ibrahim Khan',

@@ -77,7 +77,7 @@ export function firstReview(signal: AnswerSignal, at: Date, retention: number) {
   return { card: cardFields(out.card), log: logFields(out.before, rating, at, out.retention) };
 }
 
-export interface DueCard extends CardRow {
+interface DueCard extends CardRow {
   chapter: string | null;
   isNew: boolean;
 }
@@ -143,7 +143,7 @@ export async function getDueQueue(
   return { cards, dueCount: split.now.length, laterToday: split.laterToday, newLeftToday, heldBackNew: split.heldBackNew };
 }
 
-export const STALE_REVIEW_MESSAGE = 'This card changed since it was shown (it was reviewed in another tab or on another device), so this answer was not counted. Reload to see it as it is now.';
+const STALE_REVIEW_MESSAGE = 'This card changed since it was shown (it was reviewed in another tab or on another device), so this answer was not counted. Reload to see it as it is now.';
 
 export class ReviewConflictError extends Error {
   constructor(message = STALE_REVIEW_MESSAGE) {
@@ -251,6 +251,11 @@ export async function findOwnCard(userId: string, itemKind: string, itemId: stri
   });
 }
 
+/** One of this learner's cards by its id (another learner's card is null), with what grading a review needs. */
+export async function findOwnCardById(userId: string, cardId: string) {
+  return db.reviewCard.findFirst({ where: { id: cardId, userId }, select: { id: true, itemKind: true, itemId: true, concept: true, reps: true } });
+}
+
 export async function reviewForecast(userId: string, now: Date, days = 14) {
   const until = new Date(now.getTime() + days * 86_400_000);
   const rows = await db.reviewCard.findMany({ where: { userId, due: { lte: until } }, select: { due: true } });
@@ -271,7 +276,7 @@ export async function cardsWithLogs(userId: string) {
 }
 
 /** Keeps StudyDay in step with the answer or review just stored (same transaction). */
-export async function countStudyDay(tx: Tx, userId: string, at: Date, field: 'answers' | 'reviews'): Promise<void> {
+async function countStudyDay(tx: Tx, userId: string, at: Date, field: 'answers' | 'reviews'): Promise<void> {
   const day = utcDay(at);
   await tx.studyDay.upsert({
     where: { userId_day: { userId, day } },

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db, transaction } from './client';
 import type { Scenario } from '../content/scenarios';
+import { checked, type ClassCapability } from '../auth/capability';
+import { taughtBy } from './class-roles';
 
 export interface ScenarioSetSummary {
   id: string;
@@ -26,6 +28,22 @@ export async function listScenarioSets(ownerId: string): Promise<ScenarioSetSumm
 export async function getOwnScenarioSet(userId: string, setId: string): Promise<{ id: string; title: string; scenarios: Scenario[] } | null> {
   const row = await db.scenarioSet.findFirst({ where: { id: setId, ownerId: userId } });
   return row ? { id: row.id, title: row.title, scenarios: JSON.parse(row.scenarios) as Scenario[] } : null;
+}
+
+/**
+ * The sets among `setIds` that the capability's class may show: each owned by the class's owner or a co-instructor
+ * (the assign action only accepts a set its instructor owns), never found by id alone. One query for all of them.
+ */
+export async function classScenarioSetsById(cap: ClassCapability, setIds: string[]): Promise<{ id: string; title: string; scenarios: Scenario[] }[]> {
+  const { userId, classId } = checked(cap);
+  if (setIds.length === 0) return [];
+  const rows = await db.scenarioSet.findMany({
+    where: {
+      id: { in: setIds },
+      owner: { OR: [{ ownedClasses: { some: { id: classId, ...taughtBy(userId) } } }, { coInstructing: { some: { classId, class: taughtBy(userId) } } }] },
+    },
+  });
+  return rows.map((row) => ({ id: row.id, title: row.title, scenarios: JSON.parse(row.scenarios) as Scenario[] }));
 }
 
 export async function deleteScenarioSet(userId: string, setId: string): Promise<boolean> {

@@ -107,14 +107,6 @@ export async function replacePasswordHash(userId: string, oldHash: string, newHa
   await db.user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: newHash } });
 }
 
-export async function updateUserName(userId: string, name: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { name } });
-}
-
-export async function countUsers(): Promise<number> {
-  return db.user.count();
-}
-
 export function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'P2002';
 }

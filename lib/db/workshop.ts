@@ -1,14 +1,16 @@
 import 'server-only';
 import { db, transaction } from './client';
 import { lockLearner } from './sql';
+import { taughtBy } from './class-roles';
+import { checked, type ClassCapability } from '../auth/capability';
 import { parseDrillResponse } from '../learning/classify';
 import type { Reading } from '../learning/agreement';
 import { QUESTIONS, type Label, type QuestionAnswer, type Scenario } from '../learning/scenario-schema';
 import { WORKSHOP_LIMITS, workshopAsScenario, workshopItemId, type WorkshopContent, type WorkshopDraft, type WorkshopQuestions, type WorkshopStatus } from '../learning/workshop';
 
 // Authorization lives in every query here: a learner's reads and writes name the learner and require their
-// enrolment in the class; an instructor's name the instructor and require them to teach it. A row that fails the
-// check is simply not found.
+// enrolment in the class; an instructor's take the class capability lib/auth issued and query through its user, so
+// they require that user to teach the class. A row that fails the check is simply not found.
 
 /** Scenarios classmates may classify: everything but hidden ones. */
 const CLASSIFIABLE: WorkshopStatus[] = ['submitted', 'revision-requested', 'promoted'];
@@ -38,7 +40,6 @@ function toRow(r: RawRow): WorkshopRow {
 const storedQuestions = (d: WorkshopDraft) => JSON.stringify(Object.fromEntries(QUESTIONS.map((q) => [q, { answer: d.questions[q].answer, evidence: d.questions[q].evidence }])));
 
 const enrolledIn = (userId: string) => ({ enrolments: { some: { userId } } });
-const taughtBy = (userId: string) => ({ OR: [{ ownerId: userId }, { instructors: { some: { userId } } }] });
 
 /** The class's title when the learner is enrolled in it, else null. */
 export async function workshopClassForLearner(userId: string, classId: string): Promise<{ id: string; title: string } | null> {
@@ -159,7 +160,8 @@ interface InstructorWorkshopRow extends WorkshopRow {
 }
 
 /** Every submission of a class, hidden ones included, for an instructor who teaches it (else null). */
-export async function instructorWorkshop(instructorId: string, classId: string): Promise<InstructorWorkshopRow[] | null> {
+export async function instructorWorkshop(cap: ClassCapability): Promise<InstructorWorkshopRow[] | null> {
+  const { userId: instructorId, classId } = checked(cap);
   const cls = await db.class.findFirst({ where: { id: classId, ...taughtBy(instructorId) }, select: { id: true } });
   if (!cls) return null;
   const raw = await db.workshopScenario.findMany({ where: { classId }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } });
@@ -169,13 +171,15 @@ export async function instructorWorkshop(instructorId: string, classId: string):
 }
 
 /** The instructor's comment and status change; false when the scenario is not in a class they teach. */
-export async function moderateWorkshopScenario(instructorId: string, classId: string, id: string, patch: { status?: WorkshopStatus; comment?: string | null; promotedTo?: string }): Promise<boolean> {
+export async function moderateWorkshopScenario(cap: ClassCapability, id: string, patch: { status?: WorkshopStatus; comment?: string | null; promotedTo?: string }): Promise<boolean> {
+  const { userId: instructorId, classId } = checked(cap);
   const r = await db.workshopScenario.updateMany({ where: { id, classId, class: taughtBy(instructorId) }, data: patch });
   return r.count === 1;
 }
 
 /** A submission as the instructor may promote it, or null. */
-export async function workshopScenarioForInstructor(instructorId: string, classId: string, id: string): Promise<WorkshopRow | null> {
+export async function workshopScenarioForInstructor(cap: ClassCapability, id: string): Promise<WorkshopRow | null> {
+  const { userId: instructorId, classId } = checked(cap);
   const r = await db.workshopScenario.findFirst({ where: { id, classId, class: taughtBy(instructorId) } });
   return r ? toRow(r) : null;
 }

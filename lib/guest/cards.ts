@@ -14,7 +14,7 @@ export interface GuestCard {
   introducedAt: Date | null;
 }
 
-export function guestCardId(itemKind: string, itemId: string): string {
+function guestCardId(itemKind: string, itemId: string): string {
   return `${itemKind}:${itemId}`;
 }
 

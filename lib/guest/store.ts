@@ -1,5 +1,5 @@
 // A guest's progress lives in the browser (localStorage) until they sign up and bring it along.
-export const GUEST_KEY = 'goalpost-guest-v1';
+const GUEST_KEY = 'goalpost-guest-v1';
 
 export interface GuestAttempt {
   idempotencyKey: string;

@@ -6,7 +6,7 @@
 /** next.config.mjs: experimental.serverActions.bodySizeLimit ('2mb'). */
 export const ACTION_BODY_LIMIT = 2 * 1024 * 1024;
 /** The JSON route handlers take small bodies; /api/answers has a tighter limit of its own. */
-export const API_BODY_LIMIT = 1024 * 1024;
+const API_BODY_LIMIT = 1024 * 1024;
 const MAX_DEPTH = 64;
 
 export interface BodyProblem {

@@ -10,7 +10,7 @@ export function strictTransportSecurity(maxAge = env.HSTS_MAX_AGE): string {
   return `max-age=${maxAge}`;
 }
 
-export const BAD_ROUTER_STATE_MESSAGE = 'The Next-Router-State-Tree header of this request could not be read. Reload the page.';
+const BAD_ROUTER_STATE_MESSAGE = 'The Next-Router-State-Tree header of this request could not be read. Reload the page.';
 
 /**
  * Next.js reads the Next-Router-State-Tree header of its client's navigation requests and throws (a 500) when it

@@ -2,10 +2,10 @@
 // review counts and the clock are arguments.
 import { isLate, progressText } from './progress-text';
 
-export type AssignmentKind = 'chapter' | 'drill' | 'review' | 'workshop';
+type AssignmentKind = 'chapter' | 'drill' | 'review' | 'workshop';
 export type AssignmentStatus = 'not-started' | 'in-progress' | 'done' | 'late' | 'done-late';
 
-export const STATUS_TEXT: Record<AssignmentStatus, string> = {
+const STATUS_TEXT: Record<AssignmentStatus, string> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
   done: 'Done',

@@ -15,7 +15,7 @@ import {
 } from './scenario-schema';
 
 export { ANSWER_TEXT, QUESTIONS, QUESTION_SHORT, QUESTION_TEXT, labelFromAnswers };
-export type { AuthoredAnswer, Label, Question, QuestionAnswer };
+export type { Label, Question, QuestionAnswer };
 
 export type ScenarioTruth = Pick<Scenario, 'label' | 'questions' | 'contested' | 'acceptable'>;
 
@@ -24,7 +24,7 @@ export interface DrillAnswer {
   answers: Record<Question, QuestionAnswer>;
 }
 
-export interface QuestionResult {
+interface QuestionResult {
   question: Question;
   correct: boolean;
   given: QuestionAnswer;
@@ -34,7 +34,7 @@ export interface QuestionResult {
 }
 
 /** right: label and reasons; defensible: one reading of a contested case; reason: right label, a wrong reason; wrong. */
-export type Verdict = 'right' | 'defensible' | 'reason' | 'wrong';
+type Verdict = 'right' | 'defensible' | 'reason' | 'wrong';
 
 export interface DrillResult {
   /** Understood: the label is right (or defensible) and every question was answered right. */

@@ -42,13 +42,13 @@ export function longestRun(items: readonly { label: string }[]): number {
 }
 
 /** How many interleaved orders a page carries; the browser picks one, and "a new order" moves to the next. */
-export const ORDERS_PER_PAGE = 8;
+const ORDERS_PER_PAGE = 8;
 
 /**
  * Interleaved orders of a set as index lists, computed where the labels are known (the server), so the browser can
  * run an interleaved session without holding the labels. Each order is a permutation of 0..n-1.
  */
-export function sessionOrders(items: readonly { label: string }[], seed: number, count = ORDERS_PER_PAGE): number[][] {
+function sessionOrders(items: readonly { label: string }[], seed: number, count = ORDERS_PER_PAGE): number[][] {
   const indexed = items.map((s, i) => ({ label: s.label, i }));
   return Array.from({ length: count }, (_, k) => interleave(indexed, (seed + k * 0x9e3779b1) >>> 0).map((x) => x.i));
 }

@@ -1,7 +1,7 @@
 // Mastery in levels a learner understands, from first attempts (what you knew when you met it) and review
 // retention (what you kept). Pure.
 
-export const MASTERY_LEVELS = ['not-started', 'attempted', 'familiar', 'proficient', 'mastered'] as const;
+const MASTERY_LEVELS = ['not-started', 'attempted', 'familiar', 'proficient', 'mastered'] as const;
 export type MasteryLevel = (typeof MASTERY_LEVELS)[number];
 
 // Mastery is about the answers, not about reading: the words must not contradict a chapter marked finished

@@ -6,7 +6,7 @@
 /** A review may come at most this long before the card is due and still count. */
 export const EARLY_WINDOW_MAX_MS = 60 * 60 * 1000;
 /** …and at most this share of the card's current interval, so a card due in 10 minutes is not reviewable for an hour. */
-export const EARLY_WINDOW_SHARE = 0.1;
+const EARLY_WINDOW_SHARE = 0.1;
 
 export interface ScheduledCard {
   due: Date;

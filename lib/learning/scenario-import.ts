@@ -60,7 +60,7 @@ export const EVIDENCE_SEPARATOR = ' | ';
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** A flat CSV row into the nested scenario shape (empty cells become missing fields). */
-export function csvRowToScenario(r: Record<string, string | undefined>): unknown {
+function csvRowToScenario(r: Record<string, string | undefined>): unknown {
   const contested = blank(r.contested);
   const isContested = typeof contested === 'string' ? /^(true|yes|1)$/i.test(contested.trim()) : false;
   const args: Record<string, string> = {};
@@ -127,7 +127,7 @@ function csvField(field: string): string {
 }
 
 /** zod's own wording ("Invalid input: expected object, received undefined") in plain words. */
-export function plainMessage(issue: { code: string; message: string; input?: unknown }): string {
+function plainMessage(issue: { code: string; message: string; input?: unknown }): string {
   const m = issue.message;
   if (issue.code === 'invalid_type' || /^Invalid input|expected .* received/i.test(m)) {
     if (issue.input === undefined || issue.input === null || /received (undefined|null)/.test(m)) return 'is missing';

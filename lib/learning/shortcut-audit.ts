@@ -11,7 +11,7 @@ export interface AuditItem {
   group?: string;
 }
 
-export interface CueWord {
+interface CueWord {
   word: string;
   /** Number of items whose text contains the word. */
   items: number;
@@ -38,7 +38,7 @@ export interface AuditResult {
 
 export const MAX_LIFT = 0.15;
 export const CUE_MIN_ITEMS = 5;
-export const CUE_MIN_SHARE = 0.9;
+const CUE_MIN_SHARE = 0.9;
 const MIN_TOP_ITEMS = 3;
 const ALPHA = 1;
 
@@ -163,7 +163,7 @@ export interface ImportAudit {
 }
 
 /** Too few scenarios say nothing about wording; below this an imported set is not audited. */
-export const IMPORT_AUDIT_MIN = 8;
+const IMPORT_AUDIT_MIN = 8;
 
 /** Audits an imported set with each family held out (each scenario alone when it names none). */
 export function auditImportedSet(scenarios: readonly { id: string; label: string; title: string; description: string; family?: string }[]): ImportAudit | undefined {

@@ -11,7 +11,7 @@ export const MAX_RETENTION = 0.97;
 export const DEFAULT_NEW_PER_DAY = 20;
 
 /** Answering faster than this, right and sure, counts as effortless recall (Easy). */
-export const FAST_MS = { quiz: 8_000, scenario: 20_000 } as const;
+const FAST_MS = { quiz: 8_000, scenario: 20_000 } as const;
 
 export interface AnswerSignal {
   correct: boolean;
@@ -84,10 +84,4 @@ export function replay(createdAt: Date, logs: LoggedReview[]): Card {
     card = reviewCard(card, l.review, l.rating, l.retention).card;
   }
   return card;
-}
-
-/** How likely the learner is to recall the card now (FSRS retrievability), 0..1; 0 for a card never reviewed. */
-export function retrievability(card: Card, now: Date, retention = DEFAULT_RETENTION): number {
-  if (card.state === State.New) return 0;
-  return scheduler(retention).get_retrievability(card, now, false) as number;
 }

@@ -18,9 +18,7 @@
 
 import { createRng, deriveSeed, type Rng } from './rng';
 
-export const ACTIONS = ['up', 'right', 'down', 'left'] as const;
-export type ActionName = (typeof ACTIONS)[number];
-/** Index into ACTIONS. */
+/** A move: 0 up, 1 right, 2 down, 3 left (the order of DX and DY). */
 export type Action = 0 | 1 | 2 | 3;
 const ACTION_IDS: readonly Action[] = [0, 1, 2, 3];
 const DX = [0, 1, 0, -1] as const;
@@ -55,8 +53,8 @@ export interface LevelOptions {
   height?: number;
 }
 
-export const DEFAULT_WIDTH = 13;
-export const DEFAULT_HEIGHT = 7;
+const DEFAULT_WIDTH = 13;
+const DEFAULT_HEIGHT = 7;
 
 export function isWall(level: Level, x: number, y: number): boolean {
   if (x < 0 || y < 0 || x >= level.width || y >= level.height) return true;
@@ -64,7 +62,7 @@ export function isWall(level: Level, x: number, y: number): boolean {
 }
 
 /** Breadth-first distances from `from` to every cell (-1 where unreachable). */
-export function distancesFrom(level: Level, from: Pos): number[] {
+function distancesFrom(level: Level, from: Pos): number[] {
   const { width, height } = level;
   const dist = new Array<number>(width * height).fill(-1);
   if (isWall(level, from.x, from.y)) return dist;
@@ -236,8 +234,7 @@ export const FEATURE_NAMES = [
   'toward-gap',
   'reverse',
 ] as const;
-export type FeatureName = (typeof FEATURE_NAMES)[number];
-export const FEATURE_COUNT = FEATURE_NAMES.length;
+const FEATURE_COUNT = FEATURE_NAMES.length;
 const F_BIAS = 0;
 const F_COIN = 4;
 const F_BLOCKED = 8;
@@ -252,7 +249,7 @@ const F_REVERSE = 10;
  *                     One weight for all moves: routing around a fence works the same in any direction.
  *  - reverse          the move undoes the previous one. A memoryless linear policy otherwise dithers
  *                     between two cells; CoinRun agents see their velocity for the same reason. */
-export function writeFeatures(level: Level, pos: Pos, action: Action, out: Float64Array, lastAction: Action | null = null): void {
+function writeFeatures(level: Level, pos: Pos, action: Action, out: Float64Array, lastAction: Action | null = null): void {
   out.fill(0);
   out[F_BIAS + action] = 1;
   if (lastAction !== null && (lastAction + 2) % 4 === action) out[F_REVERSE] = 1;
@@ -289,7 +286,7 @@ export function emptyPolicy(): Policy {
   return { kind: 'linear-softmax', featureNames: [...FEATURE_NAMES], weights: new Array<number>(FEATURE_COUNT).fill(0) };
 }
 
-export type Quad = [number, number, number, number];
+type Quad = [number, number, number, number];
 
 function fillLogits(weights: ArrayLike<number>, level: Level, pos: Pos, lastAction: Action | null, phis: readonly Float64Array[], logits: Quad): void {
   for (const a of ACTION_IDS) {
@@ -336,7 +333,7 @@ function argmax(logits: Quad, rng: Rng): Action {
 }
 
 export interface ActionView {
-  /** Per move, in ACTIONS order: weights . features. */
+  /** Per move, in Action order: weights . features. */
   logits: Quad;
   probabilities: Quad;
   /** Per move, each feature's contribution (weight x value), for showing why the agent moves as it does. */
@@ -456,7 +453,7 @@ export const DEFAULT_TRAIN_CONFIG: Omit<ResolvedTrainConfig, 'diversity' | 'seed
   curveEvery: 100,
 };
 
-export interface CurvePoint {
+interface CurvePoint {
   /** Episodes completed. */
   episode: number;
   /** Share of the block's training episodes that ended on the coin (sampling from the policy). */
@@ -479,7 +476,7 @@ export interface TrainResult {
   config: ResolvedTrainConfig;
 }
 
-export function resolveTrainConfig(config: TrainConfig): ResolvedTrainConfig {
+function resolveTrainConfig(config: TrainConfig): ResolvedTrainConfig {
   const defined = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
   const c = { ...DEFAULT_TRAIN_CONFIG, ...defined } as ResolvedTrainConfig;
   if (!(c.diversity >= 0 && c.diversity <= 1)) throw new RangeError('diversity must be in [0, 1]');
@@ -491,11 +488,11 @@ export function resolveTrainConfig(config: TrainConfig): ResolvedTrainConfig {
 /** Whether training level `episode` of a run has a randomly placed coin. Drawn from its own stream so that
  *  for one seed the random-coin levels at diversity 0.05 are a subset of those at 0.1 (common random
  *  numbers), and the layouts are the same at every diversity. */
-export function isRandomCoinLevel(seed: number, episode: number, diversity: number): boolean {
+function isRandomCoinLevel(seed: number, episode: number, diversity: number): boolean {
   return createRng(deriveSeed(seed, 'coin-draw', episode)).next() < diversity;
 }
 
-export function trainingLevel(config: Pick<ResolvedTrainConfig, 'seed' | 'diversity' | 'width' | 'height'>, episode: number): Level {
+function trainingLevel(config: Pick<ResolvedTrainConfig, 'seed' | 'diversity' | 'width' | 'height'>, episode: number): Level {
   const randomCoin = isRandomCoinLevel(config.seed, episode, config.diversity);
   return generateLevel(createRng(deriveSeed(config.seed, 'train-level', episode)), {
     coinPlacement: randomCoin ? 'random' : 'end',

@@ -37,7 +37,7 @@ export interface DataOptions {
   margin: number;
 }
 
-export const DEFAULT_DATA: Omit<DataOptions, 'n' | 'disagreement'> = { slabs: 5, margin: 0.1 };
+const DEFAULT_DATA: Omit<DataOptions, 'n' | 'disagreement'> = { slabs: 5, margin: 0.1 };
 
 /** The label of a shape value: slabs alternate 1, 0, 1, ... from the bottom. */
 export function shapeLabel(shape: number, slabs: number): number {
@@ -249,7 +249,7 @@ export function makeSimplicityData(config: SimplicityConfig): SimplicityData {
   };
 }
 
-export function evaluateModel(model: Mlp, data: Omit<SimplicityData, 'train'>): Accuracies {
+function evaluateModel(model: Mlp, data: Omit<SimplicityData, 'train'>): Accuracies {
   return {
     iid: accuracy(model, data.iid),
     simpleRandomized: accuracy(model, data.simpleRandomized),

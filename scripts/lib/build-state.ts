@@ -18,7 +18,7 @@ function walk(p: string, out: string[]): void {
   for (const e of fs.readdirSync(p).sort()) if (!SKIP.has(e)) walk(path.join(p, e), out);
 }
 
-export function sourceHash(root = process.cwd()): string {
+function sourceHash(root = process.cwd()): string {
   const files: string[] = [];
   for (const i of INPUTS) walk(path.join(root, i), files);
   const h = createHash('sha256');

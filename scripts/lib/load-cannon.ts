@@ -36,6 +36,8 @@ export interface CannonResult {
   latency: Histogram;
   requests: Histogram & { total: number };
   duration: number;
+  /** Response bytes (headers and body) per second. */
+  throughput: Histogram & { total: number };
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -58,6 +60,8 @@ export interface LoadSpec {
    */
   perConnection?: (index: number) => { make: () => CannonRequest; onResponse?: (status: number) => void };
   path?: string;
+  /** Request headers for the plain GET of `path`. */
+  headers?: Record<string, string>;
 }
 
 /** One autocannon run, no pipelining, each connection with its own request factory when given. */
@@ -78,7 +82,7 @@ export function cannon(spec: LoadSpec): Promise<CannonResult> {
       if (onResponse) client.on('response', onResponse);
     };
   } else {
-    opts.requests = [{ method: 'GET', path: spec.path ?? '/' }];
+    opts.requests = [{ method: 'GET', path: spec.path ?? '/', ...(spec.headers ? { headers: spec.headers } : {}) }];
   }
   return autocannon(opts);
 }
@@ -99,6 +103,8 @@ export function combine(results: CannonResult[], durationSec: number) {
     timeouts: sum((r) => r.timeouts),
     statusCodes: statuses,
     perSecond: +(ok / durationSec).toFixed(1),
+    // Bytes on the wire per response, headers included: what a compressed copy saves.
+    bytesPerResponse: Math.round(sum((r) => r.throughput.total) / Math.max(1, total)),
     latencyMs: {
       // One server: autocannon's own percentiles. Several: the worst server's (percentiles do not add up).
       p50: worst((r) => r.latency.p50),

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import { bin } from './run';
-import { serverEnv } from './server-env';
+import { serverCommand, serverEnv } from './server-env';
 
-// `next start` processes for the load benchmark: loopback only, their own process group so they can be ended by
+// Production server processes (scripts/server.ts) for the load benchmark: loopback only, their own process group so they can be ended by
 // id, their output kept (last lines) for an error message instead of mixed into the benchmark's JSON.
 
 export interface Server {
@@ -15,7 +14,7 @@ export interface Server {
 }
 
 /** A port nobody listens on now (the OS picks it on 127.0.0.1). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -38,13 +37,14 @@ export interface StartOptions {
 }
 
 /**
- * `next start` spawned directly (node_modules/.bin/next is the Node script itself, not an npm or shell wrapper), so
- * `child.pid` is the server process: `ps` shows it as `next-server (vX)`. Resolves once GET / (or probePath)
+ * The production server (scripts/server.ts) spawned directly as one Node process, so `child.pid` is the server
+ * process: `ps` shows it as `goalpost-server`. Resolves once GET / (or probePath)
  * answers below 500.
  */
 export async function startServer(env: Record<string, string>, opts: StartOptions = {}): Promise<Server> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(bin('next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const { cmd, args } = serverCommand(port, '127.0.0.1');
+  const child = spawn(cmd, args, {
     env: serverEnv({ ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -64,7 +64,7 @@ export async function startServer(env: Record<string, string>, opts: StartOption
 async function waitFor(server: Server, timeoutMs: number, pollMs: number, probePath: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited with ${server.child.exitCode}:\n${server.log()}`);
+    if (server.child.exitCode !== null) throw new Error(`The server exited with ${server.child.exitCode}:\n${server.log()}`);
     try {
       const res = await fetch(`${server.url}${probePath}`, { signal: AbortSignal.timeout(2000) });
       await res.arrayBuffer();
@@ -74,7 +74,7 @@ async function waitFor(server: Server, timeoutMs: number, pollMs: number, probeP
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }
-  throw new Error(`next start on port ${server.port} did not answer within ${timeoutMs / 1000} s:\n${server.log()}`);
+  throw new Error(`The server on port ${server.port} did not answer within ${timeoutMs / 1000} s:\n${server.log()}`);
 }
 
 export async function stopServer(server: Server): Promise<void> {
@@ -131,7 +131,7 @@ export function ownsListenSocket(pid: number, port: number): boolean | null {
   }
 }
 
-/** The name the process gives itself (`next-server (v16…)`), from /proc; null where unavailable. */
+/** The process's command line as /proc shows it (`goalpost-server`, which the server sets); null where unavailable. */
 export function processTitle(pid: number): string | null {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
@@ -152,7 +152,7 @@ export async function sigkillServer(server: Server): Promise<{ pid: number; sign
   const exited = new Promise<{ signal: string | null; code: number | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   process.kill(pid, 'SIGKILL');
   const how = await exited;
-  // Anything it spawned (there is nothing in next 16's `next start`, but to be sure) goes too.
+  // Anything it spawned (scripts/server.ts starts none, but to be sure) goes too.
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {

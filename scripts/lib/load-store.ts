@@ -12,9 +12,9 @@ import { createDatabase, dropDatabases, uniqueDbName } from './test-databases';
 // with learners, and a session cookie per learner minted the way next-auth would (no sign-in round trip). With
 // seedDemo it is first seeded exactly like `npm start` does it (prisma/seed.ts: demo accounts and demo class).
 
-export const SESSION_COOKIE = 'authjs.session-token'; // next-auth's name over plain http (no __Secure- prefix)
+const SESSION_COOKIE = 'authjs.session-token'; // next-auth's name over plain http (no __Secure- prefix)
 
-export interface Learner {
+interface Learner {
   id: string;
   email: string;
   cookie: string;

@@ -9,7 +9,7 @@ import { migrationFolders, PG_MIGRATIONS_DIR } from './migrations';
 import { bin, runQuiet } from './run';
 
 /** Names of migrations not yet recorded as applied in an existing SQLite file (all of them for a new file). */
-export function pendingSqliteMigrations(file: string): string[] {
+function pendingSqliteMigrations(file: string): string[] {
   const all = migrationFolders();
   if (!fs.existsSync(file)) return all;
   const sqlite = new Database(file, { readonly: true });
@@ -67,7 +67,7 @@ export const PG_MIGRATIONS_TABLE = '_goalpost_migrations';
 const LOCK_KEY = '7453283026692174708';
 
 /** sha256 of a migration's SQL, ignoring line-ending style so a Windows checkout does not look edited. */
-export function migrationChecksum(sql: string): string {
+function migrationChecksum(sql: string): string {
   return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
 }
 

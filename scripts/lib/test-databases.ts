@@ -19,7 +19,7 @@ export const uniqueDbName = (prefix: string) => `${prefix}_${randomBytes(4).toSt
 export const e2eDatabaseName = (port = process.env.E2E_PORT ?? '3100') => `goalpost_e2e_${port}`;
 
 /** The same server and credentials as `url`, another database. */
-export function databaseUrl(url: string, database: string): string {
+function databaseUrl(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();

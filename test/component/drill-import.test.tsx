@@ -14,8 +14,8 @@ vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }));
 const { ImportForm } = await import('../../components/drill/import-form');
 const { EXAMPLE_CSV, EXAMPLE_JSON } = await import('../../components/drill/import-example');
 const { parseScenarioImport } = await import('../../lib/learning/scenario-import');
-const { drillOrder, missedScenarioIds, seededShuffle, seedFrom } = await import('../../components/drill/practice-sets');
-const { parsePracticeParams, practiceHref } = await import('../../components/drill/practice-params');
+const { drillOrder, missedScenarioIds, seededShuffle, seedFrom } = await import('../../lib/practice/practice-sets');
+const { parsePracticeParams, practiceHref } = await import('../../lib/practice/practice-params');
 const { loadScenarioBank } = await import('../../lib/content/scenarios');
 const { auditImportedSet } = await import('../../lib/learning/shortcut-audit');
 

@@ -77,7 +77,7 @@ export function sourceMutatingRoutes(): string[] {
 
 // ---------------------------------------------------------------- calling actions
 
-export interface ActionResult {
+interface ActionResult {
   ok: boolean;
   status?: number;
   message?: string;
@@ -115,14 +115,14 @@ export function action(name: string): ActionInfo {
   return a;
 }
 
-export function pagePathOf(a: ActionInfo): string {
+function pagePathOf(a: ActionInfo): string {
   const worker = a.workers.find((w) => w.endsWith('/page') && !w.includes('_not-found')) ?? 'app/page';
   const p = worker.replace(/^app/, '').replace(/\/page$/, '').replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x');
   return p || '/';
 }
 
 /** Splits an RSC stream into its rows: "<id>:<json>\n", or "<id>:T<hex byte length>,<text>" for long strings. */
-export function rscRows(body: Buffer): Map<string, { text?: string; json?: string }> {
+function rscRows(body: Buffer): Map<string, { text?: string; json?: string }> {
   const rows = new Map<string, { text?: string; json?: string }>();
   let at = 0;
   while (at < body.length) {
@@ -228,7 +228,7 @@ export async function callFormAction(api: APIRequestContext, name: string, field
 }
 
 /** Calls a `(formData)` action the way a `<form action={fn}>` does with JavaScript on: part "0" is ["$K1"]. */
-export async function callFormDataAction(api: APIRequestContext, name: string, fields: Record<string, string>, opts: CallOptions = {}): Promise<ActionReply> {
+async function callFormDataAction(api: APIRequestContext, name: string, fields: Record<string, string>, opts: CallOptions = {}): Promise<ActionReply> {
   const a = action(name);
   const multipart = new FormData();
   for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
@@ -434,7 +434,7 @@ export async function disposeWorld(w: World | undefined): Promise<void> {
   for (const p of [w.owner, w.co, w.spare, w.learner, w.peer]) await p.api.dispose();
 }
 
-export type CallKind = 'args' | 'form' | 'formdata';
+type CallKind = 'args' | 'form' | 'formdata';
 
 export interface ValidCall {
   /** Whose session makes this call succeed. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
 import { htmlFileOf } from '../../lib/http/static-pages';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -25,6 +27,19 @@ function nonceOf(policy: string): string {
   const m = /script-src[^;]*'nonce-([^']+)'/.exec(policy);
   expect(m, `script-src names a nonce in: ${policy}`).not.toBeNull();
   return m![1]!;
+}
+
+/** A GET whose body comes back as sent (fetch would unpack it). */
+function rawGet(url: URL, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
 }
 
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
@@ -73,6 +88,17 @@ test.describe('content security policy', () => {
       const gz = await fetch(new URL(path, baseURL), { headers: { 'accept-encoding': 'gzip' } });
       expect(gz.headers.get('content-encoding'), path).toBe('gzip');
       expect(await gz.text(), path).toBe(html);
+      // A browser's Accept-Encoding gets brotli: the copy made at build time, byte for byte (not compressed per
+      // request), with its own ETag so a cache never hands these bytes to a client that asked for gzip.
+      const br = await rawGet(new URL(path, baseURL!), { 'accept-encoding': 'gzip, deflate, br, zstd' });
+      expect(br.headers['content-encoding'], path).toBe('br');
+      expect(br.body.equals(fs.readFileSync(`${htmlFileOf(path)}.br`)), path).toBe(true);
+      expect(brotliDecompressSync(br.body).toString('utf8'), path).toBe(html);
+      const plain = await rawGet(new URL(path, baseURL!), { 'accept-encoding': 'identity' });
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      expect(plain.body.toString('utf8'), path).toBe(html);
+      expect(new Set([plain.headers['etag'], gz.headers.get('etag'), br.headers['etag']]).size, path).toBe(3);
+      expect(br.headers['content-security-policy'], path).toBe(first.headers()['content-security-policy']);
       const policy = first.headers()['content-security-policy'] ?? '';
       expect(second.headers()['content-security-policy']).toBe(policy);
       expectStrictBasics(policy);

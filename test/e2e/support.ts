@@ -144,7 +144,7 @@ export async function signUpInBrowser(page: Page, next: string, name: string, ro
 }
 
 /** The WCAG 2.2 AA rule sets every accessibility scan uses. */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * Before an axe scan: from the top of the page. axe counts a target that the sticky header happens to cover at the

@@ -4,7 +4,8 @@ import { createUser } from '../../lib/db/users';
 import { createAssignment, createClass, enrol, leaveClass } from '../../lib/db/classes';
 import { createScenarioSet } from '../../lib/db/scenario-sets';
 import { getScenario } from '../../lib/content/bank';
-import { resolvePracticeSet } from '../../components/drill/practice-data';
+import { resolvePracticeSet } from '../../lib/practice/practice-data';
+import { asInstructor, teaching } from '../support/capability';
 
 const DAY = 86_400_000;
 const user = (email: string, role: 'instructor' | 'learner') => createUser({ name: email.split('@')[0]!, email, passwordHash: 'x', role });
@@ -16,9 +17,9 @@ describe('an imported set assigned to a class', () => {
     const outsider = await user('cs-out@example.com', 'learner');
     const scenario = getScenario('boat-race-lagoon')!;
     const set = await createScenarioSet(teacher.id, 'My office cases', [scenario]);
-    const c = await createClass(teacher.id, 'Set class');
+    const c = await createClass(await asInstructor(teacher.id), 'Set class');
     await enrol(c.id, inClass.id);
-    await createAssignment(c.id, { kind: 'drill', target: `set:${set.id}`, title: 'Classifier drill: My office cases', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
+    await createAssignment(await teaching(teacher.id, c.id), { kind: 'drill', target: `set:${set.id}`, title: 'Classifier drill: My office cases', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
 
     const choice = { kind: 'imported', setId: set.id } as const;
     const forLearner = await resolvePracticeSet(choice, inClass.id, {});
@@ -44,9 +45,9 @@ describe('changing a set in place', () => {
     const other = await user('cs-change-o@example.com', 'instructor');
     const a = getScenario('boat-race-lagoon')!;
     const set = await createScenarioSet(teacher.id, 'First name', [a]);
-    const c = await createClass(teacher.id, 'Change class');
+    const c = await createClass(await asInstructor(teacher.id), 'Change class');
     await enrol(c.id, member.id);
-    await createAssignment(c.id, { kind: 'drill', target: `set:${set.id}`, title: 'Drill', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
+    await createAssignment(await teaching(teacher.id, c.id), { kind: 'drill', target: `set:${set.id}`, title: 'Drill', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
     const b = { ...a, id: 'boat-race-copy' };
     expect(await updateScenarioSet(other.id, set.id, { title: 'Stolen' })).toBe(false);
     expect(await updateScenarioSet(teacher.id, set.id, { title: 'Second name', scenarios: [a, b] })).toBe(true);

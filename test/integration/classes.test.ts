@@ -16,10 +16,11 @@ import {
   createClass,
   enrol,
   findClassByCode,
-  instructorRole,
   removeCoInstructor,
   rotateJoinCode,
 } from '../../lib/db/classes';
+import { instructorRole } from '../../lib/db/class-roles';
+import { asInstructor, owning, teaching } from '../support/capability';
 import { buildRoster, classAttemptsPages, classDrillConfusion, loadClassData } from '../../lib/db/class-analytics';
 import { seedDemoClass, DEMO_CLASS_TITLE, DEMO_LEARNER_COUNT } from '../../lib/db/demo-class';
 import { assignmentSpec } from '../../lib/content/assignment-items';
@@ -27,7 +28,7 @@ import { getScenario } from '../../lib/content/bank';
 import { getCourse } from '../../lib/content/course';
 import { answersFit, type Label, type Question, type QuestionAnswer } from '../../lib/learning/scenario-schema';
 import { JOIN_CODE_BITS, JOIN_CODE_LENGTH } from '../../lib/learning/join-code';
-import { ATTEMPT_COLUMNS, attemptsCsvStream, csvCell, gradebookColumns, gradebookCsv } from '../../components/teach/csv';
+import { ATTEMPT_COLUMNS, attemptsCsvStream, csvCell, gradebookColumns, gradebookCsv } from '../../lib/teach/csv';
 
 const instructor = (email: string) => createUser({ name: email.split('@')[0]!, email, passwordHash: 'x', role: 'instructor' });
 const learner = (email: string, name = 'Learner') => createUser({ name, email, passwordHash: 'x', role: 'learner' });
@@ -48,13 +49,13 @@ describe('who teaches a class', () => {
   it('an instructor sees only the classes they own or co-teach', async () => {
     const a = await instructor('own-a@example.com');
     const b = await instructor('own-b@example.com');
-    const ca = await createClass(a.id, 'A class');
-    const cb = await createClass(b.id, 'B class');
-    expect((await classesTaughtBy(a.id)).map((c) => c.id)).toEqual([ca.id]);
-    expect((await classesTaughtBy(b.id)).map((c) => c.id)).toEqual([cb.id]);
-    const { token } = await createCoInstructorInvite(cb.id, b.id, new Date());
-    expect(await acceptCoInstructorInvite(token, a.id, new Date())).toEqual({ classId: cb.id });
-    const mine = await classesTaughtBy(a.id);
+    const ca = await createClass(await asInstructor(a.id), 'A class');
+    const cb = await createClass(await asInstructor(b.id), 'B class');
+    expect((await classesTaughtBy(await asInstructor(a.id))).map((c) => c.id)).toEqual([ca.id]);
+    expect((await classesTaughtBy(await asInstructor(b.id))).map((c) => c.id)).toEqual([cb.id]);
+    const { token } = await createCoInstructorInvite(await owning(b.id, cb.id), new Date());
+    expect(await acceptCoInstructorInvite(await asInstructor(a.id), token, new Date())).toEqual({ classId: cb.id });
+    const mine = await classesTaughtBy(await asInstructor(a.id));
     expect(mine.map((c) => [c.title, c.role]).sort()).toEqual([
       ['A class', 'owner'],
       ['B class', 'co-instructor'],
@@ -65,7 +66,7 @@ describe('who teaches a class', () => {
     const a = await instructor('role-a@example.com');
     const b = await instructor('role-b@example.com');
     const l = await learner('role-l@example.com');
-    const cb = await createClass(b.id, 'Not yours');
+    const cb = await createClass(await asInstructor(b.id), 'Not yours');
     expect(await instructorRole(b.id, cb.id)).toBe('owner');
     expect(await instructorRole(a.id, cb.id)).toBeNull();
     await enrol(cb.id, l.id);
@@ -77,51 +78,51 @@ describe('who teaches a class', () => {
   it('a removed co-instructor loses the role on the very next check', async () => {
     const owner = await instructor('rm-owner@example.com');
     const co = await instructor('rm-co@example.com');
-    const c = await createClass(owner.id, 'Shared');
-    const { token } = await createCoInstructorInvite(c.id, owner.id, new Date());
-    expect(await acceptCoInstructorInvite(token, co.id, new Date())).toEqual({ classId: c.id });
+    const c = await createClass(await asInstructor(owner.id), 'Shared');
+    const { token } = await createCoInstructorInvite(await owning(owner.id, c.id), new Date());
+    expect(await acceptCoInstructorInvite(await asInstructor(co.id), token, new Date())).toEqual({ classId: c.id });
     expect(await instructorRole(co.id, c.id)).toBe('co-instructor');
-    expect(await removeCoInstructor(c.id, co.id)).toBe(true);
+    expect(await removeCoInstructor(await owning(owner.id, c.id), co.id)).toBe(true);
     expect(await instructorRole(co.id, c.id)).toBeNull();
-    expect(await classesTaughtBy(co.id)).toEqual([]);
+    expect(await classesTaughtBy(await asInstructor(co.id))).toEqual([]);
   });
 
   it('a co-instructor invite works once, until it expires or is withdrawn, and only its hash is stored', async () => {
     const owner = await instructor('inv-owner@example.com');
     const [x, y, z] = [await instructor('inv-x@example.com'), await instructor('inv-y@example.com'), await instructor('inv-z@example.com')];
-    const c = await createClass(owner.id, 'Invited');
+    const c = await createClass(await asInstructor(owner.id), 'Invited');
     const t0 = new Date('2026-04-01T10:00:00Z');
-    const inv = await createCoInstructorInvite(c.id, owner.id, t0);
+    const inv = await createCoInstructorInvite(await owning(owner.id, c.id), t0);
     expect(inv.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(inv.expiresAt.getTime() - t0.getTime()).toBe(INVITE_TTL_MS);
     const row = await db.coInstructorInvite.findUniqueOrThrow({ where: { id: inv.inviteId } });
     expect(row.tokenHash).toBe(inviteTokenHash(inv.token));
     expect(JSON.stringify(row)).not.toContain(inv.token);
     expect(await findUsableInvite(inv.token, t0)).toMatchObject({ classId: c.id, title: 'Invited' });
-    expect((await pendingInvites(c.id, t0)).map((p) => p.id)).toEqual([inv.inviteId]);
+    expect((await pendingInvites(await owning(owner.id, c.id), t0)).map((p) => p.id)).toEqual([inv.inviteId]);
 
     // The owner (and anyone who already teaches) leaves it unused; the first other instructor spends it.
-    expect(await acceptCoInstructorInvite(inv.token, owner.id, t0)).toBe('teaches');
-    expect(await acceptCoInstructorInvite(inv.token, x.id, t0)).toEqual({ classId: c.id });
-    expect(await acceptCoInstructorInvite(inv.token, y.id, t0)).toBe('invalid');
+    expect(await acceptCoInstructorInvite(await asInstructor(owner.id), inv.token, t0)).toBe('teaches');
+    expect(await acceptCoInstructorInvite(await asInstructor(x.id), inv.token, t0)).toEqual({ classId: c.id });
+    expect(await acceptCoInstructorInvite(await asInstructor(y.id), inv.token, t0)).toBe('invalid');
     expect(await findUsableInvite(inv.token, t0)).toBeNull();
-    expect(await pendingInvites(c.id, t0)).toEqual([]);
+    expect(await pendingInvites(await owning(owner.id, c.id), t0)).toEqual([]);
 
     // Expired a moment after its 7 days.
-    const old = await createCoInstructorInvite(c.id, owner.id, t0);
-    expect(await acceptCoInstructorInvite(old.token, y.id, new Date(t0.getTime() + INVITE_TTL_MS))).toBe('invalid');
+    const old = await createCoInstructorInvite(await owning(owner.id, c.id), t0);
+    expect(await acceptCoInstructorInvite(await asInstructor(y.id), old.token, new Date(t0.getTime() + INVITE_TTL_MS))).toBe('invalid');
     // Withdrawn.
-    const gone = await createCoInstructorInvite(c.id, owner.id, t0);
-    expect(await revokeCoInstructorInvite(c.id, gone.inviteId)).toBe(true);
-    expect(await revokeCoInstructorInvite(c.id, gone.inviteId)).toBe(false);
-    expect(await acceptCoInstructorInvite(gone.token, y.id, t0)).toBe('invalid');
+    const gone = await createCoInstructorInvite(await owning(owner.id, c.id), t0);
+    expect(await revokeCoInstructorInvite(await owning(owner.id, c.id), gone.inviteId)).toBe(true);
+    expect(await revokeCoInstructorInvite(await owning(owner.id, c.id), gone.inviteId)).toBe(false);
+    expect(await acceptCoInstructorInvite(await asInstructor(y.id), gone.token, t0)).toBe('invalid');
     // Another class's id does not withdraw it.
-    const other = await createClass(owner.id, 'Other');
-    const kept = await createCoInstructorInvite(c.id, owner.id, t0);
-    expect(await revokeCoInstructorInvite(other.id, kept.inviteId)).toBe(false);
+    const other = await createClass(await asInstructor(owner.id), 'Other');
+    const kept = await createCoInstructorInvite(await owning(owner.id, c.id), t0);
+    expect(await revokeCoInstructorInvite(await owning(owner.id, other.id), kept.inviteId)).toBe(false);
 
     // Two people racing with one link: exactly one gets in.
-    const results = await Promise.all([acceptCoInstructorInvite(kept.token, y.id, t0), acceptCoInstructorInvite(kept.token, z.id, t0)]);
+    const results = await Promise.all([acceptCoInstructorInvite(await asInstructor(y.id), kept.token, t0), acceptCoInstructorInvite(await asInstructor(z.id), kept.token, t0)]);
     expect(results.filter((r) => r === 'invalid')).toHaveLength(1);
     expect(await db.classInstructor.count({ where: { classId: c.id } })).toBe(2);
   });
@@ -130,38 +131,38 @@ describe('who teaches a class', () => {
 describe('join codes', () => {
   it('have 10 characters of Crockford base32 (50 bits), and rotating one retires the old code', async () => {
     const owner = await instructor('code-owner@example.com');
-    const c = await createClass(owner.id, 'Codes');
+    const c = await createClass(await asInstructor(owner.id), 'Codes');
     expect(JOIN_CODE_LENGTH).toBe(10);
     expect(JOIN_CODE_BITS).toBe(50);
     expect(c.joinCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
     expect((await findClassByCode(c.joinCode))?.id).toBe(c.id);
-    const next = await rotateJoinCode(c.id);
+    const next = await rotateJoinCode(await teaching(owner.id, c.id));
     expect(next).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
     expect(next).not.toBe(c.joinCode);
     expect(await findClassByCode(c.joinCode)).toBeNull();
-    expect((await findClassByCode(next))?.id).toBe(c.id);
+    expect((await findClassByCode(next!))?.id).toBe(c.id);
   });
 });
 
 describe('the roster', () => {
   it('reports each learner’s status and score per assignment', async () => {
     const owner = await instructor('roster-owner@example.com');
-    const c = await createClass(owner.id, 'Roster');
+    const c = await createClass(await asInstructor(owner.id), 'Roster');
     const t = new Date();
     const done = await learner('roster-done@example.com', 'Done Learner');
     const partial = await learner('roster-partial@example.com', 'Partial Learner');
     const idle = await learner('roster-idle@example.com', 'Idle Learner');
     for (const u of [done, partial, idle]) await enrol(c.id, u.id);
     const quizzes = getCourse().analyses.get('introduction')!.quizzes;
-    const open = await createAssignment(c.id, { kind: 'chapter', target: 'introduction', title: 'Intro', opensAt: new Date(t.getTime() - DAY), dueAt: new Date(t.getTime() + DAY) });
-    const past = await createAssignment(c.id, { kind: 'chapter', target: 'scheming', title: 'Scheming', opensAt: new Date(t.getTime() - 3 * DAY), dueAt: new Date(t.getTime() - DAY) });
+    const open = await createAssignment(await teaching(owner.id, c.id), { kind: 'chapter', target: 'introduction', title: 'Intro', opensAt: new Date(t.getTime() - DAY), dueAt: new Date(t.getTime() + DAY) });
+    const past = await createAssignment(await teaching(owner.id, c.id), { kind: 'chapter', target: 'scheming', title: 'Scheming', opensAt: new Date(t.getTime() - 3 * DAY), dueAt: new Date(t.getTime() - DAY) });
     const answer = (userId: string, quizId: string, n: number, correct: boolean) =>
       recordAttempt(userId, { idempotencyKey: `roster-${userId.slice(-6)}-${n}`, itemKind: 'quiz', itemId: quizId, chapter: 'introduction', response: { selected: [0] }, correct, confident: true, durationMs: 1000 });
     for (const [n, q] of quizzes.entries()) await answer(done.id, q.id, n, n !== 0);
     await setChapterComplete(done.id, 'introduction', true);
     await answer(partial.id, quizzes[0]!.id, 0, true);
 
-    const data = await loadClassData(c.id, null);
+    const data = await loadClassData(await teaching(owner.id, c.id), null);
     const roster = buildRoster(data, [assignmentSpec(open), assignmentSpec(past)], new Date());
     const by = new Map(roster.map((r) => [r.email, r]));
     const status = (email: string) => by.get(email)!.results.map((r) => r.status);
@@ -186,7 +187,7 @@ describe('the roster', () => {
 
     const cls = await db.class.findUniqueOrThrow({ where: { id: first!.classId }, include: { assignments: true } });
     expect(cls.assignments.map((a) => a.kind).sort()).toEqual(['chapter', 'drill', 'review']);
-    const data = await loadClassData(cls.id, new Date(Math.min(...cls.assignments.map((a) => a.opensAt.getTime()))));
+    const data = await loadClassData(await teaching(demo.id, cls.id), new Date(Math.min(...cls.assignments.map((a) => a.opensAt.getTime()))));
     expect(data.learners).toHaveLength(DEMO_LEARNER_COUNT);
     const roster = buildRoster(data, cls.assignments.map((a) => assignmentSpec(a)), new Date());
     const statuses = new Set(roster.flatMap((r) => r.results.map((x) => x.status)));
@@ -226,7 +227,7 @@ describe('the roster', () => {
 describe('CSV exports', () => {
   it('the attempts export has the exact header, CRLF lines, a BOM, and neutralises a formula in a name', async () => {
     const owner = await instructor('csv-owner@example.com');
-    const c = await createClass(owner.id, 'CSV');
+    const c = await createClass(await asInstructor(owner.id), 'CSV');
     const evil = await learner('csv-evil@example.com', '=HYPERLINK("http://evil.example","click")');
     const plain = await learner('csv-plain@example.com', 'Ana, "the" Learner');
     const outsider = await learner('csv-outsider@example.com', 'Not In Class');
@@ -246,7 +247,7 @@ describe('CSV exports', () => {
     });
 
     const titles: Record<string, string> = { 'intro-coinrun-reward': 'Which reward, “get the coin”?', 'boat-race-lagoon': getScenario('boat-race-lagoon')!.title };
-    const text = await readAll(attemptsCsvStream(classAttemptsPages(c.id, 2), (_kind, id) => titles[id]));
+    const text = await readAll(attemptsCsvStream(classAttemptsPages(await teaching(owner.id, c.id), 2), (_kind, id) => titles[id]));
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(
@@ -267,14 +268,14 @@ describe('CSV exports', () => {
 
   it('the gradebook names its columns by assignment title and due date, unique when titles repeat, and neutralises formulas', async () => {
     const owner = await instructor('gb-owner@example.com');
-    const c = await createClass(owner.id, 'Gradebook');
+    const c = await createClass(await asInstructor(owner.id), 'Gradebook');
     const l = await learner('gb-l@example.com', '@SUM(A1:A9)');
     await enrol(c.id, l.id);
     const due = new Date('2026-12-01T12:00:00Z');
-    const a = await createAssignment(c.id, { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
-    const b = await createAssignment(c.id, { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
-    const d = await createAssignment(c.id, { kind: 'chapter', target: 'introduction', title: 'Read “Introduction”', opensAt: new Date(Date.now() - DAY), dueAt: due });
-    const roster = buildRoster(await loadClassData(c.id, a.opensAt), [assignmentSpec(a), assignmentSpec(b), assignmentSpec(d)], new Date('2026-11-30T00:00:00Z'));
+    const a = await createAssignment(await teaching(owner.id, c.id), { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
+    const b = await createAssignment(await teaching(owner.id, c.id), { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
+    const d = await createAssignment(await teaching(owner.id, c.id), { kind: 'chapter', target: 'introduction', title: 'Read “Introduction”', opensAt: new Date(Date.now() - DAY), dueAt: due });
+    const roster = buildRoster(await loadClassData(await teaching(owner.id, c.id), a.opensAt), [assignmentSpec(a), assignmentSpec(b), assignmentSpec(d)], new Date('2026-11-30T00:00:00Z'));
     const csv = gradebookCsv([a, b, d], roster);
     const [header, row] = csv.slice(1).split('\r\n');
     expect(header).toBe(

@@ -17,6 +17,7 @@ import { MASTERY_TEXT } from '../../lib/learning/mastery';
 import { dueText } from '../../lib/learning/due';
 import { progressText } from '../../lib/learning/progress-text';
 import type { Question, QuestionAnswer, Scenario } from '../../lib/learning/scenario-schema';
+import { asInstructor, teaching } from '../support/capability';
 
 const now = new Date('2026-05-10T15:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -123,9 +124,9 @@ describe('counts agree across pages, on stored data', () => {
     // ---- Mix-ups: each failure mode's answers, right labels and misread question agree with the matrix, and with
     // the class's confusion view over the same stored answers.
     const owner = await createUser({ name: 'T', email: 'counts-teacher@example.com', passwordHash: 'x', role: 'instructor' });
-    const cls = await createClass(owner.id, 'Counts');
+    const cls = await createClass(await asInstructor(owner.id), 'Counts');
     await enrol(cls.id, u.id);
-    const classView = classDrillConfusion(await loadClassData(cls.id, null), (id) => bank.get(id) ?? null);
+    const classView = classDrillConfusion(await loadClassData(await teaching(owner.id, cls.id), null), (id) => bank.get(id) ?? null);
     for (const m of d.modes) {
       const rowTotal = Object.values(d.confusion[m.label]).reduce((a, b) => a + b, 0);
       expect(m.answered, m.label).toBe(rowTotal);

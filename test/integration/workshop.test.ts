@@ -17,6 +17,7 @@ import {
   workshopScenarioToAnswer,
 } from '../../lib/db/workshop';
 import { formatWorkshopTarget, workshopItemId, WORKSHOP_LIMITS, type WorkshopDraft } from '../../lib/learning/workshop';
+import { asInstructor, teaching } from '../support/capability';
 
 const DAY = 86_400_000;
 const user = (email: string, role: 'instructor' | 'learner', name = email.split('@')[0]!) => createUser({ name, email, passwordHash: 'x', role });
@@ -39,13 +40,16 @@ async function world(tag: string) {
   const author = await user(`ws-${tag}-a@example.com`, 'learner', 'Ada Author');
   const mate = await user(`ws-${tag}-m@example.com`, 'learner');
   const outsider = await user(`ws-${tag}-o@example.com`, 'learner');
-  const a = await createClass(teacher.id, 'Class A');
-  const b = await createClass(otherTeacher.id, 'Class B');
+  const a = await createClass(await asInstructor(teacher.id), 'Class A');
+  const b = await createClass(await asInstructor(otherTeacher.id), 'Class B');
+  // The capabilities lib/auth issues after checking who teaches what (each teacher teaches only their own class).
+  const capA = await teaching(teacher.id, a.id);
+  const capB = await teaching(otherTeacher.id, b.id);
   for (const u of [author, mate]) await enrol(a.id, u.id);
   await enrol(b.id, outsider.id);
   const written = (await createWorkshopScenario(author.id, a.id, draft()))!;
   const inB = (await createWorkshopScenario(outsider.id, b.id, draft('The other class’s robot')))!;
-  return { teacher, otherTeacher, author, mate, outsider, a, b, written, inB };
+  return { teacher, otherTeacher, author, mate, outsider, a, b, written, inB, capA, capB };
 }
 
 describe('the workshop: who sees what', () => {
@@ -81,7 +85,7 @@ describe('the workshop: who sees what', () => {
   it('an author cannot classify their own scenario; a hidden one goes to nobody', async () => {
     const w = await world('own');
     expect(await workshopScenarioToAnswer(w.author.id, w.a.id, w.written.id)).toBeNull();
-    expect(await moderateWorkshopScenario(w.teacher.id, w.a.id, w.written.id, { status: 'hidden', comment: 'Off topic' })).toBe(true);
+    expect(await moderateWorkshopScenario(w.capA, w.written.id, { status: 'hidden', comment: 'Off topic' })).toBe(true);
     expect(await workshopScenarioToAnswer(w.mate.id, w.a.id, w.written.id)).toBeNull();
     expect((await learnerWorkshop(w.mate.id, w.a.id))!.toClassify).toEqual([]);
     // The author still sees it, with the status and comment.
@@ -92,21 +96,23 @@ describe('the workshop: who sees what', () => {
 
   it('instructors see and moderate only the classes they teach', async () => {
     const w = await world('teach');
-    expect(await instructorWorkshop(w.otherTeacher.id, w.a.id)).toBeNull();
-    expect(await moderateWorkshopScenario(w.otherTeacher.id, w.a.id, w.written.id, { status: 'hidden' })).toBe(false);
-    expect(await moderateWorkshopScenario(w.teacher.id, w.b.id, w.inB.id, { status: 'hidden' })).toBe(false);
-    const rows = (await instructorWorkshop(w.teacher.id, w.a.id))!;
+    // No capability for a class one does not teach; with one's own class's, another class's submission is not found.
+    await expect(teaching(w.otherTeacher.id, w.a.id)).rejects.toThrow(/does not teach/);
+    expect(await moderateWorkshopScenario(w.capB, w.written.id, { status: 'hidden' })).toBe(false);
+    expect(await moderateWorkshopScenario(w.capA, w.inB.id, { status: 'hidden' })).toBe(false);
+    expect((await instructorWorkshop(w.capB))!.map((r) => r.id)).toEqual([w.inB.id]);
+    const rows = (await instructorWorkshop(w.capA))!;
     expect(rows.map((r) => [r.id, r.author.name, r.label])).toEqual([[w.written.id, 'Ada Author', 'specification-gaming']]);
   });
 
   it('only the author revises, and not once hidden; a revision goes back to "submitted"', async () => {
     const w = await world('revise');
     expect(await reviseWorkshopScenario(w.mate.id, w.a.id, w.written.id, draft('Stolen'))).toBe(false);
-    await moderateWorkshopScenario(w.teacher.id, w.a.id, w.written.id, { status: 'revision-requested', comment: 'Say what changed.' });
+    await moderateWorkshopScenario(w.capA, w.written.id, { status: 'revision-requested', comment: 'Say what changed.' });
     expect(await reviseWorkshopScenario(w.author.id, w.a.id, w.written.id, draft('The kitchen robot, revised'))).toBe(true);
     const row = await ownWorkshopScenario(w.author.id, w.a.id, w.written.id);
     expect([row?.title, row?.status]).toEqual(['The kitchen robot, revised', 'submitted']);
-    await moderateWorkshopScenario(w.teacher.id, w.a.id, w.written.id, { status: 'hidden' });
+    await moderateWorkshopScenario(w.capA, w.written.id, { status: 'hidden' });
     expect(await reviseWorkshopScenario(w.author.id, w.a.id, w.written.id, draft('Back again'))).toBe(false);
   });
 
@@ -120,7 +126,7 @@ describe('the workshop: who sees what', () => {
 
   it('answers are stored like drill attempts: the author sees them, the classmate’s list moves on, the assignment counts them', async () => {
     const w = await world('answers');
-    await createAssignment(w.a.id, { kind: 'workshop', target: formatWorkshopTarget({ write: 1, classify: 1, graded: false }), title: 'Workshop', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
+    await createAssignment(w.capA, { kind: 'workshop', target: formatWorkshopTarget({ write: 1, classify: 1, graded: false }), title: 'Workshop', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
     const answer = { label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' } };
     const stored = {
       idempotencyKey: 'ws-answer-1',

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUserOrRedirect } from '@/lib/auth/session';
-import { findClassByCode, instructorRole, isEnrolled } from '@/lib/db/classes';
+import { findClassByCode, isEnrolled } from '@/lib/db/classes';
+import { instructorRole } from '@/lib/db/class-roles';
 import { formatJoinCode, normalizeJoinCode } from '@/lib/learning/join-code';
 import { JoinByCodeForm, JoinInviteForm } from '@/components/classes/join-form';
 

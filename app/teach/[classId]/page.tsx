@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
+import { isOwner } from '@/lib/auth/capability';
 import { now } from '@/lib/clock';
 import { getScenarioBank } from '@/lib/content/bank';
 import { getCourse } from '@/lib/content/course';
@@ -11,7 +12,7 @@ import { assignmentText } from '@/lib/learning/assignments';
 import { AssignmentForm, type DrillOption } from '@/components/teach/assignment-form';
 import { AssignmentList } from '@/components/teach/assignment-list';
 import { ClassHeader } from '@/components/teach/class-nav';
-import { classDataFor, classScenarioSets, classSpecs, teachClassOrNotFound } from '@/components/teach/class-data';
+import { classDataFor, classScenarioSets, classSpecs, teachClassOrNotFound } from '@/lib/teach/class-data';
 import { CoInstructors } from '@/components/teach/co-instructors';
 import { plural, relativeDay } from '@/components/teach/format';
 import { InvitePanel } from '@/components/teach/invite-panel';
@@ -42,13 +43,13 @@ export default async function ClassPage({ params }: Props) {
   const { classId } = await params;
   const { me, cls } = await teachClassOrNotFound(classId, `/teach/${classId}`);
   const t = await now();
-  const sets = await classScenarioSets(cls);
+  const sets = await classScenarioSets(me, cls);
   const specs = classSpecs(cls, sets);
   const [data, mySets, origin, invites] = await Promise.all([
-    classDataFor(cls),
-    listScenarioSets(me.id),
+    classDataFor(me, cls),
+    listScenarioSets(me.userId),
     siteOrigin(),
-    me.classRole === 'owner' ? pendingInvites(cls.id, t) : Promise.resolve([]),
+    isOwner(me) ? pendingInvites(me, t) : Promise.resolve([]),
   ]);
   const roster = buildRoster(data, specs, t);
 

@@ -13,7 +13,7 @@ export interface CoinrunTrainRequest {
   testLevels: number;
 }
 
-export interface CoinrunEvaluation {
+interface CoinrunEvaluation {
   n: number;
   coinRate: number;
   endRate: number;

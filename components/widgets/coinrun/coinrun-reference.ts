@@ -6,7 +6,7 @@ import { playTestLevel, policyFromWeights, type Scene } from './coinrun-scene';
 // What the static picture and the trainer's starting state are drawn from: a policy the sweep really
 // trained (its weights are in content/data/toys-sweep.json), played on the sweep's own test levels.
 
-export interface ReferenceAgent {
+interface ReferenceAgent {
   diversity: number;
   seed: number;
   episodes: number;

@@ -4,7 +4,7 @@ import { DEFAULT_MAX_STEPS, FEATURE_NAMES, runEpisode, testLevel, type Episode, 
 import { deriveSeed } from '@/lib/toys/rng';
 
 /** The sweep's test levels for a training seed: the same numbers the sweep reports. */
-export const TEST_SEED_OFFSET = 100_000;
+const TEST_SEED_OFFSET = 100_000;
 export const testSeedFor = (trainingSeed: number) => TEST_SEED_OFFSET + trainingSeed;
 
 export interface Scene {
@@ -24,7 +24,7 @@ export function policyFromWeights(weights: Readonly<Record<string, number>>): Po
 
 /** The part of an episode worth drawing. After reaching the end the agent paces beside the exit until the
  *  step limit, since nothing there ends the episode; drawing that would only hide the route. */
-export function sceneFromEpisode(level: Level, episode: Episode): Scene {
+function sceneFromEpisode(level: Level, episode: Episode): Scene {
   const steps = episode.outcome === 'end' && episode.reachedEndAt !== null ? episode.reachedEndAt : episode.steps;
   const path = episode.trajectory.slice(0, steps + 1);
   const closest = Math.min(...path.map((p) => Math.abs(p.x - level.coin.x) + Math.abs(p.y - level.coin.y)));

@@ -13,8 +13,8 @@ const TOP = 8;
 // The plane is drawn at 290 to 416 pixels wide (it scales with the page), so its 14-unit labels stay at 12px or more.
 const BOTTOM = 42;
 const RIGHT = 10;
-export const PLANE_WIDTH = LEFT + PLOT + RIGHT;
-export const PLANE_HEIGHT = TOP + PLOT + BOTTOM;
+const PLANE_WIDTH = LEFT + PLOT + RIGHT;
+const PLANE_HEIGHT = TOP + PLOT + BOTTOM;
 
 const px = (x: number) => LEFT + ((x + 1) / 2) * PLOT;
 const py = (y: number) => TOP + (1 - (y + 1) / 2) * PLOT;

@@ -6,7 +6,7 @@ import { buildOutcome, type SimplicityOutcome } from './simplicity-scene';
 // The static picture is a real model: the sweep's first seed at disagreement 0, with the sweep's settings,
 // trained once per server process (about a tenth of a second) and drawn as plain SVG.
 
-export interface SimplicityReferenceRow {
+interface SimplicityReferenceRow {
   disagreement: number;
   iid: number;
   simpleRandomized: number;

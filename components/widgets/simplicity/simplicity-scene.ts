@@ -11,8 +11,8 @@ import {
   type SimplicityData,
 } from '@/lib/toys/simplicity';
 
-export const GRID_RESOLUTION = 41;
-export const SAMPLE_SIZE = 160;
+const GRID_RESOLUTION = 41;
+const SAMPLE_SIZE = 160;
 
 export interface PlaneScene {
   /** A sample of the training points, with their labels (1 = class A, 0 = class B). */

@@ -2,10 +2,10 @@
 // signatures, and a verdict for every combination of answers (including the ones no mode fits), each with
 // a CoinRun-flavoured illustration so one running example carries through all twelve.
 
-export type Signal = 'right' | 'wrong';
-export type Capability = 'adequate' | 'inadequate';
-export type Goal = 'intended' | 'literal' | 'proxy';
-export type ModeId = 'specification-gaming' | 'goal-misgeneralization' | 'capability-failure';
+type Signal = 'right' | 'wrong';
+type Capability = 'adequate' | 'inadequate';
+type Goal = 'intended' | 'literal' | 'proxy';
+type ModeId = 'specification-gaming' | 'goal-misgeneralization' | 'capability-failure';
 
 export interface Answers {
   signal: Signal;
@@ -13,7 +13,7 @@ export interface Answers {
   goal: Goal;
 }
 
-export interface AxisOption<V extends string> {
+interface AxisOption<V extends string> {
   value: V;
   label: string;
 }

@@ -1,8 +1,8 @@
 import { now } from '@/lib/clock';
 import { classAttemptsPages } from '@/lib/db/class-analytics';
-import { classScenarioSets, quizInfo, scenarioForItem } from '@/components/teach/class-data';
-import { attemptsCsvStream, csvFileName } from '@/components/teach/csv';
-import { classForCsv, csvResponse } from '@/components/teach/csv-route';
+import { classScenarioSets, quizInfo, scenarioForItem } from '@/lib/teach/class-data';
+import { attemptsCsvStream, csvFileName } from '@/lib/teach/csv';
+import { classForCsv, csvResponse } from '@/lib/teach/csv-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,9 +12,10 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const cls = await classForCsv(classId);
-  if (cls instanceof Response) return cls;
-  const sets = await classScenarioSets(cls);
+  const found = await classForCsv(classId);
+  if (found instanceof Response) return found;
+  const { me, cls } = found;
+  const sets = await classScenarioSets(me, cls);
   const titleOf = (kind: string, itemId: string) => (kind === 'quiz' ? quizInfo(itemId)?.prompt : scenarioForItem(itemId, sets)?.title);
-  return csvResponse(attemptsCsvStream(classAttemptsPages(classId), titleOf), csvFileName(cls.title, 'attempts', await now()));
+  return csvResponse(attemptsCsvStream(classAttemptsPages(me), titleOf), csvFileName(cls.title, 'attempts', await now()));
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { classDrillConfusion } from '@/lib/db/class-analytics';
 import { ClassConfusion } from '@/components/teach/class-confusion';
 import { ClassHeader } from '@/components/teach/class-nav';
-import { scenarioTruthFor, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/components/teach/class-data';
+import { scenarioTruthFor, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/lib/teach/class-data';
 
 type Props = { params: Promise<{ classId: string }> };
 
@@ -16,8 +16,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function ConfusionPage({ params }: Props) {
   const { classId } = await params;
-  const { cls } = await teachClassOrNotFound(classId, `/teach/${classId}/confusion`);
-  const [data, sets] = await Promise.all([classDataFor(cls), classScenarioSets(cls)]);
+  const { me, cls } = await teachClassOrNotFound(classId, `/teach/${classId}/confusion`);
+  const [data, sets] = await Promise.all([classDataFor(me, cls), classScenarioSets(me, cls)]);
   const confusion = classDrillConfusion(data, scenarioTruthFor(sets));
   const titleOf = (id: string) => scenarioForItem(id, sets)?.title ?? id;
   return (

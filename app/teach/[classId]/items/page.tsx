@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { ClassHeader } from '@/components/teach/class-nav';
-import { classDataFor, classScenarioSets, teachClassOrNotFound } from '@/components/teach/class-data';
+import { classDataFor, classScenarioSets, teachClassOrNotFound } from '@/lib/teach/class-data';
 import { ItemStatsTable } from '@/components/teach/item-stats-table';
-import { itemRows } from '@/components/teach/item-views';
+import { itemRows } from '@/lib/teach/item-views';
 import { discriminationText, facilityText } from '@/lib/learning/item-stats';
 import styles from '@/components/teach/teach.module.css';
 
@@ -17,8 +17,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function ItemsPage({ params }: Props) {
   const { classId } = await params;
-  const { cls } = await teachClassOrNotFound(classId, `/teach/${classId}/items`);
-  const [data, sets] = await Promise.all([classDataFor(cls), classScenarioSets(cls)]);
+  const { me, cls } = await teachClassOrNotFound(classId, `/teach/${classId}/items`);
+  const [data, sets] = await Promise.all([classDataFor(me, cls), classScenarioSets(me, cls)]);
   const rows = itemRows(data, cls.id, sets).map((r) => ({ ...r, facilityText: facilityText(r.facility, r.attempts), discriminationText: discriminationText(r.discrimination, r.attempts) }));
   return (
     <div className="page">

@@ -6,7 +6,7 @@ import { workshopKappa } from '@/lib/learning/agreement';
 import { LABEL_TEXT, QUESTION_SHORT, QUESTIONS } from '@/lib/learning/classify';
 import { STATUS_WORDS } from '@/lib/learning/workshop';
 import { ClassHeader } from '@/components/teach/class-nav';
-import { teachClassOrNotFound } from '@/components/teach/class-data';
+import { teachClassOrNotFound } from '@/lib/teach/class-data';
 import { AgreementSummary, ClassKappa } from '@/components/workshop/agreement-summary';
 import { ModeratePanel } from '@/components/workshop/moderate-panel';
 import styles from '@/components/workshop/workshop.module.css';
@@ -20,7 +20,7 @@ export const dynamic = 'force-dynamic';
 export default async function TeachWorkshopPage({ params }: Props) {
   const { classId } = await params;
   const { me, cls } = await teachClassOrNotFound(classId, `/teach/${classId}/workshop`);
-  const [rows, sets] = await Promise.all([instructorWorkshop(me.id, cls.id), listScenarioSets(me.id)]);
+  const [rows, sets] = await Promise.all([instructorWorkshop(me), listScenarioSets(me.userId)]);
   if (!rows) notFound();
   const kappa = workshopKappa(rows.filter((r) => r.status !== 'hidden').map((r) => ({ readings: r.readings })));
   return (

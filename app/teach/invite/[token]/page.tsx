@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
-import { findUsableInvite, instructorRole } from '@/lib/db/classes';
+import { findUsableInvite } from '@/lib/db/classes';
+import { instructorRole } from '@/lib/db/class-roles';
 import { AcceptInviteForm } from '@/components/teach/accept-invite-form';
 
 export const metadata: Metadata = { title: 'Co-teach a class', referrer: 'no-referrer' };

@@ -4,7 +4,7 @@ import { requireUserOrRedirect } from '@/lib/auth/session';
 import { learnerWorkshop } from '@/lib/db/workshop';
 import { WORKSHOP_DOMAIN, workshopSetId } from '@/lib/learning/workshop';
 import { DrillClient } from '@/components/drill/drill-client';
-import { drillContextFor } from '@/components/drill/drill-context';
+import { drillContextFor } from '@/lib/practice/drill-context';
 import { PracticeRun } from '@/components/drill/practice-run';
 
 export const metadata: Metadata = { title: 'Workshop practice set' };

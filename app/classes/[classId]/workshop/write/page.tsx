@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUserOrRedirect } from '@/lib/auth/session';
 import { getScenarioBank } from '@/lib/content/bank';
-import { CONTENT_DIR } from '@/lib/content/chapters';
 import { bankLabelWords } from '@/lib/content/shortcuts';
 import { ownWorkshopScenario, workshopClassForLearner } from '@/lib/db/workshop';
 import type { LabelWord } from '@/lib/learning/workshop';
@@ -26,7 +25,7 @@ export default async function WriteScenarioPage({ params, searchParams }: Props)
   const initial: EditorDraft = editing
     ? { title: editing.title, description: editing.description, label: editing.label, questions: editing.questions, rationale: editing.rationale ?? '', source: editing.source ?? '' }
     : EMPTY_DRAFT;
-  const words = bankLabelWords([...getScenarioBank().values()], CONTENT_DIR) as LabelWord[];
+  const words = bankLabelWords([...getScenarioBank().values()]) as LabelWord[];
   return (
     <div className="page">
       <p className={styles.meta}>

@@ -1,7 +1,7 @@
 import { currentUser } from '@/lib/auth/session';
 import { getOwnScenarioSet } from '@/lib/db/scenario-sets';
 import { scenariosToCsv } from '@/components/drill/import-example';
-import { csvFileName } from '@/components/teach/csv';
+import { csvFileName } from '@/lib/teach/csv';
 import { now } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';

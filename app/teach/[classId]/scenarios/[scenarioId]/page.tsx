@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTIONS, QUESTION_TEXT, parseDrillResponse, type Question } from '@/lib/learning/classify';
 import { ClassHeader } from '@/components/teach/class-nav';
-import { chapterTitle, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/components/teach/class-data';
+import { chapterTitle, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/lib/teach/class-data';
 import { plural } from '@/components/teach/format';
 import styles from '@/components/teach/teach.module.css';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -23,12 +23,12 @@ function decoded(s: string): string {
 
 export default async function ScenarioPage({ params }: Props) {
   const p = await params;
-  const { cls } = await teachClassOrNotFound(p.classId, `/teach/${p.classId}/scenarios/${p.scenarioId}`);
+  const { me, cls } = await teachClassOrNotFound(p.classId, `/teach/${p.classId}/scenarios/${p.scenarioId}`);
   const itemId = decoded(p.scenarioId);
-  const sets = await classScenarioSets(cls);
+  const sets = await classScenarioSets(me, cls);
   const s = scenarioForItem(itemId, sets);
   if (!s) notFound();
-  const data = await classDataFor(cls);
+  const data = await classDataFor(me, cls);
 
   const answers = data.firsts.flatMap((f) => {
     if (f.itemId !== itemId || f.itemKind !== 'scenario') return [];

@@ -1,7 +1,7 @@
 import { CHAPTER_SLUGS, DIFFICULTIES } from '@/lib/content/scenarios';
 import { seedFrom } from './practice-sets';
 
-export type ChapterSlug = (typeof CHAPTER_SLUGS)[number];
+type ChapterSlug = (typeof CHAPTER_SLUGS)[number];
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 /** What /practice was asked for, read from its query string. Nothing here touches the database. */

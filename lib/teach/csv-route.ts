@@ -1,4 +1,5 @@
 import 'server-only';
+import { NOT_TAUGHT, type ClassCapability } from '@/lib/auth/capability';
 import { AuthorizationError, requireInstructor } from '@/lib/auth/session';
 import { getClassForInstructor } from '@/lib/db/classes';
 
@@ -10,15 +11,20 @@ function text(body: string, status: number): Response {
 
 export type InstructorClass = NonNullable<Awaited<ReturnType<typeof getClassForInstructor>>>;
 
-/** The class for a CSV route, or the plain-text 401/404 to send: a class you do not teach looks like no class. */
-export async function classForCsv(classId: string): Promise<InstructorClass | Response> {
+/**
+ * The class for a CSV route and the capability its data functions take, or the plain-text 401/404 to send: a class
+ * you do not teach looks like no class.
+ */
+export async function classForCsv(classId: string): Promise<{ me: ClassCapability; cls: InstructorClass } | Response> {
+  let me: ClassCapability;
   try {
-    await requireInstructor(classId);
+    me = await requireInstructor(classId);
   } catch (e) {
     if (e instanceof AuthorizationError) return text(e.message, e.status);
     throw e;
   }
-  return (await getClassForInstructor(classId)) ?? text('That class was not found, or you do not teach it.', 404);
+  const cls = await getClassForInstructor(me);
+  return cls ? { me, cls } : text(NOT_TAUGHT, 404);
 }
 
 export function csvResponse(body: BodyInit, filename: string): Response {

@@ -5,7 +5,7 @@ import { LABEL_TEXT, LABELS, labelCounts } from '@/lib/learning/classify';
 import { itemTitle } from '@/lib/content/review-items';
 import { chapterTitle, quizInfo, scenarioForItem } from './class-data';
 
-export interface OptionCount {
+interface OptionCount {
   option: string;
   text: string;
   count: number;

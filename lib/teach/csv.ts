@@ -5,7 +5,7 @@
 // Pure: no I/O; the attempts export streams whatever pages it is given.
 import type { RosterRow } from '@/lib/db/class-analytics';
 
-export const CSV_BOM = '\uFEFF';
+const CSV_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
@@ -20,7 +20,7 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(values: CsvValue[]): string {
+function csvLine(values: CsvValue[]): string {
   return values.map(csvCell).join(',') + CRLF;
 }
 
@@ -29,8 +29,8 @@ const share = (v: number | null) => (v === null ? '' : Number(v.toFixed(4)));
 
 // ---- Gradebook: one row per learner ----
 
-export const GRADEBOOK_LEAD_COLUMNS = ['learner_name', 'learner_email', 'last_active'] as const;
-export const GRADEBOOK_TAIL_COLUMNS = ['completion', 'mean_score', 'late_count'] as const;
+const GRADEBOOK_LEAD_COLUMNS = ['learner_name', 'learner_email', 'last_active'] as const;
+const GRADEBOOK_TAIL_COLUMNS = ['completion', 'mean_score', 'late_count'] as const;
 
 /** What the gradebook needs of an assignment to name its columns. */
 export interface GradebookAssignment {
@@ -43,7 +43,7 @@ export interface GradebookAssignment {
  * The readable name of each assignment's columns: its title and due date (UTC), e.g. "Read “Introduction” (due
  * 2026-12-01)". Two assignments with the same title and due date get " #2", " #3" so every column is unique.
  */
-export function gradebookAssignmentNames(assignments: GradebookAssignment[]): string[] {
+function gradebookAssignmentNames(assignments: GradebookAssignment[]): string[] {
   const used = new Map<string, number>();
   return assignments.map((a) => {
     const base = `${a.title.trim() || 'Assignment'} (due ${a.dueAt.toISOString().slice(0, 10)})`;
@@ -117,7 +117,7 @@ export interface AttemptCsvRow {
 }
 
 /** The stored response in words: quiz options as letters (A, A+C); a drill answer as its label and the three questions' answers. */
-export function answerText(itemKind: string, response: string): string {
+function answerText(itemKind: string, response: string): string {
   try {
     const r = JSON.parse(response) as { selected?: number[]; label?: string; answers?: Record<string, string>; axes?: Record<string, string> };
     if (itemKind === 'quiz') return (r.selected ?? []).map((i) => String.fromCharCode(65 + i)).join('+');
@@ -135,7 +135,7 @@ export function answerText(itemKind: string, response: string): string {
 /** The readable title of an item (a quiz question's prompt, a scenario's title); empty when it is no longer known. */
 export type ItemTitleOf = (itemKind: string, itemId: string) => string | undefined;
 
-export function attemptCsvLine(a: AttemptCsvRow, titleOf: ItemTitleOf = () => undefined): string {
+function attemptCsvLine(a: AttemptCsvRow, titleOf: ItemTitleOf = () => undefined): string {
   return csvLine([
     a.id,
     a.user.email,

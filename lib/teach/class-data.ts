@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
+import type { ClassCapability } from '@/lib/auth/capability';
 import { AuthorizationError, requireInstructor } from '@/lib/auth/session';
 import { assignmentSpec } from '@/lib/content/assignment-items';
 import { getScenario } from '@/lib/content/bank';
@@ -8,17 +9,16 @@ import { getCourse } from '@/lib/content/course';
 import type { Scenario } from '@/lib/content/scenarios';
 import { getClassForInstructor } from '@/lib/db/classes';
 import { loadClassData, type ClassData } from '@/lib/db/class-analytics';
-import { getOwnScenarioSet } from '@/lib/db/scenario-sets';
+import { classScenarioSetsById } from '@/lib/db/scenario-sets';
 
 export type TeachClass = NonNullable<Awaited<ReturnType<typeof getClassForInstructor>>>;
-export type Instructor = Awaited<ReturnType<typeof requireInstructor>>;
 
 /**
- * The class behind an instructor page, after checking (next to the data) that the signed-in user teaches it.
+ * The class behind an instructor page and the capability its data functions take (lib/auth/capability.ts).
  * A class you do not teach is a 404, the same as one that does not exist; a signed-out visitor is sent to sign in.
  */
-export const teachClassOrNotFound = cache(async (classId: string, path: string): Promise<{ me: Instructor; cls: TeachClass }> => {
-  let me: Instructor;
+export const teachClassOrNotFound = cache(async (classId: string, path: string): Promise<{ me: ClassCapability; cls: TeachClass }> => {
+  let me: ClassCapability;
   try {
     me = await requireInstructor(classId);
   } catch (e) {
@@ -26,29 +26,15 @@ export const teachClassOrNotFound = cache(async (classId: string, path: string):
     if (e instanceof AuthorizationError) notFound();
     throw e;
   }
-  const cls = await getClassForInstructor(classId);
+  const cls = await getClassForInstructor(me);
   if (!cls) notFound();
   return { me, cls };
 });
 
-/**
- * Imported scenario sets assigned to this class. The action only lets an instructor assign a set they own, so each
- * set belongs to the owner or a co-instructor; they are looked up through those people, never by id alone.
- */
-export async function classScenarioSets(cls: TeachClass): Promise<Map<string, { id: string; title: string; scenarios: Scenario[] }>> {
+/** Imported scenario sets assigned to this class, by set id (one query; lib/db/scenario-sets.ts says whose sets). */
+export async function classScenarioSets(me: ClassCapability, cls: TeachClass): Promise<Map<string, { id: string; title: string; scenarios: Scenario[] }>> {
   const setIds = [...new Set(cls.assignments.flatMap((a) => (a.kind === 'drill' && a.target.startsWith('set:') ? [a.target.slice(4)] : [])))];
-  const teachers = [cls.ownerId, ...cls.instructors.map((i) => i.userId)];
-  const out = new Map<string, { id: string; title: string; scenarios: Scenario[] }>();
-  for (const setId of setIds) {
-    for (const t of teachers) {
-      const set = await getOwnScenarioSet(t, setId);
-      if (set) {
-        out.set(setId, set);
-        break;
-      }
-    }
-  }
-  return out;
+  return new Map((await classScenarioSetsById(me, setIds)).map((set) => [set.id, set]));
 }
 
 export function classSpecs(cls: TeachClass, sets: Map<string, { scenarios: Scenario[] }>) {
@@ -68,13 +54,13 @@ export function scenarioTruthFor(sets: Map<string, { scenarios: Scenario[] }>) {
 }
 
 /** Reviews count towards review assignments from the earliest assignment's opening. */
-export function reviewsSince(cls: TeachClass): Date | null {
+function reviewsSince(cls: TeachClass): Date | null {
   const reviews = cls.assignments.filter((a) => a.kind === 'review');
   return reviews.length ? new Date(Math.min(...reviews.map((a) => a.opensAt.getTime()))) : null;
 }
 
-export async function classDataFor(cls: TeachClass): Promise<ClassData> {
-  return loadClassData(cls.id, reviewsSince(cls));
+export async function classDataFor(me: ClassCapability, cls: TeachClass): Promise<ClassData> {
+  return loadClassData(me, reviewsSince(cls));
 }
 
 export function quizInfo(id: string) {
