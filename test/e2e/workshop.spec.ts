@@ -71,7 +71,7 @@ async function write(page: Page, w: Written) {
   // The preview shows the scenario as the drill will, and the checks pass before it is sent.
   await expect(page.getByRole('article', { name: 'Preview of your scenario' })).toContainText(w.sentences[1]);
   await expect(page.getByTestId('check-state')).toHaveText('Passes every check.');
-  await submit(page, 'Submit to the class');
+  await page.getByRole('button', { name: 'Submit to the class' }).click();
   await expect(page.getByTestId('workshop-saved')).toBeVisible();
 }
 
