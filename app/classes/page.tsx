@@ -67,6 +67,7 @@ export default async function ClassesPage({ searchParams }: Props) {
                   </ul>
                 )}
                 <div className={styles.actions}>
+                  <Link href={`/classes/${c.id}/workshop`}>Scenario workshop</Link>
                   <LeaveClassButton classId={c.id} title={c.title} />
                 </div>
               </li>

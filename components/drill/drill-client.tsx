@@ -163,8 +163,8 @@ export function DrillClient({
       focusNext.current = 'feedback';
       return;
     }
-    const { scenario: truth, cited, ...result } = r.data;
-    dispatch({ type: 'graded', outcome: { scenarioId: item.id, answer, result, truth, cited } });
+    const { scenario: truth, cited, author, ...result } = r.data;
+    dispatch({ type: 'graded', outcome: { scenarioId: item.id, answer, result, truth, cited, ...(author ? { author } : {}) } });
     focusNext.current = 'feedback';
   }
 

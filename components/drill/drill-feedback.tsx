@@ -156,6 +156,12 @@ export function DrillFeedback({
       )}
 
       <dl className={styles.facts}>
+        {outcome.author && (
+          <div data-testid="workshop-author">
+            <dt>Written by</dt>
+            <dd>{outcome.author}, for your class&rsquo;s workshop</dd>
+          </div>
+        )}
         <div>
           <dt>The goal it pursued</dt>
           <dd>{scenario.goalPursued}</dd>

@@ -48,6 +48,8 @@ export interface DrillOutcome {
   truth: Scenario;
   /** The paper behind the case, if any. */
   cited?: { citation: string; url: string };
+  /** A workshop scenario's author, sent with the grade. */
+  author?: string;
 }
 
 type Phase = 'answering' | 'saving' | 'feedback' | 'queued' | 'finished';

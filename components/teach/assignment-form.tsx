@@ -10,11 +10,12 @@ export interface DrillOption {
   label: string;
 }
 
-type Kind = 'chapter' | 'drill' | 'review';
+type Kind = 'chapter' | 'drill' | 'review' | 'workshop';
 const KINDS: { value: Kind; label: string }[] = [
   { value: 'chapter', label: 'Read a chapter and answer its questions' },
   { value: 'drill', label: 'A classifier drill set' },
   { value: 'review', label: 'A number of reviews' },
+  { value: 'workshop', label: 'The scenario workshop (write and classify)' },
 ];
 
 /** An ISO instant as the value of a datetime-local input, in the browser's time zone. */
@@ -150,6 +151,27 @@ export function AssignmentForm({
             defaultValue={state?.values?.reviews ?? '20'}
             errors={fe?.reviews}
           />
+        )}
+        {kind === 'workshop' && (
+          <>
+            <Field name="write" type="number" label="Scenarios to write" hint="Each learner; 0 to 5." min={0} max={5} defaultValue={state?.values?.write ?? '1'} errors={fe?.write} />
+            <Field
+              name="classify"
+              type="number"
+              label="Classmates' scenarios to classify"
+              hint="Each learner; 0 to 50 (fewer when the class has written fewer)."
+              min={0}
+              max={50}
+              defaultValue={state?.values?.classify ?? '5'}
+              errors={fe?.classify}
+            />
+            <div className="field">
+              <label>
+                <input type="checkbox" name="graded" value="on" defaultChecked={state?.values?.graded === 'on'} /> Counts toward the gradebook
+              </label>
+              <span className="hint">Unticked, learners see progress only and no score is recorded for it.</span>
+            </div>
+          </>
         )}
         <Field
           name="title"

@@ -4,7 +4,7 @@ import { DeleteAssignmentButton } from './delete-assignment-button';
 import { utcText } from './format';
 import styles from './teach.module.css';
 
-const KIND_TEXT: Record<string, string> = { chapter: 'Chapter', drill: 'Classifier drill', review: 'Reviews' };
+const KIND_TEXT: Record<string, string> = { chapter: 'Chapter', drill: 'Classifier drill', review: 'Reviews', workshop: 'Scenario workshop' };
 
 export interface AssignmentView {
   id: string;
@@ -32,7 +32,7 @@ export function AssignmentList({ classId, assignments, learners, now }: { classI
               {a.done} of {learners} learner{learners === 1 ? '' : 's'} done
             </p>
             <div className={styles.row}>
-              <Link href={assignmentHref(a)}>Open the work</Link>
+              <Link href={a.kind === 'workshop' ? `/teach/${classId}/workshop` : assignmentHref(a)}>{a.kind === 'workshop' ? 'Open the workshop' : 'Open the work'}</Link>
               <DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} />
             </div>
           </li>

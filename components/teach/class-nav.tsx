@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import styles from './teach.module.css';
 
-export type ClassView = 'overview' | 'items' | 'confusion';
+export type ClassView = 'overview' | 'items' | 'confusion' | 'workshop';
 
 /** The heading and section links shared by every page of one class. */
 export function ClassHeader({ classId, title, current, heading }: { classId: string; title: string; current: ClassView | null; heading?: string }) {
@@ -9,6 +9,7 @@ export function ClassHeader({ classId, title, current, heading }: { classId: str
     { view: 'overview', href: `/teach/${classId}`, text: 'Roster and assignments' },
     { view: 'items', href: `/teach/${classId}/items`, text: 'Item statistics' },
     { view: 'confusion', href: `/teach/${classId}/confusion`, text: 'Drill confusion' },
+    { view: 'workshop', href: `/teach/${classId}/workshop`, text: 'Workshop' },
   ];
   return (
     <header>

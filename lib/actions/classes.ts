@@ -25,6 +25,7 @@ import { getOwnScenarioSet } from '../db/scenario-sets';
 import { DIFFICULTY_TEXT } from '../practice/practice-params';
 import { normalizeJoinCode } from '../learning/join-code';
 import { ActionError, defineAction, withValues, type ActionResult } from './safe-action';
+import { formatWorkshopTarget, workshopTargetSchema, workshopTargetText } from '../learning/workshop';
 
 const classId = z.string().min(1).max(40);
 const title = z.string({ error: 'Give the class a name.' }).trim().min(1, 'Give the class a name.').max(120, 'Keep the name under 120 characters.');
@@ -131,8 +132,11 @@ const LATEST = new Date('2100-01-01T00:00:00Z');
 const assignmentSchema = z
   .object({
     classId,
-    kind: z.enum(['chapter', 'drill', 'review'], { error: 'Choose what to assign.' }),
+    kind: z.enum(['chapter', 'drill', 'review', 'workshop'], { error: 'Choose what to assign.' }),
     chapter: z.string().optional(),
+    write: z.string().max(10).optional(),
+    classify: z.string().max(10).optional(),
+    graded: z.enum(['on', 'yes', 'true'], { error: 'Tick the box or leave it empty.' }).optional(),
     drill: z.string().optional(),
     reviews: z.coerce.number().int().optional(),
     title: z.string().trim().max(120, 'Keep the title under 120 characters.').optional(),
@@ -163,6 +167,12 @@ const runCreateAssignment = defineAction(assignmentSchema, { auth: 'class' }, as
     if (!what) return { ok: false, status: 400, message: 'Choose a drill set (one of yours, or a built-in one).', fieldErrors: { drill: ['Choose a drill set.'] } };
     target = d;
     label = `Classifier drill: ${what}`;
+  } else if (a.kind === 'workshop') {
+    const t = workshopTargetSchema.safeParse({ write: a.write || '1', classify: a.classify || '0', graded: a.graded !== undefined });
+    if (!t.success) return { ok: false, status: 400, message: 'Check the workshop’s numbers.', fieldErrors: Object.fromEntries(t.error.issues.map((i) => [String(i.path[0]), [i.message]])) };
+    if (t.data.write + t.data.classify === 0) return { ok: false, status: 400, message: 'Ask for at least one scenario written or classified.', fieldErrors: { write: ['Write, classify, or both.'] } };
+    target = formatWorkshopTarget(t.data);
+    label = workshopTargetText(t.data);
   } else {
     const n = a.reviews ?? 0;
     if (n < 1 || n > 500) return { ok: false, status: 400, message: 'Set a review target between 1 and 500.', fieldErrors: { reviews: ['Between 1 and 500 reviews.'] } };

@@ -14,6 +14,7 @@ import { auditImportedSet, type ImportAudit } from '../learning/shortcut-audit';
 import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
 import { guestGradingBudget } from '../answers/guest-budget';
+import { workshopScenarioToAnswer } from '../db/workshop';
 
 const yesNo = (question: string) => z.enum(['yes', 'no'], { error: `Answer the question: ${question}` });
 
@@ -39,6 +40,8 @@ export interface DrillFeedbackResult extends DrillResult {
   scenario: Scenario;
   /** The paper behind the case, sent with the grade (a source can hint at the label before answering). */
   cited?: { citation: string; url: string };
+  /** A workshop scenario's author, named only now that the classmate has answered. */
+  author?: string;
 }
 
 const citedFor = (s: Scenario) => (s.source.kind === 'paper' ? citationOf(s.source.ref) : undefined);
@@ -48,7 +51,14 @@ export interface DrillAnswerResult extends DrillFeedbackResult {
   duplicate: boolean;
 }
 
-async function findScenario(userId: string, scenarioId: string, setId: string | null): Promise<{ scenario: Scenario; itemId: string }> {
+async function findScenario(userId: string, scenarioId: string, setId: string | null): Promise<{ scenario: Scenario; itemId: string; classId?: string; author?: string }> {
+  if (setId?.startsWith('workshop:')) {
+    // A classmate's workshop scenario: only for a learner of that class, never their own, never a hidden one.
+    const classId = setId.slice('workshop:'.length);
+    const found = await workshopScenarioToAnswer(userId, classId, scenarioId);
+    if (!found) throw new ActionError('That workshop scenario was not found in your class (it may have been hidden), or it is your own.', 404);
+    return { ...found, classId };
+  }
   if (!setId) {
     const scenario = getScenario(scenarioId);
     if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
@@ -61,7 +71,7 @@ async function findScenario(userId: string, scenarioId: string, setId: string | 
 }
 
 const runSubmitDrill = defineAction(drillAnswerSchema, { auth: 'user' }, async (input, { user }): Promise<DrillAnswerResult> => {
-  const { scenario, itemId } = await findScenario(user.id, input.scenarioId, input.setId);
+  const { scenario, itemId, classId, author } = await findScenario(user.id, input.scenarioId, input.setId);
   const result = gradeDrill(scenario, { label: input.label, answers: input.answers });
   const { attempt, duplicate } = await recordAttempt(user.id, {
     idempotencyKey: input.idempotencyKey,
@@ -73,10 +83,12 @@ const runSubmitDrill = defineAction(drillAnswerSchema, { auth: 'user' }, async (
     confident: input.confident,
     durationMs: input.durationMs,
     createdAt: await now(),
+    classId: classId ?? null,
     // A scenario card stands for its concept (the failure mode), so a review can show another scenario of it.
-    schedule: { concept: scenario.contested ? null : scenario.label, retention: (await getSettings(user.id)).desiredRetention },
+    // A classmate's workshop scenario is the class's reading exercise, not course material: no review card.
+    ...(classId ? {} : { schedule: { concept: scenario.contested ? null : scenario.label, retention: (await getSettings(user.id)).desiredRetention } }),
   });
-  return { ...result, scenario, cited: citedFor(scenario), correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
+  return { ...result, scenario, cited: classId ? undefined : citedFor(scenario), ...(author ? { author } : {}), correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
 });
 
 /** Grades and stores one classifier-drill answer for the signed-in learner, exactly once per idempotency key. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { getCourse } from './course';
 import { getScenarioBank } from './bank';
 import type { AssignmentSpec } from '../learning/assignments';
+import { parseWorkshopTarget } from '../learning/workshop';
 
 export interface AssignmentRow {
   id: string;
@@ -10,6 +11,7 @@ export interface AssignmentRow {
   title: string;
   opensAt: Date;
   dueAt: Date;
+  classId?: string;
 }
 
 /** Drill targets: "chapter:<slug>", "difficulty:<intro|core|advanced>", "set:<imported set id>", or "all". */
@@ -23,8 +25,14 @@ export function drillScenarioIds(target: string, importedIds?: (setId: string) =
   return [];
 }
 
-export function assignmentSpec(a: AssignmentRow, importedIds?: (setId: string) => string[]): AssignmentSpec & { id: string } {
+export function assignmentSpec(
+  a: AssignmentRow,
+  importedIds?: (setId: string) => string[],
+  workshopItems?: (classId: string) => string[],
+): AssignmentSpec & { id: string } {
   const base = { id: a.id, kind: a.kind as AssignmentSpec['kind'], target: a.target, opensAt: a.opensAt, dueAt: a.dueAt };
+  if (a.kind === 'workshop')
+    return { ...base, classId: a.classId, workshop: parseWorkshopTarget(a.target), itemIds: a.classId ? (workshopItems?.(a.classId) ?? []) : [] };
   if (a.kind === 'chapter') {
     const quizIds = getCourse().analyses.get(a.target)?.quizzes.map((q) => q.id) ?? [];
     return { ...base, chapter: a.target, itemIds: quizIds };
@@ -34,9 +42,10 @@ export function assignmentSpec(a: AssignmentRow, importedIds?: (setId: string) =
 }
 
 /** Where the learner goes to do an assignment. */
-export function assignmentHref(a: { kind: string; target: string }): string {
+export function assignmentHref(a: { kind: string; target: string; classId?: string }): string {
   if (a.kind === 'chapter') return `/chapters/${a.target}`;
   if (a.kind === 'review') return '/review';
+  if (a.kind === 'workshop') return a.classId ? `/classes/${a.classId}/workshop` : '/classes';
   const [kind, value] = a.target.split(':', 2);
   if (kind === 'chapter') return `/practice?chapter=${value}`;
   if (kind === 'difficulty') return `/practice?difficulty=${value}`;

@@ -103,6 +103,7 @@ export function itemTitle(itemKind: string, itemId: string): { title: string; wh
     return { title: clip(q.prompt), where: [chapter, section].filter(Boolean).join(' › ') || null };
   }
   if (itemId.startsWith('set:')) return { title: 'A scenario from an imported set', where: 'Practice drill' };
+  if (itemId.startsWith('workshop:')) return { title: 'A classmate’s scenario', where: 'Scenario workshop' };
   const s = getScenario(itemId);
   return s ? { title: s.title, where: 'Practice drill' } : { title: 'A scenario no longer in the drill', where: null };
 }

@@ -57,3 +57,17 @@ function classifyQuizItems(contentDir: string): { id: string; label: string; tex
 export function auditClassifyQuizzes(contentDir: string, allowed: ReadonlySet<string>): AuditResult {
   return shortcutAudit(classifyQuizItems(contentDir), allowed);
 }
+
+let labelWordsCache: { word: string; label: string; items: number; share: number }[] | null = null;
+
+/**
+ * The words the audit ties most to one label in the course's bank (in at least 3 scenarios, 70% or more of them one
+ * label, not listed as legitimate evidence): the workshop editor flags them as hints. Computed once per process;
+ * the bank only changes with a deployment.
+ */
+export function bankLabelWords(bank: Scenario[], contentDir = path.join(process.cwd(), 'content')): { word: string; label: string; items: number; share: number }[] {
+  labelWordsCache ??= auditScenarios(bank, allowedWords(contentDir))
+    .topWords.filter((w) => w.share >= 0.7 && !w.allowed)
+    .map(({ word, label, items, share }) => ({ word, label, items, share }));
+  return labelWordsCache;
+}

@@ -23,6 +23,8 @@ export interface ClassData {
   completed: { userId: string; chapter: string; completedAt: Date | null }[];
   reviews: { userId: string; review: Date }[];
   lastActive: Map<string, Date>;
+  /** The class's workshop: classifiable item ids, and each author's scenarios (item ids and submission times). */
+  workshop?: { items: string[]; byAuthor: Map<string, { itemId: string; at: Date }[]> };
 }
 
 /**
@@ -38,7 +40,7 @@ export async function loadClassData(cap: ClassCapability, reviewsSince: Date | n
   });
   const ids = enrolments.map((e) => e.user.id);
   if (ids.length === 0) return { learners: [], firsts: [], completed: [], reviews: [], lastActive: new Map() };
-  const [firsts, completed, reviews, last] = await Promise.all([
+  const [firsts, completed, reviews, last, workshop] = await Promise.all([
     // Raw SQL: a class can have tens of thousands of first attempts, and model mapping would double the time.
     db.$queryRaw<{ userId: string; itemKind: string; itemId: string; correct: unknown; response: string; createdAt: unknown }[]>`
       SELECT "userId", "itemKind", "itemId", "correct", "response", "createdAt" FROM "Attempt"
@@ -54,13 +56,17 @@ export async function loadClassData(cap: ClassCapability, reviewsSince: Date | n
       : Promise.resolve([]),
     // Last activity in the class's sense: answers graded while signed in (a merge is not activity in the class).
     db.attempt.groupBy({ by: ['userId'], where: { userId: { in: ids }, merged: false }, _max: { createdAt: true } }),
+    db.workshopScenario.findMany({ where: { classId: cap.classId }, select: { id: true, authorId: true, status: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
   ]);
+  const byAuthor = new Map<string, { itemId: string; at: Date }[]>();
+  for (const w of workshop) byAuthor.set(w.authorId, [...(byAuthor.get(w.authorId) ?? []), { itemId: `workshop:${w.id}`, at: w.createdAt }]);
   return {
     learners: enrolments.map((e) => ({ ...e.user, joinedAt: e.joinedAt })),
     firsts,
     completed,
     reviews,
     lastActive: new Map(last.flatMap((l) => (l._max.createdAt ? [[l.userId, l._max.createdAt] as const] : []))),
+    workshop: { items: workshop.filter((w) => w.status !== 'hidden').map((w) => `workshop:${w.id}`), byAuthor },
   };
 }
 
@@ -102,8 +108,17 @@ export function buildRoster(data: ClassData, assignments: (AssignmentSpec & { id
     else reviewsBy.set(r.userId, [r.review]);
   }
   return data.learners.map((l) => {
-    const work = { firstAttempts: firstsBy.get(l.id) ?? new Map(), completedChapters: doneBy.get(l.id) ?? new Map(), reviewTimes: reviewsBy.get(l.id) ?? [] };
-    const results = assignments.map((a) => ({ assignmentId: a.id, ...assignmentResult(a, work, now) }));
+    const mine = data.workshop?.byAuthor.get(l.id) ?? [];
+    const work = {
+      firstAttempts: firstsBy.get(l.id) ?? new Map(),
+      completedChapters: doneBy.get(l.id) ?? new Map(),
+      reviewTimes: reviewsBy.get(l.id) ?? [],
+      workshopWritten: new Map(assignments.flatMap((a) => (a.kind === 'workshop' && a.classId ? [[a.classId, mine.map((m) => m.at)] as const] : []))),
+      ownWorkshopItems: new Set(mine.map((m) => m.itemId)),
+    };
+    // A workshop assignment's items are the class's workshop scenarios as they stand now.
+    const specs = assignments.map((a) => (a.kind === 'workshop' ? { ...a, itemIds: data.workshop?.items ?? [] } : a));
+    const results = specs.map((a) => ({ assignmentId: a.id, ...assignmentResult(a, work, now) }));
     const scored = results.filter((r) => r.score !== null);
     return {
       learnerId: l.id,
@@ -125,7 +140,8 @@ function answerOf(itemKind: string, response: string): { answer: string } {
 }
 
 export function classItemStats(data: ClassData) {
-  const responses: Response[] = data.firsts.map((f) => ({ learnerId: f.userId, itemId: f.itemId, correct: f.correct, answer: answerOf(f.itemKind, f.response).answer }));
+  // Workshop answers have their own page (agreement with each author); they are not items of the course.
+  const responses: Response[] = data.firsts.filter((f) => !f.itemId.startsWith('workshop:')).map((f) => ({ learnerId: f.userId, itemId: f.itemId, correct: f.correct, answer: answerOf(f.itemKind, f.response).answer }));
   const kinds = new Map(data.firsts.map((f) => [f.itemId, f.itemKind]));
   return itemStatistics(responses).map((s) => ({ ...s, kind: kinds.get(s.itemId) ?? 'quiz' }));
 }

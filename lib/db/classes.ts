@@ -187,7 +187,7 @@ export async function removeCoInstructor(cap: OwnerCapability, coInstructorId: s
 }
 
 export interface NewAssignment {
-  kind: 'chapter' | 'drill' | 'review';
+  kind: 'chapter' | 'drill' | 'review' | 'workshop';
   target: string;
   title: string;
   opensAt: Date;

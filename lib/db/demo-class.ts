@@ -14,6 +14,8 @@ import { gradeQuiz } from '../learning/grading';
 import { makeJoinCode } from '../learning/join-code';
 import { createRng, deriveSeed, type Rng } from '../toys/rng';
 import type { AnswerRecord } from '../learning/stored-response';
+import type { Prisma } from './generated/client.ts';
+import { workshopAsScenario, workshopItemId, type WorkshopQuestions } from '../learning/workshop';
 
 // A demo class for instructors to explore the roster and analytics: 30 synthetic learners of varying ability and
 // diligence, three assignments (one past due, so late work shows) and first attempts with a realistic pattern:
@@ -221,6 +223,7 @@ export async function seedDemoClass(
         stored += plan.attempts.length;
         if (plan.completedAt) await tx.chapterProgress.create({ data: { userId, chapter, completedAt: plan.completedAt, position: null } });
       }
+      stored += await seedDemoWorkshop(tx, cls.id, emails.map((e) => (busy.has(e) ? null : idOf.get(e)!)), now);
       return { classId: cls.id, users: plans.map((p) => ({ plan: p, userId: idOf.get(p.email)!, fresh: !busy.has(p.email) })), stored };
     },
     { timeout: 120_000, maxWait: 10_000 },
@@ -274,4 +277,88 @@ function retryResponse(a: PlannedAttempt): unknown {
   }
   const quiz = getCourse().quizzes.get(a.itemId);
   return { selected: quiz?.choices.flatMap((c, i) => (c.correct ? [i] : [])) ?? [] };
+}
+
+// Two scenarios of the demo class's workshop, written by the first two demo learners, and classmates' readings of
+// them that split the way a real class does (mostly on the training question), so the workshop pages have data.
+const DEMO_WORKSHOP: { title: string; sentences: [string, string, string]; label: Label; answers: [QuestionAnswer, QuestionAnswer, QuestionAnswer] }[] = [
+  {
+    title: 'The tidy-desk office robot',
+    sentences: [
+      'An office robot was scored by a camera that counted papers left on desks each evening.',
+      'It learned to slide the papers into the drawers, where the camera could not see them.',
+      'It opened and closed the drawers quickly and never dropped a sheet.',
+    ],
+    label: 'specification-gaming',
+    answers: ['yes', 'no', 'yes'],
+  },
+  {
+    title: 'The museum guide robot',
+    sentences: [
+      'In the training museum every exit sign hung above a staircase.',
+      'In a new museum with exit signs over the lifts, the robot led visitors to the lifts during a fire drill.',
+      'It walked the group there briskly and counted them at the doors.',
+    ],
+    label: 'goal-misgeneralization',
+    answers: ['no', 'yes', 'yes'],
+  },
+];
+
+/** The first reader's index: learners 11 onwards (the two absent demo learners, 8 and 23, read nothing). */
+const FIRST_READER = 10;
+/** Readings per demo scenario: [label, training, shift, competence] for learners 11, 12, 13, … in turn. */
+const DEMO_READINGS: [Label, QuestionAnswer, QuestionAnswer, QuestionAnswer][][] = [
+  [
+    ['specification-gaming', 'yes', 'no', 'yes'],
+    ['specification-gaming', 'yes', 'no', 'yes'],
+    ['goal-misgeneralization', 'no', 'yes', 'yes'],
+    ['specification-gaming', 'yes', 'no', 'yes'],
+    ['goal-misgeneralization', 'no', 'no', 'yes'],
+    ['specification-gaming', 'yes', 'yes', 'yes'],
+    ['capability-failure', 'no', 'no', 'no'],
+    ['specification-gaming', 'yes', 'no', 'yes'],
+  ],
+  [
+    ['goal-misgeneralization', 'no', 'yes', 'yes'],
+    ['specification-gaming', 'yes', 'yes', 'yes'],
+    ['goal-misgeneralization', 'no', 'yes', 'yes'],
+    ['goal-misgeneralization', 'no', 'yes', 'yes'],
+    ['capability-failure', 'no', 'yes', 'no'],
+    ['goal-misgeneralization', 'no', 'yes', 'yes'],
+  ],
+];
+
+async function seedDemoWorkshop(tx: Prisma.TransactionClient, classId: string, learners: (string | null)[], now: Date): Promise<number> {
+  // Only on fresh accounts: a demo learner someone has used keeps their own history.
+  const readers = DEMO_READINGS.reduce((n, r) => Math.max(n, r.length), 0);
+  if ([learners[0], learners[1], ...learners.slice(FIRST_READER, FIRST_READER + readers)].some((id) => id === null || id === undefined)) return 0;
+  let stored = 0;
+  for (const [k, w] of DEMO_WORKSHOP.entries()) {
+    const questions = Object.fromEntries(QUESTIONS.map((q, i) => [q, { answer: w.answers[i]!, evidence: w.sentences[i]! }])) as WorkshopQuestions;
+    const row = await tx.workshopScenario.create({
+      data: { classId, authorId: learners[k]!, title: w.title, description: w.sentences.join(' '), label: w.label, questions: JSON.stringify(questions), createdAt: new Date(now.getTime() - (6 - k) * DAY) },
+    });
+    const scenario = workshopAsScenario({ ...row, label: w.label, questions });
+    for (const [j, [label, training, shift, competence]] of DEMO_READINGS[k]!.entries()) {
+      const answers = { training, shift, competence };
+      const graded = gradeDrill(scenario, { label, answers });
+      await applyPlanPrisma(
+        tx,
+        planAnswer(learners[FIRST_READER + j]!, {
+          idempotencyKey: `demo-ws-${k}-${j}`,
+          itemKind: 'scenario',
+          itemId: workshopItemId(row.id),
+          chapter: null,
+          response: { label, answers, wrong: graded.wrongQuestions, truth: w.label },
+          correct: graded.correct,
+          confident: j % 3 !== 0,
+          durationMs: 40_000 + j * 7_000,
+          createdAt: new Date(now.getTime() - (5 - k) * DAY + j * 13 * MIN),
+          classId,
+        }),
+      );
+      stored++;
+    }
+  }
+  return stored;
 }

@@ -2,7 +2,7 @@
 // review counts and the clock are arguments.
 import { isLate, progressText } from './progress-text';
 
-type AssignmentKind = 'chapter' | 'drill' | 'review';
+type AssignmentKind = 'chapter' | 'drill' | 'review' | 'workshop';
 export type AssignmentStatus = 'not-started' | 'in-progress' | 'done' | 'late' | 'done-late';
 
 const STATUS_TEXT: Record<AssignmentStatus, string> = {
@@ -24,6 +24,9 @@ export interface AssignmentSpec {
   /** review: the number of reviews to do between opensAt and dueAt. */
   reviewTarget?: number;
   chapter?: string;
+  /** workshop: the class, and "write N, classify M" (itemIds: the class's classifiable workshop items). */
+  classId?: string;
+  workshop?: { write: number; classify: number; graded: boolean };
 }
 
 export interface LearnerWork {
@@ -31,6 +34,10 @@ export interface LearnerWork {
   completedChapters: Map<string, Date>;
   /** Times of the learner's reviews (not counting first answers). */
   reviewTimes: Date[];
+  /** Workshop: when the learner submitted scenarios, per class. */
+  workshopWritten?: Map<string, Date[]>;
+  /** Workshop: the item ids of the learner's own scenarios (never theirs to classify). */
+  ownWorkshopItems?: Set<string>;
 }
 
 export interface AssignmentResult {
@@ -51,14 +58,38 @@ export interface AssignmentResult {
   /** Chapter assignments: whether the chapter is marked complete; undefined for other kinds. */
   chapterFinished?: boolean;
   kind: AssignmentKind;
+  /** Workshop assignments: scenarios written and classified against their targets. */
+  workshop?: { written: number; write: number; classified: number; classify: number };
 }
 
 export function assignmentResult(spec: AssignmentSpec, work: LearnerWork, now: Date): AssignmentResult {
   let progress = 0;
   let score: number | null = null;
   let finishedAt: Date | null = null;
-  let counts: Pick<AssignmentResult, 'done' | 'total' | 'right' | 'chapterFinished'>;
-  if (spec.kind === 'review') {
+  let counts: Pick<AssignmentResult, 'done' | 'total' | 'right' | 'chapterFinished' | 'workshop'>;
+  if (spec.kind === 'workshop') {
+    const t = spec.workshop ?? { write: 1, classify: 0, graded: false };
+    const written = [...(work.workshopWritten?.get(spec.classId ?? '') ?? [])].sort((a, b) => a.getTime() - b.getTime());
+    const others = spec.itemIds.filter((id) => !work.ownWorkshopItems?.has(id));
+    const classified = others
+      .map((id) => work.firstAttempts.get(id))
+      .filter((a): a is { correct: boolean; at: Date } => Boolean(a))
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    // "Classify M" cannot ask for more than classmates have written: the target is what there is, up to M.
+    const classify = Math.min(t.classify, others.length);
+    const w = Math.min(written.length, t.write);
+    const c = Math.min(classified.length, classify);
+    const total = t.write + classify;
+    progress = total ? (w + c) / total : 0;
+    // Ungraded (the default): progress and status only, no score, so it counts toward no mean score or gradebook figure.
+    const right = t.graded ? classified.filter((a) => a.correct).length : null;
+    score = t.graded && classified.length ? right! / classified.length : null;
+    if (total && progress >= 1) {
+      const times = [t.write ? written[t.write - 1]! : null, classify ? classified[classify - 1]!.at : null].filter((d): d is Date => d !== null);
+      finishedAt = new Date(Math.max(...times.map((d) => d.getTime())));
+    }
+    counts = { done: w + c, total, right, workshop: { written: written.length, write: t.write, classified: classified.length, classify } };
+  } else if (spec.kind === 'review') {
     const target = Math.max(1, spec.reviewTarget ?? 1);
     const inWindow = work.reviewTimes.filter((t) => t >= spec.opensAt).sort((a, b) => a.getTime() - b.getTime());
     progress = Math.min(1, inWindow.length / target);
@@ -90,8 +121,14 @@ export function assignmentResult(spec: AssignmentSpec, work: LearnerWork, now: D
  * An assignment's status in words, with its progress and score kept apart: "Late · 3 of 8 answered · 1 right",
  * "Done · 5 of 5 reviews done", "3 of 8 answered · 1 right" (in progress needs no word of its own).
  */
-export function assignmentText(r: Pick<AssignmentResult, 'status' | 'done' | 'total' | 'right' | 'chapterFinished' | 'kind'>): string {
+export function assignmentText(r: Pick<AssignmentResult, 'status' | 'done' | 'total' | 'right' | 'chapterFinished' | 'kind' | 'workshop'>): string {
   const finished = r.status === 'done' || r.status === 'done-late';
+  if (r.kind === 'workshop' && r.workshop) {
+    const w = r.workshop;
+    const parts = [w.write ? `${Math.min(w.written, w.write)} of ${w.write} written` : null, `${Math.min(w.classified, w.classify)} of ${w.classify} classified`, r.right !== null && w.classified ? `${r.right} agreed with the author` : null];
+    const text = parts.filter(Boolean).join(' · ');
+    return r.status === 'in-progress' ? text : `${STATUS_TEXT[r.status]} · ${text}`;
+  }
   const progress = progressText({
     done: r.done,
     total: r.total,

@@ -87,7 +87,7 @@ const text = (min: number, max: number) =>
     .max(max, `must be at most ${max} characters`);
 
 // Words that decide the case for the learner; a description or title must not contain them.
-const GIVEAWAY = /\b(proxy|loophole|exploit\w*|misgenerali[sz]\w*|gaming|gamed|hack\w*|wrong goal|specification)\b/i;
+export const GIVEAWAY = /\b(proxy|loophole|exploit\w*|misgenerali[sz]\w*|gaming|gamed|hack\w*|wrong goal|specification)\b/i;
 const noGiveaway = (t: string) => !GIVEAWAY.test(t);
 const GIVEAWAY_MESSAGE = 'gives the answer away (uses a word like proxy, loophole, gaming)';
 

@@ -348,6 +348,11 @@ export interface World {
   spareClassId: string;
   /** The token of the spare's invite for the owner to co-teach `spareClassId` (unused). */
   ownerInviteToken: string;
+  /** A second learner of `classId`, who wrote `workshopId` for its workshop. */
+  peer: Person;
+  workshopId: string;
+  /** A scenario set of the owner's, to promote workshop scenarios into. */
+  ownerSetId: string;
 }
 
 /** The owner makes a co-instructor link for the class and `invitee` accepts it, as the invite page's form does. */
@@ -363,8 +368,27 @@ export async function makeInvite(owner: Person, classId: string): Promise<{ invi
 
 export const SCENARIO_CSV = [SCENARIO_HEADER, scenarioRow('office-heating-lights', 'goal-misgeneralization')].join('\n');
 
+const WS = [
+  'A warehouse robot was paid for every parcel its scanner logged at the dock.',
+  'It learned to wave the same parcel past the scanner again and again.',
+  'It picked the parcel up and turned it with quick, sure movements.',
+];
+/** A workshop scenario that passes every check (the submit action's valid input, without the class). */
+export const WORKSHOP_DRAFT = {
+  title: 'The loading dock robot',
+  description: WS.join(' '),
+  label: 'specification-gaming',
+  questions: { training: { answer: 'yes', evidence: WS[0] }, shift: { answer: 'no', evidence: WS[1] }, competence: { answer: 'yes', evidence: WS[2] } },
+};
+
 export async function buildWorld(quizId: string, rightChoices: number[]): Promise<World> {
-  const [owner, co, spare, learner] = [await signUp('instructor', 'Olga Owner'), await signUp('instructor', 'Cai Co'), await signUp('instructor', 'Sam Spare'), await signUp('learner', 'Lu Learner')];
+  const [owner, co, spare, learner, peer] = [
+    await signUp('instructor', 'Olga Owner'),
+    await signUp('instructor', 'Cai Co'),
+    await signUp('instructor', 'Sam Spare'),
+    await signUp('learner', 'Lu Learner'),
+    await signUp('learner', 'Pat Peer'),
+  ];
   const created = await callFormAction(owner.api, 'createClassAction', { title: 'Target seminar' }, { path: '/teach' });
   expect(created.redirect, created.text.slice(0, 300)).toMatch(/^\/teach\/\w+$/);
   const classId = created.redirect!.split('/').pop()!;
@@ -386,6 +410,14 @@ export async function buildWorld(quizId: string, rightChoices: number[]): Promis
   db.close();
   const joined = await callFormAction(learner.api, 'joinClassAction', { code }, { path: `/join/${code}` });
   expect(joined.redirect, joined.text.slice(0, 300)).toContain('/classes?joined=');
+  const peerJoined = await callFormAction(peer.api, 'joinClassAction', { code }, { path: `/join/${code}` });
+  expect(peerJoined.redirect, peerJoined.text.slice(0, 300)).toContain('/classes?joined=');
+  const { scenarioId: workshopId } = expectOk<{ scenarioId: string }>(
+    await callAction(peer.api, 'submitWorkshopScenario', [{ classId, scenarioId: null, ...WORKSHOP_DRAFT }], { path: `/classes/${classId}/workshop/write` }),
+    'workshop scenario',
+  );
+  const ownerSet = await callFormAction(owner.api, 'importScenarioSetForm', { title: 'Olga set', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
+  const ownerSetId = expectOk<{ setId: string }>(ownerSet, 'owner import').setId;
   expectOk(await callAction(learner.api, 'submitQuizAnswer', [{ quizId, selected: rightChoices, confident: true, durationMs: 3000, idempotencyKey: key() }]), 'quiz answer');
   const card = e2eDb().prepare('SELECT id, reps FROM ReviewCard WHERE userId = ? AND itemId = ?').get(learner.id, quizId) as { id: string; reps: number };
   const [cardId, cardVersion] = [card.id, card.reps];
@@ -394,12 +426,12 @@ export async function buildWorld(quizId: string, rightChoices: number[]): Promis
   const setId = expectOk<{ setId: string }>(imported, 'import').setId;
   const manage = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set to change', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
   const manageSetId = expectOk<{ setId: string }>(manage, 'import a set to change').setId;
-  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, cardVersion, setId, manageSetId, quizId, rightChoices, inviteId, spareClassId, ownerInviteToken };
+  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, cardVersion, setId, manageSetId, quizId, rightChoices, inviteId, spareClassId, ownerInviteToken, peer, workshopId, ownerSetId };
 }
 
 export async function disposeWorld(w: World | undefined): Promise<void> {
   if (!w) return;
-  for (const p of [w.owner, w.co, w.spare, w.learner]) await p.api.dispose();
+  for (const p of [w.owner, w.co, w.spare, w.learner, w.peer]) await p.api.dispose();
 }
 
 type CallKind = 'args' | 'form' | 'formdata';
@@ -439,6 +471,10 @@ export function validCalls(w: World): Record<string, ValidCall> {
     removeCoInstructorAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, userId: w.co.id }] },
     createAssignmentAction: { as: 'owner', kind: 'form', path: t, payload: { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' } },
     deleteAssignmentAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, assignmentId: w.assignmentId }] },
+    // The workshop's: before leaveClassAction, which takes the learner out of the class.
+    submitWorkshopScenario: { as: 'learner', kind: 'args', path: `/classes/${w.classId}/workshop/write`, payload: [{ classId: w.classId, scenarioId: null, ...WORKSHOP_DRAFT }] },
+    moderateWorkshopAction: { as: 'owner', kind: 'args', path: `${t}/workshop`, payload: [{ classId: w.classId, scenarioId: w.workshopId, status: 'revision-requested', comment: 'Say what changed at the dock.' }] },
+    promoteWorkshopAction: { as: 'owner', kind: 'args', path: `${t}/workshop`, payload: [{ classId: w.classId, scenarioId: w.workshopId, setId: w.ownerSetId }] },
     joinClassAction: { as: 'learner', kind: 'form', path: `/join/${w.otherJoinCode}`, payload: { code: w.otherJoinCode } },
     leaveClassAction: { as: 'learner', kind: 'args', path: '/classes', payload: [{ classId: w.classId }] },
     submitDrillAnswer: {

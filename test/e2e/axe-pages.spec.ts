@@ -56,6 +56,15 @@ async function passwordFormErrors(p: Page) {
   await expect(p.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true');
 }
 
+// The editor with a draft that fails its checks, so the error and hint colours are scanned too.
+async function workshopDraftErrors(p: Page) {
+  await p.getByLabel('Title', { exact: true }).fill('A robot');
+  await p.getByLabel('The scenario', { exact: true }).fill('A cleaning robot was rewarded whenever its camera saw no dirt. It faced a wall.');
+  // The editor checks in the browser first: nothing is posted while a check fails.
+  await p.getByRole('button', { name: 'Submit to the class' }).click();
+  await expect(p.getByText('Some parts need another look')).toBeVisible();
+}
+
 const CASES: PageCase[] = [
   page('guest', 'home', '/'),
   page('guest', 'sign-in', '/signin'),
@@ -86,6 +95,10 @@ const CASES: PageCase[] = [
   page('learner', 'classes', '/classes'),
   page('learner', 'an invite link to a class they are in', (d) => `/join/${d.joinCode}`),
   page('learner', 'teach (not an instructor)', '/teach'),
+  page('learner', "a class's scenario workshop", (d) => `/classes/${d.classId}/workshop`),
+  page('learner', 'writing a workshop scenario, with the checks shown', (d) => `/classes/${d.classId}/workshop/write`, 200, workshopDraftErrors),
+  page('learner', 'the workshop practice set', (d) => `/classes/${d.classId}/workshop/classify`),
+  page('learner', 'the workshop practice set, a scenario answered', (d) => `/classes/${d.classId}/workshop/classify`, 200, answeredDrill),
   page('learner', 'a missing page (404)', '/no-such-page', 404),
 
   page('new learner', 'an invite link', (d) => `/join/${d.joinCode}`),
@@ -97,6 +110,7 @@ const CASES: PageCase[] = [
   page('instructor', "a class's items", (d) => `/teach/${d.classId}/items`),
   page('instructor', "a class's confusions", (d) => `/teach/${d.classId}/confusion`),
   page('instructor', "a class's scenario", (d) => d.scenarioPath),
+  page('instructor', "a class's scenario workshop", (d) => `/teach/${d.classId}/workshop`),
   page('instructor', 'their own invite link', (d) => `/join/${d.joinCode}`),
   page('instructor', 'a co-instructor invite to their own class', (d) => d.coInvitePath),
   page('instructor', 'a co-instructor invite that does not work', `/teach/invite/${'A'.repeat(43)}`),

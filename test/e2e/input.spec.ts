@@ -13,6 +13,7 @@ import {
   postActionBody,
   SCENARIO_CSV,
   validCalls,
+  WORKSHOP_DRAFT,
   type ActionReply,
   type ValidCall,
   type World,
@@ -74,6 +75,7 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
   const reviewArg = { cardId: w.cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 1500, cardVersion: w.cardVersion, idempotencyKey: key() };
   const guestAttempt = { idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: {}, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' };
   const assignment = { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2024-01-01T00:00', dueAt: '2025-01-01T00:00' };
+  const workshopArg = { classId: w.classId, scenarioId: null, ...WORKSHOP_DRAFT };
   return {
     submitQuizAnswer: [
       ['a negative duration', [{ ...quizArg, durationMs: -5 }]],
@@ -104,6 +106,29 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['a negative duration', [{ ...drillArg, durationMs: -1 }]],
       ['an unknown scenario', [{ ...drillArg, scenarioId: 'no-such-scenario' }]],
       ['an unknown set', [{ ...drillArg, setId: 'cnosuchset000000000000000' }]],
+      // A classmate's workshop scenario, named with a class it is not in (the learner's other options are refused too).
+      ['a workshop scenario under another class', [{ ...drillArg, setId: `workshop:${w.otherClassId}`, scenarioId: w.workshopId }]],
+      ['an unknown workshop scenario', [{ ...drillArg, setId: `workshop:${w.classId}`, scenarioId: 'cnosuchscenario0000000000' }]],
+    ],
+    submitWorkshopScenario: [
+      ['a sentence that is not in the text', [{ ...workshopArg, questions: { ...WORKSHOP_DRAFT.questions, shift: { answer: 'no', evidence: 'A sentence the story never says.' } } }]],
+      ['a title that gives the answer away', [{ ...workshopArg, title: 'The dock robot finds a loophole' }]],
+      ['answers that do not fit the label', [{ ...workshopArg, label: 'capability-failure' }]],
+      ['a label that is not a failure mode', [{ ...workshopArg, label: 'boredom' }]],
+      ['a text of 1,201 characters', [{ ...workshopArg, description: 'y'.repeat(1201) }]],
+      ['a class the learner is not in', [{ ...workshopArg, classId: w.otherClassId }]],
+      ['someone else’s scenario to revise', [{ ...workshopArg, scenarioId: w.workshopId }]],
+    ],
+    moderateWorkshopAction: [
+      ['"promoted" set by hand', [{ classId: w.classId, scenarioId: w.workshopId, status: 'promoted', comment: null }]],
+      ['another class’s pair', [{ classId: w.otherClassId, scenarioId: w.workshopId, status: 'hidden', comment: null }]],
+      ['an unknown submission', [{ classId: w.classId, scenarioId: 'cnosuchscenario0000000000', status: 'hidden', comment: null }]],
+      ['a comment of 1,001 characters', [{ classId: w.classId, scenarioId: w.workshopId, status: 'hidden', comment: 'z'.repeat(1001) }]],
+    ],
+    promoteWorkshopAction: [
+      ['someone else’s set', [{ classId: w.classId, scenarioId: w.workshopId, setId: w.setId }]],
+      ['another class’s pair', [{ classId: w.otherClassId, scenarioId: w.workshopId, setId: w.ownerSetId }]],
+      ['an unknown submission', [{ classId: w.classId, scenarioId: 'cnosuchscenario0000000000', setId: w.ownerSetId }]],
     ],
     submitReview: [
       ['an unknown card', [{ ...reviewArg, cardId: 'cnosuchcard00000000000000' }]],
@@ -186,6 +211,8 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['501 reviews', { ...assignment, reviews: '501' }],
       ['2.5 reviews', { ...assignment, reviews: '2.5' }],
       ['an unknown kind', { ...assignment, kind: 'essay' }],
+      ['a workshop asking for nothing', { ...assignment, kind: 'workshop', write: '0', classify: '0' }],
+      ['a workshop asking for 6 scenarios each', { ...assignment, kind: 'workshop', write: '6', classify: '1' }],
       ['an unknown chapter', { ...assignment, kind: 'chapter', chapter: 'no-such-chapter' }],
       ['someone else’s scenario set', { ...assignment, kind: 'drill', drill: `set:${w.setId}` }],
       ['a class that does not exist', { ...assignment, classId: 'cnosuchclass0000000000000' }],

@@ -77,6 +77,9 @@ const CASES: PageCase[] = [
   at('learner', "a class's invite page", (d) => `/join/${d.joinCode}`),
   at('learner', 'teach (not an instructor)', '/teach'),
   at('learner', 'import a scenario set', '/practice/import'),
+  at('learner', "a class's scenario workshop", (d) => `/classes/${d.classId}/workshop`),
+  at('learner', 'writing a workshop scenario', (d) => `/classes/${d.classId}/workshop/write`),
+  at('learner', 'the workshop practice set', (d) => `/classes/${d.classId}/workshop/classify`),
 
   ...SHARED('instructor'),
   at('instructor', 'account', '/account'),
@@ -85,6 +88,7 @@ const CASES: PageCase[] = [
   at('instructor', "a class's roster", (d) => `/teach/${d.classId}`),
   at('instructor', "a class's items", (d) => `/teach/${d.classId}/items`),
   at('instructor', "a class's confusions", (d) => `/teach/${d.classId}/confusion`),
+  at('instructor', "a class's scenario workshop", (d) => `/teach/${d.classId}/workshop`),
 ];
 
 const states = new Map<Role, StorageState>();

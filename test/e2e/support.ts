@@ -130,6 +130,19 @@ export async function submit(page: Page, buttonName: string | RegExp): Promise<v
     .toBe(true);
 }
 
+/** Signs up in the browser through the sign-up form (then on to `next`); returns the new account's email. */
+export async function signUpInBrowser(page: Page, next: string, name: string, role: 'learner' | 'instructor'): Promise<string> {
+  const email = `${unique(role)}@example.com`;
+  await page.goto(`/signup?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('teaching is learning twice');
+  if (role === 'instructor') await page.getByLabel(/an instructor/).check();
+  await submit(page, 'Create account');
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  return email;
+}
+
 /** The WCAG 2.2 AA rule sets every accessibility scan uses. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
