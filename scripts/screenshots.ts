@@ -231,6 +231,14 @@ async function main() {
           await expect(p.getByRole('navigation', { name: 'Main' })).toBeVisible();
         }
         await shot(p, 'menu', vp.name, theme, false);
+
+        // The class's scenario workshop: the overview and the editor with its checks and preview.
+        await p.goto(`/classes/${seeded.classId}/workshop`);
+        await settle(p);
+        await shot(p, 'workshop', vp.name, theme, true);
+        await p.goto(`/classes/${seeded.classId}/workshop/write`);
+        await settle(p);
+        await shot(p, 'workshop-write', vp.name, theme, true);
         await learner.close();
 
         const teacher = await signedIn(browser, base, seeded.instructor, vp, theme);
@@ -239,6 +247,9 @@ async function main() {
         await settle(t);
         await expect(t.getByTestId('roster')).toBeVisible();
         await shot(t, 'roster', vp.name, theme, true);
+        await t.goto(`/teach/${seeded.classId}/workshop`);
+        await settle(t);
+        await shot(t, 'teach-workshop', vp.name, theme, true);
         await teacher.close();
       }
     }

@@ -1,9 +1,5 @@
 'use client';
-import { z } from 'zod';
-
-// Zod compiles parsers with Function() when it can; the pages' Content-Security-Policy forbids eval, so the probe would
-// be reported as a violation on every chapter. Parse without it (the replies are small).
-z.config({ jitless: true });
+import { z } from '@/lib/learning/zod';
 
 /** A signed-in learner's latest answer to a question, as /api/quiz-attempts returns it. */
 export interface PreviousAttempt {

@@ -1,6 +1,6 @@
 // The three failure modes the course tells apart, and the one rule for which label counts as right. Pure: the server,
 // the browser and a guest's own progress all read labels through this file, so they cannot disagree.
-import { z } from 'zod';
+import { z } from './zod';
 
 export const FAILURE_MODES = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'] as const;
 export type Label = (typeof FAILURE_MODES)[number];

@@ -2,7 +2,7 @@
 // ("correct": true) and its clock are whatever the sender wants them to be, so neither is used: each answer is graded
 // again from the choices it records, and its time is put inside the period the server can speak for. Pure: the
 // question or scenario and the clock are arguments.
-import { z } from 'zod';
+import { z } from './zod';
 import { answerProblem, gradeQuiz, type GradableQuiz } from './grading';
 import { gradeDrill, type ScenarioTruth } from './classify';
 import { FAILURE_MODES, type Label, type Question, type QuestionAnswer } from './scenario-schema';

@@ -1,6 +1,6 @@
 // The scenario schema, shared by the built-in bank (content/scenarios/*.yaml), imported sets and stored sets. Pure:
 // zod only, no I/O, so the browser, the import parser and the content check all use the same rules.
-import { z } from 'zod';
+import { z } from './zod';
 import { FAILURE_MODES, isLabel, type Label } from './failure-modes';
 import { AXIS_AS_QUESTION } from './taxonomy-axes';
 

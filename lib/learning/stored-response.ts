@@ -2,14 +2,9 @@
 // export, the class views and a guest's browser store all call these, so an odd row reads the same everywhere.
 // Quiz: { selected: [option indices] }. Drill: { label, answers, wrong, truth }; sets answered before the questions
 // were redesigned stored { label, axes } instead.
-import { z } from 'zod';
+import { z } from './zod';
 import { isLabel, type Label } from './failure-modes';
 import { QUESTIONS, type Question, type QuestionAnswer } from './scenario-schema';
-
-// The guest dashboard and the quiz parse stored answers in the browser, where the pages' Content-Security-Policy
-// forbids eval: zod's probe for Function() would be reported as a violation there. The browser parses without it (the
-// rows are small); the server keeps zod's compiled parsers.
-if (typeof window !== 'undefined') z.config({ jitless: true });
 
 /** Options are at most ten (A to J); anything else in a stored list is dropped, not trusted. */
 const optionIndex = z.number().int().min(0).max(9);

@@ -2,7 +2,7 @@
 // A learner's draft becomes an ordinary Scenario (scenarioSchema), so it is checked by the same rules as an
 // imported set and the bank (lengths, giveaway words, evidence sentences that are substrings of the description,
 // answers that fit the label), and it is graded and shown by the drill's own code.
-import { z } from 'zod';
+import { z } from './zod';
 import { FAILURE_MODES, GIVEAWAY, QUESTIONS, scenarioSchema, type Label, type Question, type QuestionAnswer, type Scenario } from './scenario-schema';
 import { tokens } from './shortcut-audit';
 

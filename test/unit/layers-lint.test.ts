@@ -65,6 +65,15 @@ describe('the layer rules', { timeout: 120_000 }, () => {
     expect(fromLib).toEqual(['1:import/no-restricted-paths', '2:import/no-restricted-paths', '3:no-restricted-imports', '5:no-restricted-syntax']);
   });
 
+  it("send components and lib/learning to lib/learning/zod, never to 'zod' itself (the browser's eval probe breaks the pages' policy)", async () => {
+    const component = await lintAt('components/ui/__tmp_violation.ts', ["import { z } from 'zod';", 'export const s = z.string();', ''].join('\n'));
+    expect(component).toContain('1:no-restricted-imports');
+    const learning = await lintAt('lib/learning/__tmp_violation.ts', ["import { z } from 'zod';", 'export const s = z.string();', ''].join('\n'));
+    expect(learning).toContain('1:no-restricted-imports');
+    const wrapped = await lintAt('components/ui/__tmp_allowed.ts', ["import { z } from '@/lib/learning/zod';", 'export const s = z.string();', ''].join('\n'));
+    expect(wrapped).toEqual([]);
+  });
+
   it('let the same imports through where the layers allow them', async () => {
     const inDb = await lintAt(
       'lib/db/__tmp_allowed.ts',
