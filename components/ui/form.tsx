@@ -60,3 +60,13 @@ export function FormStatus({ state }: { state: ShownResult | null | undefined })
     </p>
   );
 }
+
+/** An inline error in a client form (a failed save, a bad file), announced when it appears; styled by the caller. */
+export function InlineError({ message, className }: { message: string | null | undefined; className?: string }) {
+  if (!message) return null;
+  return (
+    <p className={className} role="alert">
+      {message}
+    </p>
+  );
+}
