@@ -4,7 +4,15 @@ import styles from './practice.module.css';
 export type SetFileFormat = 'csv' | 'json';
 
 /** The practice-set file's format, chosen by radio; shared by the import form and the set manager's replace/append. */
-export function FormatRadios({ format, onChange, errors }: { format: SetFileFormat; onChange: (f: SetFileFormat) => void; errors?: string[] }) {
+export function FormatRadios({
+  format,
+  onChange,
+  errors,
+}: {
+  format: SetFileFormat;
+  onChange: (f: SetFileFormat) => void;
+  errors?: string[];
+}) {
   return (
     <fieldset className={`field ${styles.fieldset}`}>
       <legend>Format</legend>

@@ -55,7 +55,11 @@ export function SubmitButton({ pending, label, pendingLabel }: { pending: boolea
 /** A settings form's outcome, success or failure, in one polite live region that is always in the page. */
 export function FormStatus({ state }: { state: ShownResult | null | undefined }) {
   return (
-    <p role="status" aria-live="polite" className={state?.ok ? 'alert alert--ok' : state?.message ? 'alert alert--error' : 'visually-hidden'}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={state?.ok ? 'alert alert--ok' : state?.message ? 'alert alert--error' : 'visually-hidden'}
+    >
       {state?.message}
     </p>
   );

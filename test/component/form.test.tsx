@@ -63,7 +63,9 @@ describe('FormatRadios (import a practice set, change a set)', () => {
   it('chooses CSV or JSON by radio and shows the format error', async () => {
     function Pick() {
       const [format, setFormat] = useState<SetFileFormat>('csv');
-      return <FormatRadios format={format} onChange={setFormat} errors={format === 'json' ? ['Pick the format the file is in.'] : undefined} />;
+      return (
+        <FormatRadios format={format} onChange={setFormat} errors={format === 'json' ? ['Pick the format the file is in.'] : undefined} />
+      );
     }
     render(<Pick />);
     expect((screen.getByRole('radio', { name: 'CSV' }) as HTMLInputElement).checked).toBe(true);

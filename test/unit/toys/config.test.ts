@@ -3,7 +3,10 @@ import { assertPositiveInteger, withDefaults } from '../../../lib/toys/config';
 
 describe('toy config defaults', () => {
   it('a key left undefined keeps its default; a key given, even 0, wins', () => {
-    const c = withDefaults<{ episodes: number; diversity: number; seed: number }>({ episodes: 400, diversity: 0.5, seed: 1 }, { episodes: undefined, diversity: 0 });
+    const c = withDefaults<{ episodes: number; diversity: number; seed: number }>(
+      { episodes: 400, diversity: 0.5, seed: 1 },
+      { episodes: undefined, diversity: 0 },
+    );
     expect(c).toEqual({ episodes: 400, diversity: 0, seed: 1 });
   });
 
