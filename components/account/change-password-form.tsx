@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { changePasswordAction } from '@/lib/auth/actions';
 import { Field } from '@/components/ui/field';
+import { FormStatus, SubmitButton } from '@/components/ui/form';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action, pending] = useActionState(changePasswordAction, null);
@@ -38,14 +39,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <p className="muted" style={{ margin: 0 }}>
         Changing your password signs this account out everywhere else; this browser stays signed in.
       </p>
-      <div>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Changing your password…' : 'Change password'}
-        </button>
-      </div>
-      <p role="status" aria-live="polite" className={state?.ok ? 'alert alert--ok' : state?.message ? 'alert alert--error' : 'visually-hidden'}>
-        {state?.message}
-      </p>
+      <SubmitButton pending={pending} label="Change password" pendingLabel="Changing your password…" />
+      <FormStatus state={state} />
     </form>
   );
 }

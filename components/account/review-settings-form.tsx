@@ -2,6 +2,7 @@
 import { useActionState } from 'react';
 import { saveReviewSettings } from '@/lib/actions/review';
 import { Field } from '@/components/ui/field';
+import { FormStatus, SubmitButton } from '@/components/ui/form';
 
 export function ReviewSettingsForm({ desiredRetention, newCardsPerDay }: { desiredRetention: number; newCardsPerDay: number }) {
   const [state, action, pending] = useActionState(saveReviewSettings, null);
@@ -29,14 +30,8 @@ export function ReviewSettingsForm({ desiredRetention, newCardsPerDay }: { desir
         hint="How many cards may enter your review queue for the first time each day (0 to 200)."
         errors={state?.fieldErrors?.newCardsPerDay}
       />
-      <div>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Saving…' : 'Save review settings'}
-        </button>
-      </div>
-      <p role="status" aria-live="polite" className={state?.ok ? 'alert alert--ok' : state?.message ? 'alert alert--error' : 'visually-hidden'}>
-        {state?.message}
-      </p>
+      <SubmitButton pending={pending} label="Save review settings" pendingLabel="Saving…" />
+      <FormStatus state={state} />
     </form>
   );
 }

@@ -3,17 +3,14 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { signUpAction } from '@/lib/auth/actions';
 import { Field } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form';
 
 export function SignUpForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signUpAction, null);
   const fe = state?.fieldErrors;
   return (
     <form action={action} className="form" noValidate>
-      {state?.message && !state.ok && (
-        <div role="alert" className="alert alert--error">
-          {state.message}
-        </div>
-      )}
+      <FormAlert state={state} />
       <input type="hidden" name="next" value={next ?? ''} />
       <Field name="name" defaultValue={state?.values?.name} label="Name" autoComplete="name" required maxLength={80} errors={fe?.name} />
       <Field name="email" defaultValue={state?.values?.email} label="Email" type="email" autoComplete="email" required errors={fe?.email} />

@@ -2,17 +2,14 @@
 import { useActionState } from 'react';
 import { joinClassAction } from '@/lib/actions/classes';
 import { Field } from '@/components/ui/field';
+import { FormAlert, OneButtonForm, SubmitButton } from '@/components/ui/form';
 
 /** Join by typing the code; case, spaces and dashes do not matter (the action normalises it). */
 export function JoinByCodeForm() {
   const [state, action, pending] = useActionState(joinClassAction, null);
   return (
     <form action={action} className="form" noValidate>
-      {state?.message && !state.ok && (
-        <div role="alert" className="alert alert--error">
-          {state.message}
-        </div>
-      )}
+      <FormAlert state={state} />
       <Field
         name="code"
         label="Class code"
@@ -25,31 +22,12 @@ export function JoinByCodeForm() {
         errors={state?.fieldErrors?.code}
         required
       />
-      <div>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Joining…' : 'Join class'}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label="Join class" pendingLabel="Joining…" />
     </form>
   );
 }
 
 /** The invite link's one button: the code is already known. */
 export function JoinInviteForm({ code, title }: { code: string; title: string }) {
-  const [state, action, pending] = useActionState(joinClassAction, null);
-  return (
-    <form action={action} className="form">
-      {state?.message && !state.ok && (
-        <div role="alert" className="alert alert--error">
-          {state.message}
-        </div>
-      )}
-      <input type="hidden" name="code" value={code} />
-      <div>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Joining…' : `Join ${title}`}
-        </button>
-      </div>
-    </form>
-  );
+  return <OneButtonForm action={joinClassAction} name="code" value={code} label={`Join ${title}`} pendingLabel="Joining…" />;
 }

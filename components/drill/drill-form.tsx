@@ -2,6 +2,7 @@ import { SignUpLink } from '@/components/auth/sign-up-link';
 import { CheckButton } from '@/components/answer/check-button';
 import { DRILL_GROUPS, type Answers, type GroupName } from './drill-session';
 import styles from './drill.module.css';
+import { InlineError } from '@/components/ui/form';
 
 /** The three questions, the verdict and the confidence, as radio groups numbered for the 1–3 keys. */
 export function DrillForm({
@@ -55,11 +56,7 @@ export function DrillForm({
           </div>
         </fieldset>
       ))}
-      {error && (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} className={styles.error} />
       <div className={styles.actions}>
         <CheckButton saving={saving} />
         {guest && (

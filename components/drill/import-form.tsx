@@ -6,13 +6,14 @@ import { startTransition, useActionState, useEffect, useId, useRef, useState, ty
 import { importScenarioSetForm } from '@/lib/actions/drill';
 import { RejectedRows } from './rejected-rows';
 import styles from './practice.module.css';
+import { FormatRadios, type SetFileFormat } from './format-radios';
 
 const MAX_BYTES = 1024 * 1024;
 
 /** Import a scenario set from a file or pasted text; shows what was imported and every rejected row. */
 export function ImportForm() {
   const [state, formAction, pending] = useActionState(importScenarioSetForm, null);
-  const [format, setFormat] = useState<'json' | 'csv'>('csv');
+  const [format, setFormat] = useState<SetFileFormat>('csv');
   const [title, setTitle] = useState('');
   const [submittedTitle, setSubmittedTitle] = useState('');
   const [clientError, setClientError] = useState<string | null>(null);
@@ -77,17 +78,7 @@ export function ImportForm() {
             </span>
           )}
         </div>
-        <fieldset className={`field ${styles.fieldset}`}>
-          <legend>Format</legend>
-          <div className="radio-row">
-            {(['csv', 'json'] as const).map((f) => (
-              <label key={f}>
-                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f.toUpperCase()}
-              </label>
-            ))}
-          </div>
-          {fe?.format && <span className="error">{fe.format.join(' ')}</span>}
-        </fieldset>
+        <FormatRadios format={format} onChange={setFormat} errors={fe?.format} />
         <div className="field">
           <label htmlFor={`${uid}-file`}>File</label>
           <span className="hint" id={`${uid}-file-hint`}>

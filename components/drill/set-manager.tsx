@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useId, useState, useTransit
 import { changeScenarioSetForm, removeScenariosAction, renameScenarioSetAction } from '@/lib/actions/drill';
 import { RejectedRows } from './rejected-rows';
 import styles from './practice.module.css';
+import { FormatRadios, type SetFileFormat } from './format-radios';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -22,7 +23,7 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
   const [removing, startRemove] = useTransition();
   const [state, changeAction, changing] = useActionState(changeScenarioSetForm, null);
   const [mode, setMode] = useState<'append' | 'replace'>('append');
-  const [format, setFormat] = useState<'csv' | 'json'>('csv');
+  const [format, setFormat] = useState<SetFileFormat>('csv');
   const [clientError, setClientError] = useState<string | null>(null);
   const rejected = state?.data?.rejected ?? [];
 
@@ -97,16 +98,7 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
                 </label>
               </div>
             </fieldset>
-            <fieldset className={`field ${styles.fieldset}`}>
-              <legend>Format</legend>
-              <div className="radio-row">
-                {(['csv', 'json'] as const).map((f) => (
-                  <label key={f}>
-                    <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f.toUpperCase()}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <FormatRadios format={format} onChange={setFormat} />
             <div className="field">
               <label htmlFor={`${uid}-file`}>File</label>
               <input id={`${uid}-file`} className={styles.file} type="file" name="file" accept=".json,.csv,application/json,text/csv" />

@@ -11,6 +11,7 @@ import { forgetPreviousAttempts } from './previous-attempts';
 import { freshAttempt, quizAttemptReducer } from './quiz-attempt';
 import { usePreviousTries } from './use-previous-tries';
 import styles from './quiz.module.css';
+import { InlineError } from '@/components/ui/form';
 
 /** A choice as the page has it: the text only (the key and the explanations come from the server after answering). */
 export interface QuizChoiceView {
@@ -188,11 +189,7 @@ export function QuizClient({
           ))}
         </fieldset>
       )}
-      {error && (
-        <p className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} className={styles.error} />
       <div className={styles.actions}>
         {answered ? (
           <button type="button" className="button button--ghost" onClick={retry}>

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { createAssignmentAction } from '@/lib/actions/classes';
 import { Field } from '@/components/ui/field';
 import styles from './teach.module.css';
+import { SubmitButton } from '@/components/ui/form';
 
 export interface DrillOption {
   value: string;
@@ -200,11 +201,7 @@ export function AssignmentForm({
           required
         />
       </div>
-      <div>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Creating…' : 'Create assignment'}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label="Create assignment" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -2,17 +2,14 @@
 import { useActionState } from 'react';
 import { createClassAction } from '@/lib/actions/classes';
 import { Field } from '@/components/ui/field';
+import { FormAlert, SubmitButton } from '@/components/ui/form';
 
 /** Creates a class; on success the action goes straight to the new class's page. */
 export function CreateClassForm() {
   const [state, action, pending] = useActionState(createClassAction, null);
   return (
     <form action={action} className="form" noValidate aria-labelledby="create-class-h">
-      {state?.message && !state.ok && (
-        <div role="alert" className="alert alert--error">
-          {state.message}
-        </div>
-      )}
+      <FormAlert state={state} />
       <Field
         name="title"
         label="Class name"
@@ -22,11 +19,7 @@ export function CreateClassForm() {
         maxLength={120}
         errors={state?.fieldErrors?.title}
       />
-      <div>
-        <button className="button" type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create class'}
-        </button>
-      </div>
+      <SubmitButton pending={pending} label="Create class" pendingLabel="Creating…" />
     </form>
   );
 }

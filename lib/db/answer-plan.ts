@@ -1,5 +1,5 @@
 import 'server-only';
-import { firstReview } from './reviews';
+import { firstReview, type CardFields } from './reviews';
 import { newId } from './fast-sqlite';
 import { utcDay } from '../learning/queue';
 import type { NewAttempt } from './attempts';
@@ -14,39 +14,29 @@ import type { NewAttempt } from './attempts';
 //      the learner already has a card for the item.
 // test/integration/answer-paths-differential.test.ts runs every path and compares every column of every row.
 
+/** An Attempt row's columns as stored; the attempts CSV export reads the same columns back (lib/teach/csv.ts). */
+export interface PlannedAttempt {
+  id: string;
+  userId: string;
+  idempotencyKey: string;
+  itemKind: 'quiz' | 'scenario';
+  itemId: string;
+  chapter: string | null;
+  response: string;
+  correct: boolean;
+  confident: boolean;
+  durationMs: number | null;
+  classId: string | null;
+  merged: boolean;
+  createdAt: Date;
+}
+
 export interface AnswerPlan {
-  attempt: {
-    id: string;
-    userId: string;
-    idempotencyKey: string;
-    itemKind: 'quiz' | 'scenario';
-    itemId: string;
-    chapter: string | null;
-    response: string;
-    correct: boolean;
-    confident: boolean;
-    durationMs: number | null;
-    classId: string | null;
-    merged: boolean;
-    createdAt: Date;
-  };
+  attempt: PlannedAttempt;
   /** The StudyDay row's day (rule 3). */
   day: string;
   /** The card and its first log, made if rule 4 applies (null: the answer has no schedule). */
-  card: null | {
-    id: string;
-    concept: string | null;
-    due: Date;
-    stability: number;
-    difficulty: number;
-    elapsedDays: number;
-    scheduledDays: number;
-    learningSteps: number;
-    reps: number;
-    lapses: number;
-    state: number;
-    lastReview: Date | null;
-  };
+  card: null | (CardFields & { id: string });
   log: null | {
     id: string;
     idempotencyKey: string;

@@ -8,10 +8,8 @@ import { dueCounts, endOfStudyDay, splitDue, type DueCounts } from '../learning/
 
 type Tx = Prisma.TransactionClient;
 
-export interface CardRow {
-  id: string;
-  itemKind: string;
-  itemId: string;
+/** A review card's stored schedule: the columns every path that writes a card fills (see lib/db/answer-plan.ts). */
+export interface CardFields {
   concept: string | null;
   due: Date;
   stability: number;
@@ -23,6 +21,12 @@ export interface CardRow {
   lapses: number;
   state: number;
   lastReview: Date | null;
+}
+
+export interface CardRow extends CardFields {
+  id: string;
+  itemKind: string;
+  itemId: string;
 }
 
 export function toCard(r: CardRow): Card {

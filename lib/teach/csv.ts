@@ -3,6 +3,7 @@
 // spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading single quote: learner names are typed by
 // learners, so an export must not become a way to run formulas on the instructor's machine (OWASP "CSV injection").
 // Pure: no I/O; the attempts export streams whatever pages it is given.
+import type { PlannedAttempt } from '@/lib/db/answer-plan';
 import type { RosterRow } from '@/lib/db/class-analytics';
 import { responseText } from '@/lib/learning/stored-response';
 
@@ -102,18 +103,9 @@ export const ATTEMPT_COLUMNS = [
   'merged',
 ] as const;
 
-export interface AttemptCsvRow {
-  id: string;
+export interface AttemptCsvRow extends Omit<PlannedAttempt, 'userId' | 'idempotencyKey' | 'itemKind' | 'classId'> {
   itemKind: string;
-  itemId: string;
-  chapter: string | null;
-  response: string;
-  correct: boolean;
-  confident: boolean;
-  durationMs: number | null;
   firstAttempt: boolean;
-  merged: boolean;
-  createdAt: Date;
   user: { email: string; name: string | null };
 }
 

@@ -16,6 +16,7 @@
 // training, so the weight that would pull it left never receives a gradient: the agent keeps its
 // skill and runs to the end.
 
+import { assertPositiveInteger, withDefaults } from './config';
 import { createRng, deriveSeed, type Rng } from './rng';
 
 /** A move: 0 up, 1 right, 2 down, 3 left (the order of DX and DY). */
@@ -477,11 +478,10 @@ export interface TrainResult {
 }
 
 function resolveTrainConfig(config: TrainConfig): ResolvedTrainConfig {
-  const defined = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
-  const c = { ...DEFAULT_TRAIN_CONFIG, ...defined } as ResolvedTrainConfig;
+  const c = withDefaults<ResolvedTrainConfig>(DEFAULT_TRAIN_CONFIG, config);
   if (!(c.diversity >= 0 && c.diversity <= 1)) throw new RangeError('diversity must be in [0, 1]');
-  if (!Number.isInteger(c.episodes) || c.episodes < 1) throw new RangeError('episodes must be a positive integer');
-  if (!Number.isInteger(c.curveEvery) || c.curveEvery < 1) throw new RangeError('curveEvery must be a positive integer');
+  assertPositiveInteger(c.episodes, 'episodes');
+  assertPositiveInteger(c.curveEvery, 'curveEvery');
   return c;
 }
 

@@ -12,6 +12,7 @@
 //   hard-randomized   shape drawn independently of the label, position intact.
 // `disagreement` flips position in that fraction of training points, so that only shape explains them.
 
+import { assertPositiveInteger, withDefaults } from './config';
 import { createRng, deriveSeed, type Rng } from './rng';
 
 export type Point = readonly [number, number];
@@ -105,7 +106,7 @@ export interface Mlp {
 }
 
 export function initMlp(rng: Rng, hidden: number, activation: Activation): Mlp {
-  if (!Number.isInteger(hidden) || hidden < 1) throw new RangeError('hidden must be a positive integer');
+  assertPositiveInteger(hidden, 'hidden');
   // He initialisation for ReLU, Glorot for tanh: the usual defaults, so the bias the toy shows is the
   // network's, not the product of an odd starting point.
   const scale1 = activation === 'relu' ? Math.sqrt(2 / 2) : Math.sqrt(1 / 2);
@@ -227,11 +228,10 @@ export interface SimplicityData {
 }
 
 export function resolveSimplicityConfig(config: SimplicityConfig): ResolvedSimplicityConfig {
-  const defined = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
-  const c = { ...DEFAULT_SIMPLICITY_CONFIG, ...defined } as ResolvedSimplicityConfig;
+  const c = withDefaults<ResolvedSimplicityConfig>(DEFAULT_SIMPLICITY_CONFIG, config);
   if (!(c.disagreement >= 0 && c.disagreement <= 0.5)) throw new RangeError('disagreement must be in [0, 0.5]');
-  if (!Number.isInteger(c.epochs) || c.epochs < 1) throw new RangeError('epochs must be a positive integer');
-  if (!Number.isInteger(c.batchSize) || c.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  assertPositiveInteger(c.epochs, 'epochs');
+  assertPositiveInteger(c.batchSize, 'batchSize');
   return c;
 }
 

@@ -1,5 +1,6 @@
 import type { Level, Pos } from '@/lib/toys/coinrun';
 import styles from './coinrun.module.css';
+import shared from '../shared/widget.module.css';
 
 // A plain, hook-free SVG of one level, so the server can render the static picture and the client the
 // animation frames with the same drawing. Agent, coin, exit and walls differ in shape and letter, not
@@ -94,7 +95,7 @@ export function GridSvg({ level, path, idPrefix, title, description }: GridSvgPr
 /** The key under every grid picture: the same shapes, in words. */
 export function GridLegend() {
   return (
-    <ul className={styles.gridLegend} aria-label="Key">
+    <ul className={`${shared.key} ${styles.gridLegend}`} aria-label="Key">
       <li>
         <svg viewBox="0 0 20 20" aria-hidden="true">
           <g className={styles.agent}>

@@ -2,6 +2,7 @@ import { shapeLabel } from '@/lib/toys/simplicity';
 import { contourSegments, regionStrips } from './plane-geometry';
 import type { PlaneScene } from './simplicity-scene';
 import styles from './simplicity.module.css';
+import shared from '../shared/widget.module.css';
 
 // The two features as a plane: position (simple) across, shape (hard) up, with the shape slabs as bands,
 // a sample of training points (class A a filled dot, class B a cross), the region the model calls A
@@ -91,7 +92,7 @@ export function PlaneSvg({ scene, idPrefix, title, description }: PlaneSvgProps)
 
 export function PlaneLegend() {
   return (
-    <ul className={styles.legend} aria-label="Key">
+    <ul className={`${shared.key} ${styles.legend}`} aria-label="Key">
       <li>
         <svg viewBox="0 0 14 14" aria-hidden="true">
           <circle cx={7} cy={7} r={4} className={styles.pointA} />

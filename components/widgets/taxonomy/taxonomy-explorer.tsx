@@ -14,6 +14,7 @@ import {
 } from './taxonomy-data';
 import { TableScroll } from '@/components/ui/table-scroll';
 import styles from './taxonomy.module.css';
+import shared from '../shared/widget.module.css';
 
 // Rendered on the server like any client component, so the table, the questions and all twelve verdicts
 // are in the HTML. Without JavaScript, CSS :has() on the checked radios picks the verdict and highlights
@@ -36,9 +37,9 @@ export function TaxonomyExplorer() {
 
   return (
     <div className={styles.root}>
-      <TableScroll labelledBy={`${id}-caption`} frameClassName={styles.frame}>
+      <TableScroll labelledBy={`${id}-caption`} frameClassName={shared.tableFrame}>
         {/* Explicit roles keep the table semantics when narrow screens restyle the rows as cards. */}
-        <table className={styles.table} role="table">
+        <table className={`${shared.table} ${styles.table}`} role="table">
           <caption id={`${id}-caption`} className={styles.caption}>
             Three ways to fail. Each row answers the three questions for one failure mode; the last column is the same
             failure in CoinRun.

@@ -2,6 +2,7 @@ import sweep from '@/content/data/toys-sweep.json';
 import { formatCount, formatPercent } from '../shared/format';
 import { TableScroll } from '@/components/ui/table-scroll';
 import styles from './toy-sweep.module.css';
+import shared from '../shared/widget.module.css';
 
 // A server component: the numbers come from the committed output of `npm run toys:sweep`, imported at
 // build time, so the table is plain HTML and changes only when someone re-runs the sweep.
@@ -15,7 +16,7 @@ export function ToySweep({ toy }: { toy: 'coinrun' | 'simplicity' }) {
       <figcaption id={`${id}-about`} className={styles.about}>
         {toy === 'coinrun' ? <CoinrunAbout /> : <SimplicityAbout />}
       </figcaption>
-      <TableScroll labelledBy={`${id}-caption`} frameClassName={styles.scroll}>
+      <TableScroll labelledBy={`${id}-caption`} frameClassName={shared.tableFrame}>
         {toy === 'coinrun' ? <CoinrunSweep id={id} /> : <SimplicitySweep id={id} />}
       </TableScroll>
     </figure>
@@ -50,7 +51,7 @@ function SimplicityAbout() {
 function CoinrunSweep({ id }: { id: string }) {
   const { seeds, results } = sweep.coinrun;
   return (
-    <table className={styles.table} aria-describedby={`${id}-about`}>
+    <table className={`${shared.table} ${styles.table}`} aria-describedby={`${id}-about`}>
       <caption id={`${id}-caption`} className="visually-hidden">
         CoinRun sweep: where agents go on test levels with the coin moved
       </caption>
@@ -91,7 +92,7 @@ function CoinrunSweep({ id }: { id: string }) {
 function SimplicitySweep({ id }: { id: string }) {
   const { results } = sweep.simplicity;
   return (
-    <table className={styles.table} aria-describedby={`${id}-about`}>
+    <table className={`${shared.table} ${styles.table}`} aria-describedby={`${id}-about`}>
       <caption id={`${id}-caption`} className="visually-hidden">
         Simplicity sweep: test accuracy by how often position disagrees in training
       </caption>
