@@ -16,7 +16,11 @@ const zones = [
   { target: './components/**', from: './app/**', message: LAYERS },
   { target: './lib/**', from: ['./app/**', './components/**'], message: LAYERS },
   { target: ['./app/**', './components/**', './lib/!(db)/**', './lib/*'], from: './lib/db/client.ts', message: DB_ONLY },
-  { target: ['./app/**', './components/**', './lib/!(db)/**', './lib/*'], from: ['./lib/db/generated/**', './lib/db/generated-pg/**'], message: DB_ONLY },
+  {
+    target: ['./app/**', './components/**', './lib/!(db)/**', './lib/*'],
+    from: ['./lib/db/generated/**', './lib/db/generated-pg/**'],
+    message: DB_ONLY,
+  },
   { target: ['./lib/learning/**', './lib/toys/**'], from: ['./lib/!(learning|toys)/**', './lib/*', './content/**'], message: PURE },
 ];
 
@@ -37,7 +41,26 @@ const verifying = {
   message: 'verifyInstructor does not read the session; routes, pages and actions call requireInstructor() (lib/auth/session.ts).',
 };
 const impure = {
-  group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'worker_threads', 'next', 'next/*', 'next-auth', 'next-auth/*', 'server-only', 'react', 'react-dom', 'idb-keyval'],
+  group: [
+    'node:*',
+    'fs',
+    'fs/*',
+    'path',
+    'os',
+    'child_process',
+    'net',
+    'http',
+    'https',
+    'worker_threads',
+    'next',
+    'next/*',
+    'next-auth',
+    'next-auth/*',
+    'server-only',
+    'react',
+    'react-dom',
+    'idb-keyval',
+  ],
   message: PURE,
 };
 // zod's eval probe is a policy violation in the browser; lib/learning/zod.ts turns it off before any schema is built.
@@ -45,11 +68,24 @@ const RAW_ZOD =
   "Import z from '@/lib/learning/zod' (in lib/learning: './zod'): it turns off zod's eval probe in the browser, which the pages' Content-Security-Policy reports as a violation.";
 const restrict = (...patterns) => ['error', { patterns }];
 // The same, and the zod package itself only through lib/learning/zod.ts (exact names: a pattern would match './zod').
-const restrictWithZod = (...patterns) => ['error', { paths: ['zod', 'zod/v4', 'zod/mini'].map((name) => ({ name, message: RAW_ZOD })), patterns }];
+const restrictWithZod = (...patterns) => [
+  'error',
+  { paths: ['zod', 'zod/v4', 'zod/mini'].map((name) => ({ name, message: RAW_ZOD })), patterns },
+];
 
 const config = [
   {
-    ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', 'lib/db/generated-pg/**', 'lib/content/generated/**', 'test-results/**', 'playwright-report/**', 'data/**', 'public/**'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'lib/db/generated/**',
+      'lib/db/generated-pg/**',
+      'lib/content/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      'data/**',
+      'public/**',
+    ],
   },
   ...next,
   {

@@ -26,7 +26,14 @@ export default defineConfig({
   // once, on SQLite.
   testIgnore:
     process.env.E2E_STORE_PASS === '1'
-      ? ['**/answer-keys.spec.ts', '**/axe-pages.spec.ts', '**/chapters.spec.ts', '**/csp.spec.ts', '**/widgets.spec.ts', '**/layout.spec.ts']
+      ? [
+          '**/answer-keys.spec.ts',
+          '**/axe-pages.spec.ts',
+          '**/chapters.spec.ts',
+          '**/csp.spec.ts',
+          '**/widgets.spec.ts',
+          '**/layout.spec.ts',
+        ]
       : [],
   // Traces and screenshots per lane: npm test runs the SQLite and PostgreSQL lanes at once, and Playwright
   // empties its output folder when it starts, so a shared one lost the other lane's files mid-run.

@@ -15,9 +15,6 @@ export default defineConfig({
     if (storeKind(url) === 'postgres') {
       throw new Error('The Prisma CLI is set up for SQLite only. For PostgreSQL use npm run db:migrate (or npm start).');
     }
-    return new PrismaBetterSQLite3(
-      { url: `file:${resolveSqliteFile(url)}` },
-      { shadowDatabaseUrl: 'file::memory:' },
-    );
+    return new PrismaBetterSQLite3({ url: `file:${resolveSqliteFile(url)}` }, { shadowDatabaseUrl: 'file::memory:' });
   },
 });

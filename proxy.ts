@@ -19,8 +19,7 @@ import { routerStateProblem, strictTransportSecurity } from '@/lib/http/transpor
 // 4. Over HTTPS, send Strict-Transport-Security (HSTS_MAX_AGE); refuse a Next-Router-State-Tree header that
 //    Next.js cannot parse with 400 (it would throw and answer 500).
 export async function proxy(request: NextRequest) {
-  const https =
-    request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
   const hsts = https ? strictTransportSecurity() : null;
   const withHsts = (response: NextResponse) => {
     if (hsts) response.headers.set('strict-transport-security', hsts);

@@ -31,21 +31,21 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       </head>
       <body>
         <SessionProvider>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <WelcomeBanner />
-        <GuestMergePrompt />
-        <OutboxStatus />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <div className="site-footer__inner">
-            Goalpost is an open course on goal misgeneralization. Every claim is cited to its primary source.
-          </div>
-        </footer>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <SiteHeader />
+          <WelcomeBanner />
+          <GuestMergePrompt />
+          <OutboxStatus />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <div className="site-footer__inner">
+              Goalpost is an open course on goal misgeneralization. Every claim is cited to its primary source.
+            </div>
+          </footer>
         </SessionProvider>
       </body>
     </html>

@@ -10,10 +10,10 @@ export default function HomePage() {
       <section className="hero prose">
         <h1>Why would a capable AI learn the wrong goal from the right reward?</h1>
         <p className="lead">
-          An agent is rewarded only for grabbing a coin, and in every training level the coin sits at the far right. It
-          learns to run right. Move the coin, and the agent still runs right, jumping every obstacle with skill, straight
-          past the thing it was rewarded for. That is <strong>goal misgeneralization</strong>, and this course teaches
-          you to recognise it, explain why training produces it, and judge what might prevent it.
+          An agent is rewarded only for grabbing a coin, and in every training level the coin sits at the far right. It learns to run right.
+          Move the coin, and the agent still runs right, jumping every obstacle with skill, straight past the thing it was rewarded for.
+          That is <strong>goal misgeneralization</strong>, and this course teaches you to recognise it, explain why training produces it,
+          and judge what might prevent it.
         </p>
         <p>
           <Link className="button" href={chapters[0] ? `/chapters/${chapters[0].slug}` : '/chapters'}>
@@ -37,12 +37,11 @@ export default function HomePage() {
               <strong>Read</strong> short chapters that start from real experiments and cite every claim to its paper.
             </p>
             <p>
-              <strong>Try</strong> the ideas: train a small agent in your browser and watch it learn &ldquo;go
-              right&rdquo; instead of &ldquo;get the coin&rdquo;.
+              <strong>Try</strong> the ideas: train a small agent in your browser and watch it learn &ldquo;go right&rdquo; instead of
+              &ldquo;get the coin&rdquo;.
             </p>
             <p>
-              <strong>Practise</strong> telling three failures apart, with feedback on exactly which question you got
-              wrong:
+              <strong>Practise</strong> telling three failures apart, with feedback on exactly which question you got wrong:
             </p>
             <TableScroll labelledBy="taxonomy-caption">
               <table className="taxonomy-mini">
@@ -80,8 +79,7 @@ export default function HomePage() {
               </table>
             </TableScroll>
             <p>
-              <strong>Remember</strong> it: every question you answer comes back for spaced review just before you
-              would forget it.
+              <strong>Remember</strong> it: every question you answer comes back for spaced review just before you would forget it.
             </p>
           </div>
         </aside>

@@ -10,7 +10,12 @@ import Database from 'better-sqlite3';
 import { benchArgs, flag, int } from './lib/bench';
 import { migrate } from './lib/migrate';
 
-const args = benchArgs('bench:class', { learners: int(300, 1, 100_000), attempts: int(100_000, 1, 10_000_000), runs: int(10, 1, 1000), keep: flag() });
+const args = benchArgs('bench:class', {
+  learners: int(300, 1, 100_000),
+  attempts: int(100_000, 1, 10_000_000),
+  runs: int(10, 1, 1000),
+  keep: flag(),
+});
 const LEARNERS = args.learners;
 const ATTEMPTS = args.attempts;
 const RUNS = args.runs;
@@ -42,7 +47,13 @@ const course = getCourse();
 const bank = [...getScenarioBank().values()];
 const quizzes = [...course.quizzes.values()];
 const items = [
-  ...quizzes.map((q) => ({ kind: 'quiz' as const, id: q.id, chapter: q.chapter, choices: q.choices.length, correct: q.choices.findIndex((c) => c.correct) })),
+  ...quizzes.map((q) => ({
+    kind: 'quiz' as const,
+    id: q.id,
+    chapter: q.chapter,
+    choices: q.choices.length,
+    correct: q.choices.findIndex((c) => c.correct),
+  })),
   ...bank.map((s) => ({ kind: 'scenario' as const, id: s.id, chapter: s.chapter, label: s.label })),
 ];
 const LABELS = ['specification-gaming', 'goal-misgeneralization', 'capability-failure'] as const;
@@ -55,19 +66,50 @@ async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promi
 const seedStart = performance.now();
 const instructor = await db.user.create({ data: { email: 'bench-instructor@example.com', name: 'Bench Instructor', role: 'instructor' } });
 await db.user.createMany({
-  data: Array.from({ length: LEARNERS + OUTSIDERS }, (_, i) => ({ email: `bench-${i}@example.com`, name: i % 37 === 0 ? `=HYPERLINK("x") ${i}` : `Learner ${i}`, role: 'learner' })),
+  data: Array.from({ length: LEARNERS + OUTSIDERS }, (_, i) => ({
+    email: `bench-${i}@example.com`,
+    name: i % 37 === 0 ? `=HYPERLINK("x") ${i}` : `Learner ${i}`,
+    role: 'learner',
+  })),
 });
-const users = await db.user.findMany({ where: { email: { startsWith: 'bench-' }, role: 'learner' }, select: { id: true, email: true }, orderBy: { email: 'asc' } });
+const users = await db.user.findMany({
+  where: { email: { startsWith: 'bench-' }, role: 'learner' },
+  select: { id: true, email: true },
+  orderBy: { email: 'asc' },
+});
 const learners = users.slice(0, LEARNERS);
 const outsiders = users.slice(LEARNERS);
 const cls = await db.class.create({ data: { ownerId: instructor.id, title: 'Bench class', joinCode: 'BENCH00000' } });
-await db.enrolment.createMany({ data: learners.map((u, i) => ({ classId: cls.id, userId: u.id, joinedAt: new Date(now.getTime() - 20 * DAY + i * 1000) })) });
+await db.enrolment.createMany({
+  data: learners.map((u, i) => ({ classId: cls.id, userId: u.id, joinedAt: new Date(now.getTime() - 20 * DAY + i * 1000) })),
+});
 const opens = new Date(now.getTime() - 14 * DAY);
 await db.assignment.createMany({
   data: [
-    { classId: cls.id, kind: 'chapter', target: 'introduction', title: 'Introduction', opensAt: opens, dueAt: new Date(now.getTime() - 7 * DAY) },
-    { classId: cls.id, kind: 'chapter', target: 'learning-dynamics', title: 'Learning dynamics', opensAt: opens, dueAt: new Date(now.getTime() + 7 * DAY) },
-    { classId: cls.id, kind: 'drill', target: 'difficulty:intro', title: 'Intro drill', opensAt: opens, dueAt: new Date(now.getTime() - 2 * DAY) },
+    {
+      classId: cls.id,
+      kind: 'chapter',
+      target: 'introduction',
+      title: 'Introduction',
+      opensAt: opens,
+      dueAt: new Date(now.getTime() - 7 * DAY),
+    },
+    {
+      classId: cls.id,
+      kind: 'chapter',
+      target: 'learning-dynamics',
+      title: 'Learning dynamics',
+      opensAt: opens,
+      dueAt: new Date(now.getTime() + 7 * DAY),
+    },
+    {
+      classId: cls.id,
+      kind: 'drill',
+      target: 'difficulty:intro',
+      title: 'Intro drill',
+      opensAt: opens,
+      dueAt: new Date(now.getTime() - 2 * DAY),
+    },
     { classId: cls.id, kind: 'drill', target: 'all', title: 'All scenarios', opensAt: opens, dueAt: new Date(now.getTime() + 7 * DAY) },
     { classId: cls.id, kind: 'review', target: '20', title: '20 reviews', opensAt: opens, dueAt: new Date(now.getTime() + 3 * DAY) },
   ],
@@ -88,11 +130,16 @@ function attemptRows(userIds: { id: string }[], total: number) {
       seen.add(it.id);
       const correct = rng.bool(1 / (1 + Math.exp(-(ability + (first ? 0.5 : 1.5)))));
       let response: string;
-      if (it.kind === 'quiz') response = JSON.stringify({ selected: [correct ? Math.max(0, it.correct) : (Math.max(0, it.correct) + 1) % it.choices] });
+      if (it.kind === 'quiz')
+        response = JSON.stringify({ selected: [correct ? Math.max(0, it.correct) : (Math.max(0, it.correct) + 1) % it.choices] });
       else {
         const label = correct ? it.label : rng.pick(LABELS.filter((l) => l !== it.label));
         const a = ANSWERS_FOR[label];
-        response = JSON.stringify({ label, answers: { training: a.training ?? 'no', shift: a.shift ?? 'yes', competence: a.competence ?? 'yes' }, truth: it.label });
+        response = JSON.stringify({
+          label,
+          answers: { training: a.training ?? 'no', shift: a.shift ?? 'yes', competence: a.competence ?? 'yes' },
+          truth: it.label,
+        });
       }
       rows.push({
         userId: u.id,
@@ -112,19 +159,36 @@ function attemptRows(userIds: { id: string }[], total: number) {
   return rows;
 }
 
-await transaction(async (tx) => {
-  await chunked(attemptRows(learners, ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
-  await chunked(attemptRows(outsiders, OUTSIDER_ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
-  await chunked(
-    learners.flatMap((u) => (rng.bool(0.7) ? [{ userId: u.id, chapter: 'introduction', completedAt: new Date(now.getTime() - rng.float(0, 12) * DAY) }] : [])),
-    2000,
-    (c) => tx.chapterProgress.createMany({ data: c }),
-  );
-}, { timeout: 600_000 });
+await transaction(
+  async (tx) => {
+    await chunked(attemptRows(learners, ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
+    await chunked(attemptRows(outsiders, OUTSIDER_ATTEMPTS), 2000, (c) => tx.attempt.createMany({ data: c }));
+    await chunked(
+      learners.flatMap((u) =>
+        rng.bool(0.7) ? [{ userId: u.id, chapter: 'introduction', completedAt: new Date(now.getTime() - rng.float(0, 12) * DAY) }] : [],
+      ),
+      2000,
+      (c) => tx.chapterProgress.createMany({ data: c }),
+    );
+  },
+  { timeout: 600_000 },
+);
 // Review logs for the review assignment: 20 cards and ~30 reviews per learner.
 for (const u of learners) {
   await db.reviewCard.createMany({
-    data: Array.from({ length: 20 }, (_, k) => ({ userId: u.id, itemKind: 'quiz', itemId: quizzes[k]!.id, due: now, stability: 3, difficulty: 5, elapsedDays: 1, scheduledDays: 3, reps: 2, lapses: 0, state: 2 })),
+    data: Array.from({ length: 20 }, (_, k) => ({
+      userId: u.id,
+      itemKind: 'quiz',
+      itemId: quizzes[k]!.id,
+      due: now,
+      stability: 3,
+      difficulty: 5,
+      elapsedDays: 1,
+      scheduledDays: 3,
+      reps: 2,
+      lapses: 0,
+      state: 2,
+    })),
   });
 }
 const cards = await db.reviewCard.findMany({ select: { id: true, userId: true } });
@@ -152,7 +216,9 @@ const seedMs = performance.now() - seedStart;
 
 // ---- Measure ----
 // The instructor views read through the teacher's capability, as the pages do.
-const teacher = await verifyInstructor(instructor.id, cls.id).then((cap) => cap ?? Promise.reject(new Error('the bench instructor does not teach the bench class')));
+const teacher = await verifyInstructor(instructor.id, cls.id).then(
+  (cap) => cap ?? Promise.reject(new Error('the bench instructor does not teach the bench class')),
+);
 const fullClass = await db.class.findUniqueOrThrow({ where: { id: cls.id }, include: { assignments: true } });
 const specs = fullClass.assignments.map((a) => assignmentSpec(a));
 const reviewsSince = opens;
@@ -183,9 +249,16 @@ const marks = ids.map(() => '?').join(',');
 const plan = (sql: string, ...params: unknown[]) =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
 const plans = {
-  firstAttempts: plan(`SELECT userId, itemKind, itemId, correct, response, createdAt FROM Attempt WHERE userId IN (${marks}) AND firstAttempt = 1`, ...ids),
+  firstAttempts: plan(
+    `SELECT userId, itemKind, itemId, correct, response, createdAt FROM Attempt WHERE userId IN (${marks}) AND firstAttempt = 1`,
+    ...ids,
+  ),
   lastActive: plan(`SELECT userId, MAX(createdAt) FROM Attempt WHERE userId IN (${marks}) GROUP BY userId`, ...ids),
-  reviews: plan(`SELECT userId, review FROM ReviewLog WHERE userId IN (${marks}) AND review >= ? AND idempotencyKey NOT LIKE 'first-%'`, ...ids, opens.getTime()),
+  reviews: plan(
+    `SELECT userId, review FROM ReviewLog WHERE userId IN (${marks}) AND review >= ? AND idempotencyKey NOT LIKE 'first-%'`,
+    ...ids,
+    opens.getTime(),
+  ),
   attemptsPage: plan(`SELECT * FROM Attempt WHERE userId IN (${marks}) AND id > ? ORDER BY id LIMIT 2000`, ...ids, ''),
 };
 sqlite.close();
@@ -229,7 +302,12 @@ const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 const csv = {
   rows: exports[0]!.rows,
   sizeMB: mb(exports[0]!.bytes),
-  medianMs: round(quantile(exports.map((e) => e.ms), 0.5)),
+  medianMs: round(
+    quantile(
+      exports.map((e) => e.ms),
+      0.5,
+    ),
+  ),
   peakRssGrowthMB: mb(Math.max(...exports.map((e) => e.growth))),
   note: 'RSS growth during the export versus the file size: flat memory means the stream never holds the whole export.',
 };

@@ -83,7 +83,10 @@ if (kind === 'sqlite') {
   const file = resolveSqliteFile(store.url);
   const probe = new Database(file);
   const sync = probe.pragma('synchronous', { simple: true }) as number;
-  sqliteMode = { journalMode: String(probe.pragma('journal_mode', { simple: true })), synchronousOfNewConnection: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][sync] ?? String(sync) };
+  sqliteMode = {
+    journalMode: String(probe.pragma('journal_mode', { simple: true })),
+    synchronousOfNewConnection: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][sync] ?? String(sync),
+  };
   probe.close();
   const held = fs.readdirSync('/proc/self/fd').some((fd) => {
     try {
@@ -142,7 +145,12 @@ function post(agent: http.Agent, cookie: string, body: string): Promise<PostResu
         method: 'POST',
         path: '/api/answers',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie, origin: `http://127.0.0.1:${port}` },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          cookie,
+          origin: `http://127.0.0.1:${port}`,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -290,7 +298,9 @@ for (let k = 1; k <= kills; k++) {
     acksAtReady = ackCount;
   }
   record.restartMs = readyAt - killAt;
-  log(`kill ${k}/${kills}: pid ${pid} ${how.signal}, ${record.requestsInFlight} in flight; answering again after ${record.restartMs} ms (pid ${server.child.pid})`);
+  log(
+    `kill ${k}/${kills}: pid ${pid} ${how.signal}, ${record.requestsInFlight} in flight; answering again after ${record.restartMs} ms (pid ${server.child.pid})`,
+  );
 }
 await sleep((minGap + random() * (maxGap - minGap)) * 1000);
 segments.push({ seconds: (Date.now() - readyAt) / 1000, answers: ackCount - acksAtReady });
@@ -316,7 +326,9 @@ if (kind === 'sqlite') {
     integrityCheck = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     foreignKeyViolations = (sqlite.pragma('foreign_key_check') as unknown[]).length;
     const rows = sqlite
-      .prepare('SELECT "idempotencyKey" AS k, COUNT(*) AS n FROM "Attempt" WHERE substr("idempotencyKey", 1, ?) = ? GROUP BY "idempotencyKey"')
+      .prepare(
+        'SELECT "idempotencyKey" AS k, COUNT(*) AS n FROM "Attempt" WHERE substr("idempotencyKey", 1, ?) = ? GROUP BY "idempotencyKey"',
+      )
       .all(prefix.length, prefix) as { k: string; n: number }[];
     storedRows = new Map(rows.map((r) => [r.k, r.n]));
   } finally {
@@ -355,16 +367,19 @@ const goalsMet = {
   duplicates_is_0: duplicates === 0,
   // SQLite only: on PostgreSQL the counts above are the whole check.
   ...(kind === 'sqlite' ? { integrity_check_ok: integrityCheck === 'ok', foreign_key_check_empty: foreignKeyViolations === 0 } : {}),
-  every_kill_was_sigkill_of_the_server: killRecords.length === kills && killRecords.every((r) => r.exitSignal === 'SIGKILL' && r.pidOwnedListenSocket !== false),
+  every_kill_was_sigkill_of_the_server:
+    killRecords.length === kills && killRecords.every((r) => r.exitSignal === 'SIGKILL' && r.pidOwnedListenSocket !== false),
   restarted_after_every_kill: killRecords.every((r) => Number.isFinite(r.restartMs)),
-  every_answer_resolved: unresolved.size === 0 && storedUnacknowledged === 0 && neverSent === 0 && acked.size === sent.size - rejected.length,
+  every_answer_resolved:
+    unresolved.size === 0 && storedUnacknowledged === 0 && neverSent === 0 && acked.size === sent.size - rejected.length,
   no_answer_refused: rejected.length === 0,
 };
 
 process.stdout.write(
   `${JSON.stringify(
     {
-      benchmark: 'kill -9 of the production server (scripts/server.ts) under answer load (POST /api/answers, signed-in learners, unique idempotency keys), restarted each time',
+      benchmark:
+        'kill -9 of the production server (scripts/server.ts) under answer load (POST /api/answers, signed-in learners, unique idempotency keys), restarted each time',
       machine: { cpus: os.cpus().length, node: process.version, note: 'load generator, server and database share these CPUs' },
       store: kind,
       ...(sqliteMode ? { sqlite: sqliteMode } : {}),

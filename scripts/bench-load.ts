@@ -126,13 +126,22 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       const duplicated = [...stored.values()].reduce((a, n) => a + (n - 1), 0);
       const storedUnacknowledged = [...stored.keys()].filter((k) => !acked.has(k)).length;
       const neverSent = [...stored.keys()].filter((k) => !sent.has(k)).length;
-      return { acknowledged: ack.length, storedRows: [...stored.values()].reduce((a, n) => a + n, 0), lost, duplicated, storedUnacknowledged, neverSent };
+      return {
+        acknowledged: ack.length,
+        storedRows: [...stored.values()].reduce((a, n) => a + n, 0),
+        lost,
+        duplicated,
+        storedUnacknowledged,
+        neverSent,
+      };
     }
     // Two chapter pages: the prerendered Markdown copy (a route handler's output stored at build time, served by
     // Next, compressed per request) and the HTML chapter, prerendered too and answered by scripts/server.ts with its
     // hash-based CSP and the compressed copy made at build time.
     const pageLoad = (seconds: number, path: string) =>
-      Promise.all(servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path, headers: PAGE_HEADERS })));
+      Promise.all(
+        servers.map((s, si) => cannon({ url: s.url, connections: shares[si]!, durationSec: seconds, path, headers: PAGE_HEADERS })),
+      );
     const staticLoad = (seconds: number) => pageLoad(seconds, STATIC_PATH);
 
     if (warmup > 0) {
@@ -147,7 +156,10 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
     // For the capacity model (README): CPU per acknowledged answer, in the app servers and in PostgreSQL's
     // processes (SQLite runs inside the app). Measured under this load, so it includes the load's overheads.
     const perAnswer = (sec: number) => +((sec * 1000) / Math.max(1, answers.acknowledged2xx)).toFixed(3);
-    const cpuMsPerAnswer = { app: perAnswer(cpuAfter.app - cpuBefore.app), database: kind === 'postgres' ? perAnswer(cpuAfter.db - cpuBefore.db) : 0 };
+    const cpuMsPerAnswer = {
+      app: perAnswer(cpuAfter.app - cpuBefore.app),
+      database: kind === 'postgres' ? perAnswer(cpuAfter.db - cpuBefore.db) : 0,
+    };
     log(`${kind} × ${processes}: static page for ${duration} s`);
     const page = combine(await staticLoad(duration), duration);
     log(`${kind} × ${processes}: HTML chapter page for ${duration} s`);
@@ -176,7 +188,11 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
       pageRequestHeaders: PAGE_HEADERS,
       staticPage: { path: STATIC_PATH, note: 'prerendered at build time (SSG); Next compresses it per request', ...page },
       answersPerStaticRequest: +(answers.perSecond / Math.max(1e-9, page.perSecond)).toFixed(3),
-      htmlChapterPage: { path: HTML_PATH, note: 'prerendered; answered by scripts/server.ts as built (compressed at build time), with its hash-based CSP', ...htmlPage },
+      htmlChapterPage: {
+        path: HTML_PATH,
+        note: 'prerendered; answered by scripts/server.ts as built (compressed at build time), with its hash-based CSP',
+        ...htmlPage,
+      },
       answersPerHtmlChapterRequest: +(answers.perSecond / Math.max(1e-9, htmlPage.perSecond)).toFixed(3),
       wholeRunIncludingWarmup: { ...whole, attemptRowsInDatabase: storedTotal },
       ...(profile ? { profileInProcess: profile } : {}),
@@ -185,7 +201,12 @@ async function scenario(kind: 'sqlite' | 'postgres', processes: number) {
         p99_under_100ms: answers.latencyMs.p99 < 100,
         zero_errors: answers.errors === 0 && answers.non2xx === 0 && answers.timeouts === 0,
         zero_lost_or_duplicated:
-          exact.lost === 0 && exact.duplicated === 0 && whole.lost === 0 && whole.duplicated === 0 && whole.neverSent === 0 && exact.acknowledged === answers.acknowledged2xx,
+          exact.lost === 0 &&
+          exact.duplicated === 0 &&
+          whole.lost === 0 &&
+          whole.duplicated === 0 &&
+          whole.neverSent === 0 &&
+          exact.acknowledged === answers.acknowledged2xx,
         answers_atLeast_half_static: answers.perSecond >= page.perSecond / 2,
         // Issue 16: the HTML chapter, prerendered, keeps up with the static Markdown file on the same server.
         htmlChapter_perSecond_atLeast_0_8x_static: htmlPage.perSecond >= 0.8 * page.perSecond,
@@ -267,7 +288,10 @@ process.stdout.write(
                   [`postgresX${pgServers}_atLeast_postgresX1`]: pgN.answers.perSecond >= pg1.answers.perSecond,
                   zero_lost_or_duplicated_every_store: results.every((r) => r.goals.zero_lost_or_duplicated),
                   htmlChapter_goals_every_store: results.every(
-                    (r) => r.goals.htmlChapter_perSecond_atLeast_0_8x_static && r.goals.htmlChapter_p99_atMost_2x_static_p99 && r.goals.htmlChapter_zero_timeouts,
+                    (r) =>
+                      r.goals.htmlChapter_perSecond_atLeast_0_8x_static &&
+                      r.goals.htmlChapter_p99_atMost_2x_static_p99 &&
+                      r.goals.htmlChapter_zero_timeouts,
                   ),
                 },
               },

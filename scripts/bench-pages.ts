@@ -94,7 +94,9 @@ async function signIn(server: Server, email: string, password: string): Promise<
   const without = await fetch(`${server.url}/dashboard`, { redirect: 'manual' });
   const guestHtml = await without.text();
   if (withCookie.status !== 200 || !signedInHtml.includes(marker) || guestHtml.includes(marker)) {
-    throw new Error(`The session cookie does not open the learner's dashboard (HTTP ${withCookie.status}, marker ${signedInHtml.includes(marker) ? 'found' : 'missing'}).`);
+    throw new Error(
+      `The session cookie does not open the learner's dashboard (HTTP ${withCookie.status}, marker ${signedInHtml.includes(marker) ? 'found' : 'missing'}).`,
+    );
   }
   log(`signed in as ${email} over HTTP; the dashboard is theirs with the cookie and the guest one without`);
   return session;
@@ -138,7 +140,8 @@ async function firstLoadJs(lhr: Result, origin: string) {
   const details = audit?.details as { items: ScriptRow[]; debugData?: { networkStartTimeTs?: number } } | undefined;
   const metrics = (lhr.audits.metrics?.details as { items: { observedLoadTs?: number }[] } | undefined)?.items[0];
   const startTs = details?.debugData?.networkStartTimeTs;
-  if (!details || !metrics?.observedLoadTs || startTs === undefined) throw new Error('The Lighthouse report lacks the network log or the load event.');
+  if (!details || !metrics?.observedLoadTs || startTs === undefined)
+    throw new Error('The Lighthouse report lacks the network log or the load event.');
   // networkRequestTime is ms since the first request; the load event is a trace timestamp (µs) on the same clock.
   const loadMs = (metrics.observedLoadTs - startTs) / 1000;
   const scripts = details.items.filter((r) => r.resourceType === 'Script' && r.url.startsWith(origin) && r.statusCode === 200);
@@ -176,13 +179,32 @@ function findings(lhr: Result) {
   const failing = (category: string) =>
     (lhr.categories[category]?.auditRefs ?? [])
       .map((ref) => lhr.audits[ref.id]!)
-      .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+      .filter(
+        (a) =>
+          a &&
+          a.score !== null &&
+          a.score < 1 &&
+          a.scoreDisplayMode !== 'informative' &&
+          a.scoreDisplayMode !== 'notApplicable' &&
+          a.scoreDisplayMode !== 'manual',
+      )
       .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
   const perf = (lhr.categories.performance?.auditRefs ?? [])
     .map((ref) => lhr.audits[ref.id]!)
-    .filter((a) => a && a.score !== null && a.score < 0.9 && (a.scoreDisplayMode === 'numeric' || a.scoreDisplayMode === 'metricSavings' || a.scoreDisplayMode === 'binary'))
+    .filter(
+      (a) =>
+        a &&
+        a.score !== null &&
+        a.score < 0.9 &&
+        (a.scoreDisplayMode === 'numeric' || a.scoreDisplayMode === 'metricSavings' || a.scoreDisplayMode === 'binary'),
+    )
     .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-  return { accessibility: failing('accessibility'), bestPractices: failing('best-practices'), performance: perf, runWarnings: lhr.runWarnings };
+  return {
+    accessibility: failing('accessibility'),
+    bestPractices: failing('best-practices'),
+    performance: perf,
+    runWarnings: lhr.runWarnings,
+  };
 }
 
 const score = (lhr: Result, id: string) => {
@@ -194,7 +216,7 @@ const metric = (lhr: Result, id: string) => lhr.audits[id]?.numericValue ?? NaN;
 /** One Lighthouse run in a fresh Chromium (new temp profile), its DevTools port in our range, ended afterwards. */
 async function lighthouseRun(url: string, cookie: string | undefined): Promise<Result> {
   const debugPort = await freePortIn(3390, 3399);
-    const chrome = await chromeLauncher.launch({ chromePath: chromePath!, chromeFlags: CHROMIUM_ARGS, port: debugPort, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath: chromePath!, chromeFlags: CHROMIUM_ARGS, port: debugPort, logLevel: 'silent' });
   chromes.add(chrome);
   try {
     const flags: Flags = {
@@ -207,10 +229,12 @@ async function lighthouseRun(url: string, cookie: string | undefined): Promise<R
     // No config: Lighthouse's default, i.e. formFactor mobile, mobile screen emulation, simulated throttling.
     const result = await lighthouse(url, flags);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError)
+      throw new Error(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
     return result.lhr;
   } finally {
-    const exited = chrome.process.exitCode === null && chrome.process.signalCode === null ? new Promise((r) => chrome.process.once('exit', r)) : null;
+    const exited =
+      chrome.process.exitCode === null && chrome.process.signalCode === null ? new Promise((r) => chrome.process.once('exit', r)) : null;
     chrome.kill();
     chromes.delete(chrome);
     if (exited) await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
@@ -277,7 +301,10 @@ try {
   limit.done();
 }
 
-const r = results as Record<PageName, { performance: number | null; accessibility: number | null; cls: number; firstLoadJs: { gzipKb: number } }>;
+const r = results as Record<
+  PageName,
+  { performance: number | null; accessibility: number | null; cls: number; firstLoadJs: { gzipKb: number } }
+>;
 const goalsMet = {
   chapter_performance_atLeast_95: (r.chapter.performance ?? 0) >= 95,
   chapter_accessibility_100: r.chapter.accessibility === 100,

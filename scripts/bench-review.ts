@@ -20,7 +20,9 @@ const now = new Date('2026-06-01T12:00:00Z');
 const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
 const sqlite = new Database(file);
 const userId = 'bench-user';
-sqlite.prepare(`INSERT INTO "User" (id, email, name, role, sessionVersion, settings, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?)`).run(userId, 'bench@example.com', 'Bench', 'learner', 0, '{}', iso(now), iso(now));
+sqlite
+  .prepare(`INSERT INTO "User" (id, email, name, role, sessionVersion, settings, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?)`)
+  .run(userId, 'bench@example.com', 'Bench', 'learner', 0, '{}', iso(now), iso(now));
 const insCard = sqlite.prepare(
   `INSERT INTO "ReviewCard" (id,userId,itemKind,itemId,concept,due,stability,difficulty,elapsedDays,scheduledDays,learningSteps,reps,lapses,state,lastReview,introducedAt,createdAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 );
@@ -39,20 +41,71 @@ const tally = (d: Date, k: 'answers' | 'reviews') => {
   perDay.set(day, v);
 };
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 sqlite.transaction(() => {
   for (let i = 0; i < CARDS; i++) {
     // About 3% of cards are due now; the rest spread over the next 60 days.
     const due = new Date(now.getTime() + (rnd() < 0.03 ? -rnd() * 86_400_000 : rnd() * 60 * 86_400_000));
     const created = new Date(now.getTime() - (30 + rnd() * 300) * 86_400_000);
-    insCard.run(`c${i}`, userId, 'quiz', `item-${i}`, null, iso(due), 5 + rnd() * 50, 3 + rnd() * 5, 0, 10, 0, 10, 1, 2, iso(created), iso(created), iso(created));
-    insAttempt.run(`a${i}`, userId, `first-${i}`, 'quiz', `item-${i}`, 'introduction', '{"selected":[0]}', rnd() < 0.8 ? 1 : 0, 1, 9000, 1, iso(created));
+    insCard.run(
+      `c${i}`,
+      userId,
+      'quiz',
+      `item-${i}`,
+      null,
+      iso(due),
+      5 + rnd() * 50,
+      3 + rnd() * 5,
+      0,
+      10,
+      0,
+      10,
+      1,
+      2,
+      iso(created),
+      iso(created),
+      iso(created),
+    );
+    insAttempt.run(
+      `a${i}`,
+      userId,
+      `first-${i}`,
+      'quiz',
+      `item-${i}`,
+      'introduction',
+      '{"selected":[0]}',
+      rnd() < 0.8 ? 1 : 0,
+      1,
+      9000,
+      1,
+      iso(created),
+    );
     tally(created, 'answers');
   }
   for (let j = 0; j < LOGS; j++) {
     const c = j % CARDS;
     const at = new Date(now.getTime() - rnd() * 300 * 86_400_000);
-    insLog.run(`l${j}`, userId, `c${c}`, j < CARDS ? `first-${c}` : `k${j}`, 3, 2, iso(at), 10, 5, 3, 3, 10, 0, iso(at), 8000, 0.9, `item-${c}`, 1, 1);
+    insLog.run(
+      `l${j}`,
+      userId,
+      `c${c}`,
+      j < CARDS ? `first-${c}` : `k${j}`,
+      3,
+      2,
+      iso(at),
+      10,
+      5,
+      3,
+      3,
+      10,
+      0,
+      iso(at),
+      8000,
+      0.9,
+      `item-${c}`,
+      1,
+      1,
+    );
     if (j >= CARDS) tally(at, 'reviews');
   }
   for (const [day, v] of perDay) insDay.run(userId, day, v.answers, v.reviews);
@@ -82,7 +135,20 @@ async function time(n: number, fn: (i: number) => Promise<unknown>) {
 const dueQueue = await time(200, () => getDueQueue(userId, now, { newPerDay: 20, chapterOf: () => 'introduction', limit: 200 }));
 const dueCount = (await getDueQueue(userId, now, { newPerDay: 20, chapterOf: () => null })).dueCount;
 const record = await time(300, (i) =>
-  recordReview(userId, { cardId: `c${(i + 10) % CARDS}`, shownItemId: 'x', correct: i % 4 !== 0, confident: i % 3 !== 0, durationMs: 9000, idempotencyKey: `bench-${i + 10}`, cardVersion: null }, new Date(now.getTime() + 1000 * (i + 10)), 0.9),
+  recordReview(
+    userId,
+    {
+      cardId: `c${(i + 10) % CARDS}`,
+      shownItemId: 'x',
+      correct: i % 4 !== 0,
+      confident: i % 3 !== 0,
+      durationMs: 9000,
+      idempotencyKey: `bench-${i + 10}`,
+      cardVersion: null,
+    },
+    new Date(now.getTime() + 1000 * (i + 10)),
+    0.9,
+  ),
 );
 const chapters = [{ slug: 'introduction', title: 'Introduction', quizIds: Array.from({ length: 100 }, (_, i) => `item-${i}`) }];
 const perLabel = { 'specification-gaming': 0, 'goal-misgeneralization': 0, 'capability-failure': 0 };

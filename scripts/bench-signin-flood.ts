@@ -51,7 +51,9 @@ const quizzes = await loadQuizzes();
 
 /** The sign-in form's server action id, from the build's manifest (as test/e2e/actions.ts finds actions). */
 function signInActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName: string }>;
+  };
   const id = Object.entries(manifest.node).find(([, a]) => a.exportedName === 'signInAction')?.[0];
   if (!id) throw new Error('No signInAction in the build.');
   return id;
@@ -168,7 +170,10 @@ try {
 
   if (warmup > 0) {
     log(`warm-up ${warmup} s (not measured), including a few sign-ins`);
-    await Promise.all([probe(warmup, 'w'), cannon({ url: server.url, connections: 1, durationSec: Math.max(1, Math.round(warmup / 2)), path: '/signin' })]);
+    await Promise.all([
+      probe(warmup, 'w'),
+      cannon({ url: server.url, connections: 1, durationSec: Math.max(1, Math.round(warmup / 2)), path: '/signin' }),
+    ]);
   }
 
   log(`idle: chapter page and answers for ${duration} s`);
@@ -198,7 +203,14 @@ try {
 
   const fig = (r: Awaited<ReturnType<typeof cannon>>) => {
     const c = combine([r], duration);
-    return { requests: c.requests, ok2xx: c.acknowledged2xx, non2xx: c.non2xx, errors: c.errors, timeouts: c.timeouts, latencyMs: { p50: c.latencyMs.p50, p99: c.latencyMs.p99, max: c.latencyMs.max } };
+    return {
+      requests: c.requests,
+      ok2xx: c.acknowledged2xx,
+      non2xx: c.non2xx,
+      errors: c.errors,
+      timeouts: c.timeouts,
+      latencyMs: { p50: c.latencyMs.p50, p99: c.latencyMs.p99, max: c.latencyMs.max },
+    };
   };
   const chapter = { idle: fig(idleChapter), flood: fig(floodChapter) };
   const answers = { idle: fig(idleAnswers), flood: fig(floodAnswers) };
@@ -210,7 +222,9 @@ try {
     chapterP50_within_2x_idle: chapter.flood.latencyMs.p50 <= 2 * Math.max(1, chapter.idle.latencyMs.p50),
     answersP50_within_2x_idle: answers.flood.latencyMs.p50 <= 2 * Math.max(1, answers.idle.latencyMs.p50),
     rssGrowth_under_100MB: rssGrowthMB < 100,
-    probes_without_errors: [chapter.idle, chapter.flood, answers.idle, answers.flood].every((p) => p.non2xx === 0 && p.errors === 0 && p.timeouts === 0),
+    probes_without_errors: [chapter.idle, chapter.flood, answers.idle, answers.flood].every(
+      (p) => p.non2xx === 0 && p.errors === 0 && p.timeouts === 0,
+    ),
   };
   const floodTotal = combine([floodResult], duration + 2);
   const { hashConcurrency } = await import('../lib/auth/password');
@@ -240,8 +254,16 @@ try {
           statusesByEndpoint: { signInFormAction: floodStatuses.action, authjsCredentials: floodStatuses.authjs },
           note: 'every request a new email from a new X-Forwarded-For address; the form action answers 200 with its message (busy or wrong password), Auth.js 503 (busy) or 302 (wrong password)',
         },
-        chapterPage: { ...chapter, p50Ratio: ratio(chapter.flood.latencyMs.p50, chapter.idle.latencyMs.p50), p99Ratio: ratio(chapter.flood.latencyMs.p99, chapter.idle.latencyMs.p99) },
-        answers: { ...answers, p50Ratio: ratio(answers.flood.latencyMs.p50, answers.idle.latencyMs.p50), p99Ratio: ratio(answers.flood.latencyMs.p99, answers.idle.latencyMs.p99) },
+        chapterPage: {
+          ...chapter,
+          p50Ratio: ratio(chapter.flood.latencyMs.p50, chapter.idle.latencyMs.p50),
+          p99Ratio: ratio(chapter.flood.latencyMs.p99, chapter.idle.latencyMs.p99),
+        },
+        answers: {
+          ...answers,
+          p50Ratio: ratio(answers.flood.latencyMs.p50, answers.idle.latencyMs.p50),
+          p99Ratio: ratio(answers.flood.latencyMs.p99, answers.idle.latencyMs.p99),
+        },
         // How much CPU the server got: with 2 CPUs and nothing else running it could use up to 2 CPU-seconds a second.
         serverCpuSecondsPerSecond: { idle: +(cpuIdle / duration).toFixed(2), flood: +(cpuFlood / duration).toFixed(2) },
         memoryMB: {

@@ -14,6 +14,18 @@ const byFamily = auditScenariosByFamily(scenarios, allowed);
 const quizzes = auditClassifyQuizzes(dir, allowed);
 const verbose = process.argv.includes('--verbose');
 const view = (r: typeof bank) => (verbose ? r : { ...r, misclassified: r.misclassified.length });
-console.log(JSON.stringify({ maxLift: MAX_LIFT, allowedWords: [...allowed].sort(), scenarioBank: view(bank), scenarioBankFamiliesHeldOut: view(byFamily), classifyQuizzes: view(quizzes) }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      maxLift: MAX_LIFT,
+      allowedWords: [...allowed].sort(),
+      scenarioBank: view(bank),
+      scenarioBankFamiliesHeldOut: view(byFamily),
+      classifyQuizzes: view(quizzes),
+    },
+    null,
+    2,
+  ),
+);
 const failed = [bank, quizzes].some((r) => r.lift > MAX_LIFT || r.cueWords.length > 0);
 process.exit(failed ? 1 : 0);

@@ -21,7 +21,11 @@ function walk(dir: string, out: string[]): void {
 }
 
 function routeOf(file: string): string | null {
-  const rel = path.relative(APP, file).split(path.sep).join('/').replace(/\.html$/, '');
+  const rel = path
+    .relative(APP, file)
+    .split(path.sep)
+    .join('/')
+    .replace(/\.html$/, '');
   if (rel === 'index') return '/';
   if (rel === '_not-found') return '/_not-found';
   if (rel.split('/').some((part) => part.startsWith('_'))) return null; // _global-error and other framework pages
@@ -46,7 +50,10 @@ function routeOf(file: string): string | null {
       continue;
     }
     manifest.routes[route] = hashes;
-    fs.writeFileSync(file + ENCODED_SUFFIX.br, brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } }));
+    fs.writeFileSync(
+      file + ENCODED_SUFFIX.br,
+      brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } }),
+    );
     fs.writeFileSync(file + ENCODED_SUFFIX.gzip, gzipSync(html, { level: 9 }));
   }
   if (Object.keys(manifest.routes).length === 0) {

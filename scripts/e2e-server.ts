@@ -30,12 +30,14 @@ await migrate(url);
 const { seed } = await import('../prisma/seed');
 await seed();
 const server = serverCommand(port);
-const code = await runAsync(server.cmd, server.args, { env: serverEnv({
+const code = await runAsync(server.cmd, server.args, {
+  env: serverEnv({
     ...process.env,
     NODE_ENV: 'production',
     GOALPOST_TEST_CLOCK: '1',
     // Cheap password hashes for the throwaway accounts (lib/auth/password.ts), unless a test needs the real cost.
     GOALPOST_TEST_CHEAP_HASH: process.env.E2E_PRODUCTION_HASH === '1' ? '' : '1',
-  }) });
+  }),
+});
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(code);

@@ -24,6 +24,8 @@ try {
   // One per worker (playwright.config.ts: E2E_PORT + 10 × worker); dropping a name that was never made is a no-op.
   const base = Number(process.env.E2E_PORT ?? '3100');
   if (process.env.TEST_DATABASE_URL) {
-    await dropDatabases(process.env.TEST_DATABASE_URL, { names: Array.from({ length: 5 }, (_, i) => e2eDatabaseName(String(base + 10 * i))) });
+    await dropDatabases(process.env.TEST_DATABASE_URL, {
+      names: Array.from({ length: 5 }, (_, i) => e2eDatabaseName(String(base + 10 * i))),
+    });
   }
 }

@@ -9,7 +9,10 @@ import { run } from './lib/run';
 import { latestMigration, migrationFolders, MIGRATIONS_DIR, PG_MIGRATIONS_DIR, schemaDiff } from './lib/migrations';
 import { derivePostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA, writePostgresSchema } from './lib/postgres-schema';
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('Usage: npm run db:new-migration -- <name>   (e.g. add_review_settings)');
   process.exit(2);

@@ -104,7 +104,10 @@ async function signUp(page: Page, next: string, name: string, email: string, ins
 
 async function answerQuiz(page: Page): Promise<void> {
   await answeredQuiz(page);
-  await page.locator('form[data-quiz-id]').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page
+    .locator('form[data-quiz-id]')
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
 }
 
 /** Answers the drill's open scenario by its keys (training, shift, competence, label, confidence) and waits for the feedback. */
@@ -158,7 +161,13 @@ async function seed(browser: Browser, base: string): Promise<Seeded> {
   return { learner, instructor, classId };
 }
 
-async function signedIn(browser: Browser, base: string, email: string, viewport: { width: number; height: number }, theme: 'light' | 'dark'): Promise<BrowserContext> {
+async function signedIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  viewport: { width: number; height: number },
+  theme: 'light' | 'dark',
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: base, viewport, colorScheme: theme });
   // The theme toggle's stored choice (public/theme-init.js applies it before the first paint).
   await context.addInitScript((t) => localStorage.setItem('goalpost-theme', t), theme);

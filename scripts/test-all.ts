@@ -42,7 +42,9 @@ const checks: Step[] = [
   { name: 'format check (prettier; npm run format fixes it)', cmd: bin('prettier'), args: ['--check', '.'] },
   // Unused files, exports and dependencies (knip.ts says what counts as used).
   { name: 'unused code (knip)', cmd: bin('knip'), args: [] },
-  ...(fs.existsSync('scripts/content-check.ts') ? [{ name: 'content check', cmd: bin('tsx'), args: [...T, 'scripts/content-check.ts'] }] : []),
+  ...(fs.existsSync('scripts/content-check.ts')
+    ? [{ name: 'content check', cmd: bin('tsx'), args: [...T, 'scripts/content-check.ts'] }]
+    : []),
 ];
 // Then one lane per store, the two lanes side by side: each has its own databases and its own server (the
 // PostgreSQL lane's browser tests on E2E_PORT 3150), so they share nothing but the production build, which is
@@ -76,7 +78,13 @@ const pgLane: Step[] = pgUrl
         name: 'browser tests (Playwright + Chromium, PostgreSQL)',
         cmd: bin('tsx'),
         args: [...T, 'scripts/e2e.ts'],
-        env: { ...process.env, E2E_WORKERS: e2eWorkers, E2E_REPORT: 'test-results/e2e-pg.json', E2E_STORE_PASS: '1', E2E_PORT: String(Number(process.env.E2E_PORT ?? '3100') + 50) },
+        env: {
+          ...process.env,
+          E2E_WORKERS: e2eWorkers,
+          E2E_REPORT: 'test-results/e2e-pg.json',
+          E2E_STORE_PASS: '1',
+          E2E_PORT: String(Number(process.env.E2E_PORT ?? '3100') + 50),
+        },
         counts: e2eCounts('test-results/e2e-pg.json'),
       },
     ]
@@ -130,7 +138,10 @@ async function runLane(label: string, lane: Step[]): Promise<void> {
   for (const step of lane) {
     console.log(`[${label}] ━━ ${step.name}`);
     const t0 = Date.now();
-    const child = spawn(step.cmd, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...(step.env ?? process.env), FORCE_COLOR: '0' } });
+    const child = spawn(step.cmd, step.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...(step.env ?? process.env), FORCE_COLOR: '0' },
+    });
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => console.log(`[${label}] ${line}`));
     }
@@ -147,6 +158,10 @@ console.log('\n━━ Summary');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds.toFixed(1)} s)`);
 console.log(`  (the store lanes ran side by side: ${laneSeconds.toFixed(1)} s in all)`);
 const allOk = results.every((r) => r.ok);
-console.log(`\nStores: ${pgUrl ? 'SQLite and PostgreSQL' : 'SQLite only (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)'}`);
-console.log(`tests: ${passed} passed, ${failed} failed${flakyTotal ? ` (${flakyTotal} browser tests passed only on their retry: flaky, see the lanes' output)` : ''}`);
+console.log(
+  `\nStores: ${pgUrl ? 'SQLite and PostgreSQL' : 'SQLite only (set TEST_DATABASE_URL to run the store tests on PostgreSQL too)'}`,
+);
+console.log(
+  `tests: ${passed} passed, ${failed} failed${flakyTotal ? ` (${flakyTotal} browser tests passed only on their retry: flaky, see the lanes' output)` : ''}`,
+);
 process.exit(allOk ? 0 : 1);

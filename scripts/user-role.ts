@@ -4,7 +4,10 @@ import { loadDotEnv } from './lib/dotenv';
 
 loadDotEnv();
 const parsed = z
-  .tuple([z.email({ error: 'The first argument must be an email address.' }), z.enum(['learner', 'instructor'], { error: 'The role must be learner or instructor.' })])
+  .tuple([
+    z.email({ error: 'The first argument must be an email address.' }),
+    z.enum(['learner', 'instructor'], { error: 'The role must be learner or instructor.' }),
+  ])
   .safeParse(process.argv.slice(2, 4));
 if (!parsed.success) {
   console.error(`Usage: npm run user:role -- <email> <learner|instructor>\n${parsed.error.issues.map((i) => i.message).join('\n')}`);

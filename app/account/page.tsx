@@ -68,8 +68,8 @@ export default async function AccountPage() {
             <a href="/api/account/review-log" download>
               Export the review log (CSV)
             </a>{' '}
-            in the FSRS optimizer&rsquo;s columns (card_id, review_time, review_rating, review_state, review_duration), to fit
-            your own scheduling parameters.
+            in the FSRS optimizer&rsquo;s columns (card_id, review_time, review_rating, review_state, review_duration), to fit your own
+            scheduling parameters.
           </li>
         </ul>
       </section>

@@ -29,7 +29,8 @@ export default async function ClassesPage({ searchParams }: Props) {
       <div className={styles.stack}>
         {justJoined && (
           <div role="status" className="alert alert--ok" data-testid="joined">
-            You joined <strong>{justJoined.class.title}</strong>. Its assignments are below and on your <Link href="/dashboard">dashboard</Link>.
+            You joined <strong>{justJoined.class.title}</strong>. Its assignments are below and on your{' '}
+            <Link href="/dashboard">dashboard</Link>.
           </div>
         )}
         {classes.length === 0 ? (

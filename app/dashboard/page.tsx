@@ -34,7 +34,9 @@ export default async function DashboardPage() {
         <h1>Your dashboard</h1>
         <GuestDashboard
           chapters={chapterItems.map((c) => ({ slug: c.slug, title: c.title, items: c.quizIds.length }))}
-          scenarios={Object.fromEntries([...bank.values()].map((s) => [s.id, { label: s.label, contested: s.contested, acceptable: s.acceptable }]))}
+          scenarios={Object.fromEntries(
+            [...bank.values()].map((s) => [s.id, { label: s.label, contested: s.contested, acceptable: s.acceptable }]),
+          )}
         />
       </div>
     );

@@ -13,8 +13,8 @@ export default function GlossaryPage() {
     <div className="page prose">
       <h1>Glossary</h1>
       <p className="lead">
-        {entries.length} terms used in the course, each with the chapter that teaches it. Terms in the chapters show these
-        definitions when you hover or focus them.
+        {entries.length} terms used in the course, each with the chapter that teaches it. Terms in the chapters show these definitions when
+        you hover or focus them.
       </p>
       <nav aria-label="Jump to letter" className="letter-nav">
         {letters.map((l) => (

@@ -20,7 +20,10 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const choice = parsePracticeParams(await searchParams);
-  return { title: choice.kind === 'hub' ? 'Practice' : 'Practice drill', description: 'Classify failures: specification gaming, goal misgeneralization or capability failure.' };
+  return {
+    title: choice.kind === 'hub' ? 'Practice' : 'Practice drill',
+    description: 'Classify failures: specification gaming, goal misgeneralization or capability failure.',
+  };
 }
 
 export default async function PracticePage({ searchParams }: Props) {
@@ -34,7 +37,10 @@ export default async function PracticePage({ searchParams }: Props) {
   }
   if (choice.kind === 'invalid')
     return (
-      <PracticeNotice title="That practice set does not exist" links={chapters.slice(0, 1).map((c) => ({ href: `/practice?chapter=${c.slug}`, text: `Start with ${c.title}` }))}>
+      <PracticeNotice
+        title="That practice set does not exist"
+        links={chapters.slice(0, 1).map((c) => ({ href: `/practice?chapter=${c.slug}`, text: `Start with ${c.title}` }))}
+      >
         {choice.problems.map((p) => (
           <p key={p}>{p}</p>
         ))}
@@ -71,7 +77,14 @@ export default async function PracticePage({ searchParams }: Props) {
       const drill = drillSet(set.scenarios, randomSeed());
       return (
         <PracticeRun title={set.title} note={set.note} reshuffle={choice.kind === 'all'}>
-          <DrillClient key={set.key} scenarios={drill.scenarios} orders={drill.orders} setId={set.setId} title={set.title} context={drillContextFor(set.scenarios)} />
+          <DrillClient
+            key={set.key}
+            scenarios={drill.scenarios}
+            orders={drill.orders}
+            setId={set.setId}
+            title={set.title}
+            context={drillContextFor(set.scenarios)}
+          />
         </PracticeRun>
       );
     }

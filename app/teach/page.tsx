@@ -46,8 +46,9 @@ export default async function TeachPage({ searchParams }: { searchParams: Promis
           <h2 id="my-classes-h">My classes</h2>
           {classes.length === 0 ? (
             <p className="lead">
-              You have no classes yet. Create one below: you get a join code and an invite link to share, then set assignments and watch the roster
-              fill in. Asked to co-teach someone else&rsquo;s class? Open the link its owner sent you, signed in as you are now, and accept.
+              You have no classes yet. Create one below: you get a join code and an invite link to share, then set assignments and watch the
+              roster fill in. Asked to co-teach someone else&rsquo;s class? Open the link its owner sent you, signed in as you are now, and
+              accept.
             </p>
           ) : (
             <ul className={styles.classList}>

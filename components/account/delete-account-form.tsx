@@ -15,8 +15,8 @@ export function DeleteAccountForm({ email }: { email: string }) {
   return (
     <form action={action} className="form" noValidate>
       <p>
-        This deletes your account and everything in it: answers, review schedule, progress, imported scenario sets, and any
-        classes you own. It cannot be undone. Export your data first if you want a copy.
+        This deletes your account and everything in it: answers, review schedule, progress, imported scenario sets, and any classes you own.
+        It cannot be undone. Export your data first if you want a copy.
       </p>
       <Field name="confirmEmail" label={`Type ${email} to confirm`} autoComplete="off" errors={state?.fieldErrors?.confirmEmail} />
       {state?.message && !state.ok && (

@@ -61,8 +61,8 @@ export function GuestMergePrompt() {
           <p>
             This browser has progress from before you signed in: {counts!.attempts} answer{counts!.attempts === 1 ? '' : 's'}
             {counts!.reviews ? `, ${counts!.reviews} review${counts!.reviews === 1 ? '' : 's'}` : ''}
-            {counts!.chapters ? `, ${counts!.chapters} finished chapter${counts!.chapters === 1 ? '' : 's'}` : ''}. Bring it into your account?
-            It comes in as practice: the server checks each answer again, and classes count only answers given while signed in.
+            {counts!.chapters ? `, ${counts!.chapters} finished chapter${counts!.chapters === 1 ? '' : 's'}` : ''}. Bring it into your
+            account? It comes in as practice: the server checks each answer again, and classes count only answers given while signed in.
           </p>
           <div className={styles.mergeActions}>
             <button type="button" className="button button--small" onClick={merge} disabled={state === 'working'}>

@@ -34,7 +34,8 @@ function nextStep(role: Role, pathname: string, guestProgress: boolean): ReactNo
         it.
       </>
     );
-  if (pathname.startsWith('/practice')) return <>carry on practising; your drill answers now count toward your mastery and any class you join.</>;
+  if (pathname.startsWith('/practice'))
+    return <>carry on practising; your drill answers now count toward your mastery and any class you join.</>;
   if (pathname.startsWith('/classes') || pathname.startsWith('/join')) return <>enter the join code your teacher gave you.</>;
   return (
     <>
@@ -62,7 +63,8 @@ export function WelcomeBanner() {
   return (
     <div className={styles.welcome} role="region" aria-label="Welcome" data-testid="welcome-banner">
       <p role="status">
-        <strong>{name ? `Welcome, ${name}.` : 'Welcome.'}</strong> Your answers are now saved to your account. Next: {nextStep(welcome.role, pathname, welcome.guest)}
+        <strong>{name ? `Welcome, ${name}.` : 'Welcome.'}</strong> Your answers are now saved to your account. Next:{' '}
+        {nextStep(welcome.role, pathname, welcome.guest)}
       </p>
       <button type="button" className="button button--ghost button--small" onClick={() => setWelcome(null)}>
         Dismiss<span className="visually-hidden"> the welcome</span>

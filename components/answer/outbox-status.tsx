@@ -30,7 +30,10 @@ export function OutboxStatus() {
       if (running) return;
       running = true;
       void flushOutbox(userId)
-        .then((n) => alive && setWaiting(n), () => {})
+        .then(
+          (n) => alive && setWaiting(n),
+          () => {},
+        )
         .finally(() => {
           running = false;
           readDropped();
@@ -59,7 +62,9 @@ export function OutboxStatus() {
       {dropped.length > 0 && (
         <div className="outbox-status" role="alert" data-testid="outbox-dropped">
           <p>
-            {dropped.length === 1 ? 'An answer saved on this device could not be stored:' : `${dropped.length} answers saved on this device could not be stored:`}
+            {dropped.length === 1
+              ? 'An answer saved on this device could not be stored:'
+              : `${dropped.length} answers saved on this device could not be stored:`}
           </p>
           <ul>
             {dropped.map((d, i) => (

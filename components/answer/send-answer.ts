@@ -9,7 +9,6 @@ import type { ActionResult } from '@/lib/actions/safe-action';
 import { pendingAnswers, queueAnswer, removeAnswer, type OutboxEntry } from '@/lib/answers/outbox';
 import { addGuestAttempt } from '@/lib/guest/store';
 
-
 /** How a guest's graded answer is kept in this browser. */
 interface GuestRecord {
   itemKind: 'quiz' | 'scenario';
@@ -66,8 +65,22 @@ function keepGuest(entry: AnswerEntry, data: Feedback): void {
   const response =
     entry.kind === 'quiz'
       ? { selected: entry.payload.selected }
-      : { label: entry.payload.label, answers: entry.payload.answers, wrong: (data as DrillFeedbackResult).wrongQuestions, truth: (data as DrillFeedbackResult).scenario.label };
-  addGuestAttempt({ idempotencyKey: entry.key, itemKind: g.itemKind, itemId: g.itemId, chapter: g.chapter, response, correct: data.correct, confident: g.confident, durationMs: g.durationMs });
+      : {
+          label: entry.payload.label,
+          answers: entry.payload.answers,
+          wrong: (data as DrillFeedbackResult).wrongQuestions,
+          truth: (data as DrillFeedbackResult).scenario.label,
+        };
+  addGuestAttempt({
+    idempotencyKey: entry.key,
+    itemKind: g.itemKind,
+    itemId: g.itemId,
+    chapter: g.chapter,
+    response,
+    correct: data.correct,
+    confident: g.confident,
+    durationMs: g.durationMs,
+  });
 }
 
 const transient = (status: number | undefined) => status === undefined || status === 429 || status >= 500;
@@ -78,13 +91,20 @@ export async function sendAnswer<T extends Feedback>(entry: AnswerEntry): Promis
     r = await call(entry);
   } catch {
     if (await queueAnswer(entry).catch(() => false)) return { status: 'queued' };
-    return { status: 'failed', message: 'Your answer could not be sent (network problem), and this browser cannot keep it. Check your connection and press Check again.' };
+    return {
+      status: 'failed',
+      message:
+        'Your answer could not be sent (network problem), and this browser cannot keep it. Check your connection and press Check again.',
+    };
   }
   if (r.ok && r.data) {
     keepGuest(entry, r.data);
     return { status: 'done', data: r.data as T };
   }
-  return { status: 'refused', message: r.message ?? (transient(r.status) ? 'The server is busy. Press Check again in a moment.' : 'Your answer could not be saved.') };
+  return {
+    status: 'refused',
+    message: r.message ?? (transient(r.status) ? 'The server is busy. Press Check again in a moment.' : 'Your answer could not be saved.'),
+  };
 }
 
 let flushing: Promise<number> | null = null;
@@ -117,7 +137,8 @@ export function flushOutbox(currentUserId?: string | null): Promise<number> {
           return left;
         }
         if (r.ok && r.data) keepGuest(entry, r.data);
-        else if (r.status === 401) continue; // signed out meanwhile: it waits for them to sign in again
+        else if (r.status === 401)
+          continue; // signed out meanwhile: it waits for them to sign in again
         else if (transient(r.status)) return left;
         else recordDropped(entry, r.message ?? 'The server refused it.');
         await removeAnswer(entry.key);

@@ -14,7 +14,15 @@ export function SignInForm({ next, signUpNext = next }: { next?: string; signUpN
         </div>
       )}
       <input type="hidden" name="next" value={next ?? ''} />
-      <Field name="email" defaultValue={state?.values?.email} label="Email" type="email" autoComplete="email" required errors={state?.fieldErrors?.email} />
+      <Field
+        name="email"
+        defaultValue={state?.values?.email}
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        errors={state?.fieldErrors?.email}
+      />
       <Field
         name="password"
         label="Password"

@@ -30,7 +30,8 @@ export function SignUpForm({ next }: { next?: string }) {
             <input type="radio" name="role" value="learner" defaultChecked={state?.values?.role !== 'instructor'} /> a learner
           </label>
           <label>
-            <input type="radio" name="role" value="instructor" defaultChecked={state?.values?.role === 'instructor'} /> an instructor (I will run classes)
+            <input type="radio" name="role" value="instructor" defaultChecked={state?.values?.role === 'instructor'} /> an instructor (I
+            will run classes)
           </label>
         </div>
         {fe?.role && <span className="error">{fe.role.join(' ')}</span>}

@@ -4,7 +4,8 @@ import { MASTERY_HELP, MASTERY_TEXT, masteryProgress, type MasteryLevel } from '
 import styles from './dashboard.module.css';
 import { TableScroll } from '@/components/ui/table-scroll';
 
-const shortDay = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('en', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+const shortDay = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString('en', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function ForecastChart({ data }: { data: Dashboard['forecast'] }) {
   const max = Math.max(1, ...data.map((d) => d.count));
@@ -69,8 +70,8 @@ export function ActivityHeatmap({ activity, now, streak }: { activity: Dashboard
         ))}
       </svg>
       <figcaption>
-        <strong>{streak}</strong>-day streak · {studyDays} study day{studyDays === 1 ? '' : 's'} in the last {weeks} weeks. Darker squares and the
-        counts in each square&rsquo;s tooltip show more work; a day counts when you answer or review at least once.
+        <strong>{streak}</strong>-day streak · {studyDays} study day{studyDays === 1 ? '' : 's'} in the last {weeks} weeks. Darker squares
+        and the counts in each square&rsquo;s tooltip show more work; a day counts when you answer or review at least once.
       </figcaption>
     </figure>
   );
@@ -87,7 +88,10 @@ export function ConfusionMatrix({ confusion }: { confusion: Dashboard['confusion
     <>
       <TableScroll labelledBy="confusion-caption">
         <table className={styles.matrix}>
-          <caption id="confusion-caption">Your first answers in the drill: rows are the real failure mode, columns the label you chose. Right labels are on the diagonal (✓).</caption>
+          <caption id="confusion-caption">
+            Your first answers in the drill: rows are the real failure mode, columns the label you chose. Right labels are on the diagonal
+            (✓).
+          </caption>
           <thead>
             <tr>
               <th scope="col">Actually…</th>
@@ -114,7 +118,8 @@ export function ConfusionMatrix({ confusion }: { confusion: Dashboard['confusion
       </TableScroll>
       {worst && worst.n > 0 && (
         <p>
-          Your most common mix-up: calling <strong>{LABEL_TEXT[worst.t].toLowerCase()}</strong> &ldquo;{LABEL_TEXT[worst.p].toLowerCase()}&rdquo; ({worst.n}×).
+          Your most common mix-up: calling <strong>{LABEL_TEXT[worst.t].toLowerCase()}</strong> &ldquo;{LABEL_TEXT[worst.p].toLowerCase()}
+          &rdquo; ({worst.n}×).
         </p>
       )}
     </>

@@ -7,7 +7,10 @@ import { progressText } from '@/lib/learning/progress-text';
 import { ActivityHeatmap, ConfusionMatrix, ForecastChart, MasteryBadge } from './charts';
 import styles from './dashboard.module.css';
 
-export type DashboardCardsData = Pick<Dashboard, 'chapters' | 'modes' | 'due' | 'totalCards' | 'forecast' | 'activity' | 'streak' | 'confusion'>;
+export type DashboardCardsData = Pick<
+  Dashboard,
+  'chapters' | 'modes' | 'due' | 'totalCards' | 'forecast' | 'activity' | 'streak' | 'confusion'
+>;
 
 /** The dashboard's cards, the same for a signed-in learner (data from the server) and a guest (from the browser). */
 export function DashboardCards({ data, now, children }: { data: DashboardCardsData; now: Date; children?: ReactNode }) {
@@ -50,7 +53,14 @@ export function DashboardCards({ data, now, children }: { data: DashboardCardsDa
                 <Link href={`/chapters/${c.slug}`}>{c.title}</Link>
                 <span className={styles.chapterMeta} data-testid={`chapter-progress-${c.slug}`}>
                   {' '}
-                  · {progressText({ done: c.answered, total: c.items, right: c.firstCorrect, unit: 'questions', chapterFinished: c.completed })}
+                  ·{' '}
+                  {progressText({
+                    done: c.answered,
+                    total: c.items,
+                    right: c.firstCorrect,
+                    unit: 'questions',
+                    chapterFinished: c.completed,
+                  })}
                 </span>
               </span>
               <MasteryBadge level={c.level} />

@@ -29,7 +29,11 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarios:
     const c = cards.filter((x) => filter(x.itemKind, x.itemId));
     const reviews = c.reduce((n, x) => n + Math.max(0, x.card.reps - 1), 0);
     const lapses = c.reduce((n, x) => n + x.card.lapses, 0);
-    return { reviews, reviewsCorrect: Math.max(0, reviews - lapses), meanStabilityDays: c.length ? c.reduce((n, x) => n + x.card.stability, 0) / c.length : 0 };
+    return {
+      reviews,
+      reviewsCorrect: Math.max(0, reviews - lapses),
+      meanStabilityDays: c.length ? c.reduce((n, x) => n + x.card.stability, 0) / c.length : 0,
+    };
   };
   const chapterOf = new Map(firsts.map((a) => [a.itemId, a.chapter]));
   // Drill answers through the one computation the signed-in dashboard and the class views use.
@@ -40,18 +44,30 @@ export function guestDashboard(g: GuestData, chapters: ChapterInfo[], scenarios:
       return r ? [r] : [];
     }),
   );
-  const confusion = Object.fromEntries(drill.matrix.map((row) => [row.truth, Object.fromEntries(row.cells.map((c) => [c.picked, c.count]))])) as Dashboard['confusion'];
+  const confusion = Object.fromEntries(
+    drill.matrix.map((row) => [row.truth, Object.fromEntries(row.cells.map((c) => [c.picked, c.count]))]),
+  ) as Dashboard['confusion'];
   const days = workByDay([...g.attempts.map((a) => a.createdAt), ...g.reviews.map((r) => r.review)]);
   const dueSplit = guestDueCards(g, now);
   const due = { now: dueSplit.due.length, laterToday: dueSplit.laterToday, heldBackNew: dueSplit.heldBackNew };
-  const fc = forecast(cards.map((c) => c.card.due), now, 14);
+  const fc = forecast(
+    cards.map((c) => c.card.due),
+    now,
+    14,
+  );
   fc[0]!.count = due.now + due.laterToday;
   return {
     chapters: chapters.map((c) => {
       const f = firsts.filter((a) => a.itemKind === 'quiz' && a.chapter === c.slug);
       const firstCorrect = f.filter((a) => a.correct).length;
       const stats = cardStats((k, id) => k === 'quiz' && chapterOf.get(id) === c.slug);
-      return { ...c, completed: Boolean(g.completed[c.slug]), answered: f.length, firstCorrect, level: masteryLevel({ items: c.items, firstAttempts: f.length, firstCorrect, ...stats }) };
+      return {
+        ...c,
+        completed: Boolean(g.completed[c.slug]),
+        answered: f.length,
+        firstCorrect,
+        level: masteryLevel({ items: c.items, firstAttempts: f.length, firstCorrect, ...stats }),
+      };
     }),
     modes: LABELS.map((l) => {
       const row = drill.byTruth[l];

@@ -11,7 +11,8 @@ const EMBEDDED_COUNT = 5;
 
 function filterFor(set: string | undefined): { filter: DrillSetFilter; more: string } | null {
   if (!set) return { filter: {}, more: '/practice' };
-  if ((DIFFICULTIES as readonly string[]).includes(set)) return { filter: { difficulty: set as DrillSetFilter['difficulty'] }, more: `/practice?difficulty=${set}` };
+  if ((DIFFICULTIES as readonly string[]).includes(set))
+    return { filter: { difficulty: set as DrillSetFilter['difficulty'] }, more: `/practice?difficulty=${set}` };
   if ((CHAPTER_SLUGS as readonly string[]).includes(set)) return { filter: { chapter: set }, more: `/practice?chapter=${set}` };
   return null;
 }
@@ -31,13 +32,20 @@ export function ClassifierDrill({ set }: { set?: string }) {
   return (
     <div className={styles.drill} data-set={set}>
       {picked.length > 0 ? (
-        <DrillClient compact scenarios={drill.scenarios} orders={drill.orders} setId={null} title="Practice: classify the failure" context={drillContextFor(picked)} />
+        <DrillClient
+          compact
+          scenarios={drill.scenarios}
+          orders={drill.orders}
+          setId={null}
+          title="Practice: classify the failure"
+          context={drillContextFor(picked)}
+        />
       ) : (
         <>
           <p className={styles.kicker}>Practice</p>
           <p>
-            <strong>Three questions sort every case.</strong> During training, did the unwanted behaviour already pay off? Does
-            the failure appear in conditions that differ from training? Where it goes wrong, does the system still act skilfully?
+            <strong>Three questions sort every case.</strong> During training, did the unwanted behaviour already pay off? Does the failure
+            appear in conditions that differ from training? Where it goes wrong, does the system still act skilfully?
           </p>
         </>
       )}

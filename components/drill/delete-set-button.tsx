@@ -35,7 +35,13 @@ export function DeleteSetButton({ setId, title, focusAfter }: { setId: string; t
 
   if (!confirming)
     return (
-      <button ref={deleteRef} type="button" className={`button button--ghost ${styles.dangerButton}`} onClick={() => setConfirming(true)} aria-label={`Delete “${title}”`}>
+      <button
+        ref={deleteRef}
+        type="button"
+        className={`button button--ghost ${styles.dangerButton}`}
+        onClick={() => setConfirming(true)}
+        aria-label={`Delete “${title}”`}
+      >
         Delete
       </button>
     );

@@ -12,7 +12,16 @@ import type { DrillContext } from '@/lib/practice/drill-context';
 import { DrillFeedback, EvidenceText } from './drill-feedback';
 import { DrillFinish } from './drill-finish';
 import { DrillForm } from './drill-form';
-import { DRILL_GROUPS, drillSessionReducer, isLastOfRound, newSession, openGroups, type Answers, type BeginOptions, type GroupName } from './drill-session';
+import {
+  DRILL_GROUPS,
+  drillSessionReducer,
+  isLastOfRound,
+  newSession,
+  openGroups,
+  type Answers,
+  type BeginOptions,
+  type GroupName,
+} from './drill-session';
 import { drillItemId } from '@/lib/practice/practice-sets';
 import styles from './drill.module.css';
 
@@ -22,12 +31,22 @@ type FocusTarget = 'title' | 'feedback' | 'finish' | null;
 // same for everyone), and hydration swaps in the shuffled set. One seed per page load; a reshuffle derives a new one.
 const PAGE_SEED = Math.floor(Math.random() * 2 ** 31);
 const noSubscription = () => () => {};
-const useIsClient = () => useSyncExternalStore(noSubscription, () => true, () => false);
+const useIsClient = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function isTypingTarget(el: HTMLElement): boolean {
-  return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type));
+  return (
+    el.tagName === 'TEXTAREA' ||
+    el.tagName === 'SELECT' ||
+    el.isContentEditable ||
+    (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type))
+  );
 }
 
 export function DrillClient({
@@ -312,8 +331,8 @@ export function DrillClient({
                     Saved on this device
                   </H>
                   <p>
-                    You are offline, so this answer could not be checked yet. It is kept in this browser and will be sent and checked
-                    when you are back online; you can go on with the next scenario.
+                    You are offline, so this answer could not be checked yet. It is kept in this browser and will be sent and checked when
+                    you are back online; you can go on with the next scenario.
                   </p>
                 </div>
                 {nextButton}

@@ -1,7 +1,15 @@
 import Link from 'next/link';
 import type { Ref } from 'react';
 import type { Scenario } from '@/lib/content/scenarios';
-import { ANSWER_TEXT, LABEL_TEXT, QUESTION_SHORT, QUESTION_TEXT, labelFromAnswers, type DrillResult, type Label } from '@/lib/learning/classify';
+import {
+  ANSWER_TEXT,
+  LABEL_TEXT,
+  QUESTION_SHORT,
+  QUESTION_TEXT,
+  labelFromAnswers,
+  type DrillResult,
+  type Label,
+} from '@/lib/learning/classify';
 import { markEvidence } from '@/lib/learning/evidence';
 import type { DrillContext } from '@/lib/practice/drill-context';
 import type { DrillOutcome } from './drill-session';
@@ -71,7 +79,8 @@ export function DrillFeedback({
         )}
         {verdict === 'reason' && (
           <>
-            <span aria-hidden="true">½ </span>Right label, wrong reason: {wrongQuestions.length === 1 ? 'one question' : `${wrongQuestions.length} questions`} misread
+            <span aria-hidden="true">½ </span>Right label, wrong reason:{' '}
+            {wrongQuestions.length === 1 ? 'one question' : `${wrongQuestions.length} questions`} misread
           </>
         )}
         {verdict === 'wrong' && (
@@ -82,20 +91,27 @@ export function DrillFeedback({
       </H>
       <p>
         You chose <strong>{LABEL_TEXT[answer.label]}</strong>
-        {result.labelCorrect ? '.' : <>; the case&rsquo;s own verdict is <strong>{LABEL_TEXT[scenario.label]}</strong>.</>}{' '}
+        {result.labelCorrect ? (
+          '.'
+        ) : (
+          <>
+            ; the case&rsquo;s own verdict is <strong>{LABEL_TEXT[scenario.label]}</strong>.
+          </>
+        )}{' '}
         {wrongQuestions.length === 0 ? (
           'You answered all three questions right.'
         ) : (
           <span data-testid="wrong-questions">
             {wrongQuestions.length === 1 ? 'The question to revisit: ' : 'The questions to revisit: '}
-            {wrongQuestions.join(' · ')} The sentence that decides {wrongQuestions.length === 1 ? 'it' : 'each'} is highlighted in the scenario.
+            {wrongQuestions.join(' · ')} The sentence that decides {wrongQuestions.length === 1 ? 'it' : 'each'} is highlighted in the
+            scenario.
           </span>
         )}
       </p>
       {verdict === 'reason' && (
         <p className={styles.inconsistent}>
-          <strong>This does not count as right yet.</strong> The label matches, but the answer below shows a misreading of the story; on a case
-          that differs in that fact, the same reasoning would give the wrong label.
+          <strong>This does not count as right yet.</strong> The label matches, but the answer below shows a misreading of the story; on a
+          case that differs in that fact, the same reasoning would give the wrong label.
         </p>
       )}
 

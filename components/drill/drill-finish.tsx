@@ -9,7 +9,13 @@ import styles from './drill.module.css';
 
 /** The learner's outcomes as cases for the summary functions (lib/learning/drill-summary). */
 function answeredCases(outcomes: DrillOutcome[]): AnsweredCase[] {
-  return outcomes.map((o) => ({ scenarioId: o.scenarioId, truth: o.truth.label, given: o.answer.label, labelOk: o.result.labelCorrect || o.result.defensible, wrong: o.result.wrongQuestions }));
+  return outcomes.map((o) => ({
+    scenarioId: o.scenarioId,
+    truth: o.truth.label,
+    given: o.answer.label,
+    labelOk: o.result.labelCorrect || o.result.defensible,
+    wrong: o.result.wrongQuestions,
+  }));
 }
 
 export function DrillFinish({
@@ -59,10 +65,10 @@ export function DrillFinish({
       )}
       <p>
         {outcomes.length === 0
-          ? 'None of this session\'s answers could be checked yet.'
+          ? "None of this session's answers could be checked yet."
           : right === outcomes.length
-          ? 'Every verdict was right or defensible, and for the right reasons.'
-          : `You chose a label that counts ${plural(labelRight, 'time')}; ${right} of those had every question right as well. A right label for a wrong reason does not count.`}
+            ? 'Every verdict was right or defensible, and for the right reasons.'
+            : `You chose a label that counts ${plural(labelRight, 'time')}; ${right} of those had every question right as well. A right label for a wrong reason does not count.`}
       </p>
       {(confusion || misread) && (
         <dl className={styles.summary}>
@@ -79,7 +85,8 @@ export function DrillFinish({
             <div data-testid="top-misread">
               <dt>The question you misread most</dt>
               <dd>
-                &ldquo;{QUESTION_TEXT[misread.question]}&rdquo; ({misread.count} of {misread.of}): {misread.scenarioIds.map(titleOf).join('; ')}
+                &ldquo;{QUESTION_TEXT[misread.question]}&rdquo; ({misread.count} of {misread.of}):{' '}
+                {misread.scenarioIds.map(titleOf).join('; ')}
               </dd>
             </div>
           )}

@@ -46,7 +46,13 @@ export function DrillForm({
           <div className={styles.options}>
             {g.options.map((o, oi) => (
               <label key={o.value} className={styles.option} data-checked={answers[g.name] === o.value || undefined}>
-                <input type="radio" name={`${uid}-${index}-${g.name}`} value={o.value} checked={answers[g.name] === o.value} onChange={() => onChoose(g.name, o.value)} />
+                <input
+                  type="radio"
+                  name={`${uid}-${index}-${g.name}`}
+                  value={o.value}
+                  checked={answers[g.name] === o.value}
+                  onChange={() => onChoose(g.name, o.value)}
+                />
                 <span className={styles.key} aria-hidden="true">
                   {oi + 1}
                 </span>

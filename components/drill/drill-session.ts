@@ -3,7 +3,16 @@
 // effects (the idempotency key, the clock, focus). Pure.
 import { answerStep, type AnswerStep } from '@/components/answer/answer-steps';
 import type { PublicScenario, Scenario } from '@/lib/learning/scenario-schema';
-import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTION_TEXT, QUESTIONS, type DrillAnswer, type DrillResult, type Question } from '@/lib/learning/classify';
+import {
+  ANSWER_TEXT,
+  LABEL_TEXT,
+  LABELS,
+  QUESTION_TEXT,
+  QUESTIONS,
+  type DrillAnswer,
+  type DrillResult,
+  type Question,
+} from '@/lib/learning/classify';
 
 export type GroupName = Question | 'label' | 'confidence';
 export type Answers = Record<GroupName, string | null>;
@@ -91,7 +100,19 @@ export type DrillAction =
 const QUEUED_STATUS = 'Saved on this device. It will be checked when you are back online; you can go on.';
 
 export function newSession(size: number): DrillSession {
-  return { shuffles: 0, size, start: 0, index: 0, answers: EMPTY_ANSWERS, phase: 'answering', outcomes: [], queued: [], practiseList: null, error: null, status: '' };
+  return {
+    shuffles: 0,
+    size,
+    start: 0,
+    index: 0,
+    answers: EMPTY_ANSWERS,
+    phase: 'answering',
+    outcomes: [],
+    queued: [],
+    practiseList: null,
+    error: null,
+    status: '',
+  };
 }
 
 /** Whether the session has moved past the current scenario's last one (so `next` finishes it). */

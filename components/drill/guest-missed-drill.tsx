@@ -32,8 +32,8 @@ export function GuestMissedDrill({ bank, title, context }: { bank: PublicScenari
           <strong>Nothing to review yet.</strong> Scenarios you get wrong in this browser land here until you get them right.
         </p>
         <p>
-          <Link href="/practice">Choose a practice set</Link> or <SignUpLink>create an account</SignUpLink> to keep your
-          progress across devices.
+          <Link href="/practice">Choose a practice set</Link> or <SignUpLink>create an account</SignUpLink> to keep your progress across
+          devices.
         </p>
       </div>
     );

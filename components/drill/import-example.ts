@@ -19,12 +19,16 @@ export const EXAMPLE_SCENARIO: Scenario = {
     },
     shift: {
       answer: 'yes',
-      evidence: ['In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.'],
+      evidence: [
+        'In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.',
+      ],
       note: 'The new building breaks the link between lights and people that held in every training office.',
     },
     competence: {
       answer: 'yes',
-      evidence: ['In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.'],
+      evidence: [
+        'In a new building where cleaners switch the lights on at night, the controller heated empty rooms all night and left an early meeting room cold until someone turned its lights on.',
+      ],
       note: 'It heated exactly the rooms whose lights were on, as consistently as before: a clear goal, pursued well.',
     },
   },
@@ -68,11 +72,20 @@ function scenarioToCsvRow(s: Scenario): Record<(typeof CSV_COLUMNS)[number], str
 }
 
 export const EXAMPLE_JSON = JSON.stringify([EXAMPLE_SCENARIO], null, 2);
-export const EXAMPLE_CSV = Papa.unparse({ fields: [...CSV_COLUMNS], data: [CSV_COLUMNS.map((c) => scenarioToCsvRow(EXAMPLE_SCENARIO)[c])] });
+export const EXAMPLE_CSV = Papa.unparse({
+  fields: [...CSV_COLUMNS],
+  data: [CSV_COLUMNS.map((c) => scenarioToCsvRow(EXAMPLE_SCENARIO)[c])],
+});
 
 export const dataUrl = (text: string, type: string) => `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
 
 /** A whole set as CSV, in CSV_COLUMNS order: what "Download as CSV" gives, and what imports back unchanged. */
 export function scenariosToCsv(scenarios: readonly Scenario[]): string {
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data: scenarios.map((s) => { const row = scenarioToCsvRow(s); return CSV_COLUMNS.map((c) => row[c]); }) });
+  return Papa.unparse({
+    fields: [...CSV_COLUMNS],
+    data: scenarios.map((s) => {
+      const row = scenarioToCsvRow(s);
+      return CSV_COLUMNS.map((c) => row[c]);
+    }),
+  });
 }

@@ -37,7 +37,13 @@ export function ImportForm() {
     const name = file.name.toLowerCase();
     if (name.endsWith('.csv')) setFormat('csv');
     else if (name.endsWith('.json')) setFormat('json');
-    if (!title.trim()) setTitle(file.name.replace(/\.(csv|json)$/i, '').replace(/[-_]+/g, ' ').slice(0, 120));
+    if (!title.trim())
+      setTitle(
+        file.name
+          .replace(/\.(csv|json)$/i, '')
+          .replace(/[-_]+/g, ' ')
+          .slice(0, 120),
+      );
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -123,46 +129,49 @@ export function ImportForm() {
           <>
             {imported ? (
               <>
-              <div className="alert alert--ok">
-                <p>
-                  Imported {imported.imported} {imported.imported === 1 ? 'scenario' : 'scenarios'}
-                  {submittedTitle && <> into &ldquo;{submittedTitle}&rdquo;</>}.
-                  {rejected.length > 0 && ` ${rejected.length} ${rejected.length === 1 ? 'problem was' : 'problems were'} found in other rows; see below.`}
-                </p>
-                {imported.setId && (
+                <div className="alert alert--ok">
                   <p>
-                    <Link href={`/practice?set=${encodeURIComponent(imported.setId)}`}>Practise the new set</Link>
+                    Imported {imported.imported} {imported.imported === 1 ? 'scenario' : 'scenarios'}
+                    {submittedTitle && <> into &ldquo;{submittedTitle}&rdquo;</>}.
+                    {rejected.length > 0 &&
+                      ` ${rejected.length} ${rejected.length === 1 ? 'problem was' : 'problems were'} found in other rows; see below.`}
                   </p>
-                )}
-              </div>
-              {imported.audit && (imported.audit.lift > MAX_LIFT || imported.audit.cueWords.length > 0) && (
-                <div className="alert" role="note" data-testid="import-audit">
-                  <p>
-                    <strong>The wording may give the answers away.</strong> A word-count classifier that reads only titles and descriptions
-                    labels {Math.round(imported.audit.accuracy * 100)}% of this set correctly, against {Math.round(imported.audit.majorityBaseline * 100)}% for
-                    always guessing the most common label. The set was imported; consider rewording so the deciding fact sits in a plain
-                    sentence of the story.
-                  </p>
-                  {imported.audit.cueWords.length > 0 && (
+                  {imported.setId && (
                     <p>
-                      Words that sort the cases:{' '}
-                      {imported.audit.cueWords
-                        .slice(0, 10)
-                        .map((w) => `“${w.word}” (${w.items} scenarios, ${Math.round(w.share * 100)}% ${w.label.replace(/-/g, ' ')})`)
-                        .join('; ')}
-                      .
+                      <Link href={`/practice?set=${encodeURIComponent(imported.setId)}`}>Practise the new set</Link>
                     </p>
                   )}
                 </div>
-              )}
+                {imported.audit && (imported.audit.lift > MAX_LIFT || imported.audit.cueWords.length > 0) && (
+                  <div className="alert" role="note" data-testid="import-audit">
+                    <p>
+                      <strong>The wording may give the answers away.</strong> A word-count classifier that reads only titles and
+                      descriptions labels {Math.round(imported.audit.accuracy * 100)}% of this set correctly, against{' '}
+                      {Math.round(imported.audit.majorityBaseline * 100)}% for always guessing the most common label. The set was imported;
+                      consider rewording so the deciding fact sits in a plain sentence of the story.
+                    </p>
+                    {imported.audit.cueWords.length > 0 && (
+                      <p>
+                        Words that sort the cases:{' '}
+                        {imported.audit.cueWords
+                          .slice(0, 10)
+                          .map((w) => `“${w.word}” (${w.items} scenarios, ${Math.round(w.share * 100)}% ${w.label.replace(/-/g, ' ')})`)
+                          .join('; ')}
+                        .
+                      </p>
+                    )}
+                  </div>
+                )}
               </>
             ) : (
-              <div className="alert alert--error">
-                {state.message ?? 'Nothing was imported.'}
-              </div>
+              <div className="alert alert--error">{state.message ?? 'Nothing was imported.'}</div>
             )}
             {rejected.length > 0 && (
-              <p data-testid="problem-count">{rejected.length === 1 ? 'One problem, listed below.' : `All ${rejected.length} problems, listed below; fix them in the file and import it again.`}</p>
+              <p data-testid="problem-count">
+                {rejected.length === 1
+                  ? 'One problem, listed below.'
+                  : `All ${rejected.length} problems, listed below; fix them in the file and import it again.`}
+              </p>
             )}
             <RejectedRows rows={rejected} title="Rows not imported" />
           </>

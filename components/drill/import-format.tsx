@@ -23,7 +23,10 @@ const FIELDS: [string, string][] = [
   ['source', '{"kind": "constructed"} or {"kind": "paper", "ref": "a reference key"}'],
   ['difficulty', `optional: ${DIFFICULTIES.join(', ')} (core when left out)`],
   ['chapter', `optional: ${CHAPTER_SLUGS.join(', ')}; without one, the feedback shows no “Taught in” link`],
-  ['contested, acceptable, arguments', 'optional: for a contested case, at least two acceptable labels (including label) and an argument for each'],
+  [
+    'contested, acceptable, arguments',
+    'optional: for a contested case, at least two acceptable labels (including label) and an argument for each',
+  ],
 ];
 
 /** The import format, explained next to the form, with examples to download. */
@@ -32,8 +35,8 @@ export function ImportFormatHelp() {
     <section aria-labelledby="format" className={styles.section}>
       <h2 id="format">The format</h2>
       <p>
-        A set is a list of scenarios in the same shape as the course&rsquo;s own bank, at most {MAX_IMPORT_ROWS} scenarios and
-        1&nbsp;MB. Valid rows are imported; every problem is listed, with the row, its id and the field or column to fix.
+        A set is a list of scenarios in the same shape as the course&rsquo;s own bank, at most {MAX_IMPORT_ROWS} scenarios and 1&nbsp;MB.
+        Valid rows are imported; every problem is listed, with the row, its id and the field or column to fix.
       </p>
       <div className={styles.downloads}>
         <a className="button button--ghost" href={dataUrl(EXAMPLE_CSV, 'text/csv')} download="goalpost-scenarios-example.csv">

@@ -6,21 +6,19 @@ import { plural } from '@/lib/learning/progress-text';
 import { DIFFICULTY_TEXT } from '@/lib/practice/practice-params';
 import styles from './practice.module.css';
 
-
 function ThreeQuestions() {
   return (
     <ol className={styles.questions}>
       <li>
-        <strong>Was the training signal right?</strong> If it rewarded something other than what was meant, and the system
-        found that, you are looking at <em>specification gaming</em>.
+        <strong>Was the training signal right?</strong> If it rewarded something other than what was meant, and the system found that, you
+        are looking at <em>specification gaming</em>.
       </li>
       <li>
-        <strong>Did the system stay competent after the change?</strong> If its behaviour fell apart, it is a{' '}
-        <em>capability failure</em>.
+        <strong>Did the system stay competent after the change?</strong> If its behaviour fell apart, it is a <em>capability failure</em>.
       </li>
       <li>
-        <strong>Which goal did it pursue?</strong> Right signal, skills intact, yet it competently pursued a different goal
-        that matched the intended one in training: <em>goal misgeneralization</em>.
+        <strong>Which goal did it pursue?</strong> Right signal, skills intact, yet it competently pursued a different goal that matched the
+        intended one in training: <em>goal misgeneralization</em>.
       </li>
     </ol>
   );
@@ -46,13 +44,13 @@ export function PracticeHub({
       <div className="prose">
         <h1>Practice: classify the failure</h1>
         <p className="lead">
-          Each scenario describes a system that did something unexpected. Answer three questions in order, then name the
-          failure. The questions decide the verdict:
+          Each scenario describes a system that did something unexpected. Answer three questions in order, then name the failure. The
+          questions decide the verdict:
         </p>
         <ThreeQuestions />
         <p className="muted">
-          Everything works from the keyboard: <kbd>1</kbd>–<kbd>4</kbd> answer the current question, <kbd>Enter</kbd> checks,{' '}
-          <kbd>N</kbd> moves on.
+          Everything works from the keyboard: <kbd>1</kbd>–<kbd>4</kbd> answer the current question, <kbd>Enter</kbd> checks, <kbd>N</kbd>{' '}
+          moves on.
         </p>
       </div>
 
@@ -65,7 +63,12 @@ export function PracticeHub({
                 <span className={styles.setTitle}>
                   {c.section}. {c.title}
                 </span>
-                <span className={styles.setMeta}>{plural(count((s) => s.chapter === c.slug), 'scenario')}</span>
+                <span className={styles.setMeta}>
+                  {plural(
+                    count((s) => s.chapter === c.slug),
+                    'scenario',
+                  )}
+                </span>
               </Link>
             </li>
           ))}
@@ -80,7 +83,11 @@ export function PracticeHub({
               <Link className={styles.setLink} href={`/practice?difficulty=${d}`}>
                 <span className={styles.setTitle}>{DIFFICULTY_TEXT[d].title}</span>
                 <span className={styles.setMeta}>
-                  {plural(count((s) => s.difficulty === d), 'scenario')} · {DIFFICULTY_TEXT[d].blurb}
+                  {plural(
+                    count((s) => s.difficulty === d),
+                    'scenario',
+                  )}{' '}
+                  · {DIFFICULTY_TEXT[d].blurb}
                 </span>
               </Link>
             </li>
@@ -119,8 +126,7 @@ export function PracticeHub({
         <h2 id="imported">Your imported sets</h2>
         {!signedIn || importedSets === null ? (
           <p>
-            <Link href="/signin?next=%2Fpractice%2Fimport">Sign in</Link> to import your own scenarios (JSON or CSV) and practise
-            them here.
+            <Link href="/signin?next=%2Fpractice%2Fimport">Sign in</Link> to import your own scenarios (JSON or CSV) and practise them here.
           </p>
         ) : importedSets.length === 0 ? (
           <div className={styles.emptyState}>

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import styles from './practice.module.css';
 
 /** A set that cannot be practised (unknown, empty, or needing sign-in): say why and where to go instead. */
-export function PracticeNotice({ title, children, links }: { title: string; children: ReactNode; links?: { href: string; text: string }[] }) {
+export function PracticeNotice({
+  title,
+  children,
+  links,
+}: {
+  title: string;
+  children: ReactNode;
+  links?: { href: string; text: string }[];
+}) {
   return (
     <div className="page prose">
       <p className={styles.back}>

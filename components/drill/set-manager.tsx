@@ -35,7 +35,11 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
     e.preventDefault();
     startRename(async () => {
       const r = await renameScenarioSetAction({ setId, title: name });
-      setRenameMsg(r.ok ? { ok: true, text: `Renamed to “${r.data?.title}”.` } : { ok: false, text: r.fieldErrors?.title?.join(' ') ?? r.message ?? 'The set could not be renamed.' });
+      setRenameMsg(
+        r.ok
+          ? { ok: true, text: `Renamed to “${r.data?.title}”.` }
+          : { ok: false, text: r.fieldErrors?.title?.join(' ') ?? r.message ?? 'The set could not be renamed.' },
+      );
       if (r.ok) router.refresh();
     });
   }
@@ -44,7 +48,11 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
     e.preventDefault();
     startRemove(async () => {
       const r = await removeScenariosAction({ setId, scenarioIds: chosen });
-      setRemoveMsg(r.ok ? { ok: true, text: `Removed ${r.data?.removed}; ${r.data?.count} left.` } : { ok: false, text: r.message ?? 'Nothing was removed.' });
+      setRemoveMsg(
+        r.ok
+          ? { ok: true, text: `Removed ${r.data?.removed}; ${r.data?.count} left.` }
+          : { ok: false, text: r.message ?? 'Nothing was removed.' },
+      );
       if (r.ok) {
         setChosen([]);
         router.refresh();
@@ -57,7 +65,8 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
     const data = new FormData(e.currentTarget);
     const file = data.get('file');
     if (file instanceof File && file.size > MAX_BYTES) return setClientError('The file is over 1 MB; split it into smaller sets.');
-    if (!(file instanceof File && file.size > 0) && !String(data.get('text') ?? '').trim()) return setClientError('Choose a file or paste the scenarios.');
+    if (!(file instanceof File && file.size > 0) && !String(data.get('text') ?? '').trim())
+      return setClientError('Choose a file or paste the scenarios.');
     setClientError(null);
     startTransition(() => changeAction(data));
   }
@@ -91,10 +100,12 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
               <legend>What to do with the file</legend>
               <div className="radio-row">
                 <label>
-                  <input type="radio" name="mode" value="append" checked={mode === 'append'} onChange={() => setMode('append')} /> Add its rows to the set
+                  <input type="radio" name="mode" value="append" checked={mode === 'append'} onChange={() => setMode('append')} /> Add its
+                  rows to the set
                 </label>
                 <label>
-                  <input type="radio" name="mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace the set with it
+                  <input type="radio" name="mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
+                  Replace the set with it
                 </label>
               </div>
             </fieldset>
@@ -117,7 +128,9 @@ export function SetManager({ setId, title, scenarios }: { setId: string; title: 
           <div aria-live="polite">
             {state && !changing && (
               <div className={`alert ${state.ok ? 'alert--ok' : 'alert--error'}`}>
-                {state.ok ? `${mode === 'append' ? 'Added' : 'The set now holds'} ${state.data?.imported} scenario${state.data?.imported === 1 ? '' : 's'}.` : state.message}
+                {state.ok
+                  ? `${mode === 'append' ? 'Added' : 'The set now holds'} ${state.data?.imported} scenario${state.data?.imported === 1 ? '' : 's'}.`
+                  : state.message}
               </div>
             )}
             <RejectedRows rows={rejected} title={`Rows not used (${rejected.length})`} />

@@ -26,7 +26,14 @@ export type QuizAction =
 
 const QUEUED_STATUS = 'Saved on this device. It will be checked and synced when you are back online.';
 
-export const freshAttempt = (): QuizAttempt => ({ selected: [], confidence: null, phase: 'answering', feedback: null, error: null, status: '' });
+export const freshAttempt = (): QuizAttempt => ({
+  selected: [],
+  confidence: null,
+  phase: 'answering',
+  feedback: null,
+  error: null,
+  status: '',
+});
 
 export function quizAttemptReducer(s: QuizAttempt, action: QuizAction): QuizAttempt {
   switch (action.type) {

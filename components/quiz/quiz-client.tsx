@@ -60,7 +60,11 @@ export function QuizClient({
     if (phase !== 'answering') return;
     const problem = answerProblem(quiz, selected);
     if (problem) return dispatch({ type: 'error', message: problem });
-    if (!confidence) return dispatch({ type: 'error', message: 'Say whether you are sure or unsure: it decides when this question comes back for review.' });
+    if (!confidence)
+      return dispatch({
+        type: 'error',
+        message: 'Say whether you are sure or unsure: it decides when this question comes back for review.',
+      });
     dispatch({ type: 'saving' });
     const durationMs = Math.max(0, clockMs() - started.current);
     const confident = confidence === 'sure';
@@ -129,7 +133,8 @@ export function QuizClient({
         {!answered && lastTime !== null && (
           <span className={styles.attempts} data-testid="quiz-last-time">
             {' '}
-            · last time{lastTime.selected.length > 0 ? ` you chose ${choiceList(lastTime.selected)}` : ''}: {lastTime.correct ? 'right' : 'not quite'}
+            · last time{lastTime.selected.length > 0 ? ` you chose ${choiceList(lastTime.selected)}` : ''}:{' '}
+            {lastTime.correct ? 'right' : 'not quite'}
           </span>
         )}
       </p>
@@ -137,11 +142,17 @@ export function QuizClient({
         {prompt}
       </div>
       {/* The verdict sits right above the choices it is about, each of which now carries its explanation. */}
-      <p role="status" aria-live="polite" className={phase === 'queued' ? styles.resultQueued : answered ? (correct ? styles.resultOk : styles.resultBad) : 'visually-hidden'}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={phase === 'queued' ? styles.resultQueued : answered ? (correct ? styles.resultOk : styles.resultBad) : 'visually-hidden'}
+      >
         {status}
       </p>
       <fieldset className={styles.choices} disabled={phase === 'saving'}>
-        <legend className="visually-hidden">{kindLabel} (keys 1 to {choices.length})</legend>
+        <legend className="visually-hidden">
+          {kindLabel} (keys 1 to {choices.length})
+        </legend>
         {choices.map((c, i) => {
           const isSelected = selected.includes(i);
           const isRight = right.includes(i);
@@ -163,11 +174,7 @@ export function QuizClient({
                   {i + 1}
                 </span>
                 <span className={styles.choiceText}>{c.content}</span>
-                {feedback && (
-                  <span className={styles.verdict}>
-                    {isRight ? '✓ Correct answer' : isSelected ? '✗ Your answer' : ''}
-                  </span>
-                )}
+                {feedback && <span className={styles.verdict}>{isRight ? '✓ Correct answer' : isSelected ? '✗ Your answer' : ''}</span>}
               </label>
               {explain && (
                 <p id={`${uid}-explain-${i}`} className={styles.explain}>
@@ -183,7 +190,13 @@ export function QuizClient({
           <legend>How sure are you?</legend>
           {(['sure', 'unsure'] as const).map((v) => (
             <label key={v}>
-              <input type="radio" name={`${uid}-confidence`} value={v} checked={confidence === v} onChange={() => dispatch({ type: 'confidence', value: v })} />{' '}
+              <input
+                type="radio"
+                name={`${uid}-confidence`}
+                value={v}
+                checked={confidence === v}
+                onChange={() => dispatch({ type: 'confidence', value: v })}
+              />{' '}
               {v === 'sure' ? 'Sure' : 'Unsure'}
             </label>
           ))}

@@ -21,7 +21,8 @@ function collect(children: ReactNode, types: unknown[]): ReactElement<Props>[] {
   for (const child of Children.toArray(children)) {
     if (!isValidElement<Props>(child)) continue;
     if (types.includes(child.type)) out.push(child);
-    else if (child.type === Fragment || child.type === 'p' || typeof child.type === 'string') out.push(...collect(child.props.children, types));
+    else if (child.type === Fragment || child.type === 'p' || typeof child.type === 'string')
+      out.push(...collect(child.props.children, types));
   }
   return out;
 }

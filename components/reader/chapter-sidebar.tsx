@@ -34,7 +34,13 @@ export function ChapterSidebar({
         // The dashboard's wording and counts: this chapter's questions only.
         const state =
           p && (p.completed || p.answered)
-            ? progressText({ done: p.answered, total: c.quizCount, right: p.firstCorrect ?? null, unit: 'questions', chapterFinished: p.completed })
+            ? progressText({
+                done: p.answered,
+                total: c.quizCount,
+                right: p.firstCorrect ?? null,
+                unit: 'questions',
+                chapterFinished: p.completed,
+              })
             : null;
         return (
           <li key={c.slug}>
@@ -56,9 +62,7 @@ export function ChapterSidebar({
     <>
       <div className={styles.contents} data-testid="reader-contents">
         <details className={`${styles.disclosure} ${styles.chaptersDisclosure}`} onClick={closeOnLink}>
-          <summary>
-            Chapters{count && <span className={styles.summaryNote}>{count}</span>}
-          </summary>
+          <summary>Chapters{count && <span className={styles.summaryNote}>{count}</span>}</summary>
           <nav aria-label="Chapters">{list}</nav>
         </details>
         {toc.length > 0 && (
@@ -71,9 +75,7 @@ export function ChapterSidebar({
         )}
       </div>
       <nav className={styles.sidebar} aria-label="Chapters">
-        <p className={styles.tocTitle}>
-          Chapters {count && <span className={styles.count}>{count}</span>}
-        </p>
+        <p className={styles.tocTitle}>Chapters {count && <span className={styles.count}>{count}</span>}</p>
         {list}
       </nav>
     </>

@@ -41,11 +41,7 @@ export function ChapterTools({ slug, sectionIds }: { slug: string; sectionIds: s
       {resume && resumeTitle && (
         <div className={styles.resume} role="region" aria-label="Resume reading">
           <span>You were reading “{resumeTitle}”.</span>
-          <a
-            className="button button--small"
-            href={`#${resume}`}
-            onClick={() => setResume(null)}
-          >
+          <a className="button button--small" href={`#${resume}`} onClick={() => setResume(null)}>
             Jump back
           </a>
           <button type="button" className="button button--ghost button--small" onClick={() => setResume(null)}>

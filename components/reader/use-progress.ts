@@ -50,7 +50,8 @@ export function useProgress() {
       .then((d: { chapters: (ChapterProgressView & { chapter: string })[] }) => {
         if (!live) return;
         const map: ProgressMap = {};
-        for (const c of d.chapters) map[c.chapter] = { completed: c.completed, position: c.position, answered: c.answered, firstCorrect: c.firstCorrect };
+        for (const c of d.chapters)
+          map[c.chapter] = { completed: c.completed, position: c.position, answered: c.answered, firstCorrect: c.firstCorrect };
         setProgress(map);
       })
       .catch(() => live && setProgress({}));

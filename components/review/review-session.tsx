@@ -18,7 +18,6 @@ import type { ReviewEntry, ReviewSessionData as Initial } from '@/lib/db/review-
 import { NextCard, type Clock } from './next-card';
 import styles from './review.module.css';
 
-
 interface Outcome {
   correct: boolean;
   rating: string;
@@ -54,7 +53,9 @@ async function loadGuestQueue(): Promise<Initial> {
     const res = await fetch('/api/review-items', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ cards: due.slice(0, 200).map((c) => ({ id: c.id, itemKind: c.itemKind, itemId: c.itemId, reps: c.card.reps })) }),
+      body: JSON.stringify({
+        cards: due.slice(0, 200).map((c) => ({ id: c.id, itemKind: c.itemKind, itemId: c.itemId, reps: c.card.reps })),
+      }),
     });
     if (!res.ok) throw new Error('Could not load your review questions.');
     const { items } = (await res.json()) as { items: { id: string; item: ReviewItem | null }[] };
@@ -63,7 +64,14 @@ async function loadGuestQueue(): Promise<Initial> {
       return i.item && card ? [{ cardId: i.id, cardVersion: card.card.reps, isNew: !card.introducedAt, item: i.item }] : [];
     });
   }
-  return { entries, dueCount: due.length, laterToday, heldBackNew, nextDue: future[0]?.card.due.toISOString() ?? null, now: t.toISOString() };
+  return {
+    entries,
+    dueCount: due.length,
+    laterToday,
+    heldBackNew,
+    nextDue: future[0]?.card.due.toISOString() ?? null,
+    now: t.toISOString(),
+  };
 }
 
 /** A signed-in learner's queue, fresh from the server (the countdown loads it when the next card comes due). */
@@ -118,7 +126,11 @@ export function ReviewSession({ mode, initial, clock = Date.now }: { mode: 'user
     return (
       <section className={styles.empty} aria-live="polite">
         {/* The dashboard's words and counts (lib/learning/due.ts). */}
-        {done > 0 ? <h2>Done for now: {done} reviewed</h2> : <h2 data-testid="due-text">{dueText({ now: 0, laterToday, heldBackNew: 0 })}</h2>}
+        {done > 0 ? (
+          <h2>Done for now: {done} reviewed</h2>
+        ) : (
+          <h2 data-testid="due-text">{dueText({ now: 0, laterToday, heldBackNew: 0 })}</h2>
+        )}
         {done > 0 && laterToday > 0 && <p data-testid="due-text">{dueText({ now: 0, laterToday, heldBackNew: 0 })}.</p>}
         {queue.heldBackNew > 0 && (
           <p>
@@ -127,7 +139,15 @@ export function ReviewSession({ mode, initial, clock = Date.now }: { mode: 'user
           </p>
         )}
         {nextDue ? (
-          <NextCard key={`${queue.now}-${nextDue}`} dueAt={nextDue} serverNow={queue.now} clock={clock} onDue={load} formatDate={formatDate} whenText={whenText} />
+          <NextCard
+            key={`${queue.now}-${nextDue}`}
+            dueAt={nextDue}
+            serverNow={queue.now}
+            clock={clock}
+            onDue={load}
+            formatDate={formatDate}
+            whenText={whenText}
+          />
         ) : done === 0 ? (
           <p>
             You have no review cards yet. Every question you answer in a <Link href="/chapters">chapter</Link> or the{' '}
@@ -196,7 +216,12 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
 
   async function submit() {
     if (phase !== 'answering') return;
-    const problem = item.kind === 'quiz' ? answerProblem({ kind: item.quizKind, choices: item.choices }, selected) : selected.length ? null : 'Pick a failure mode.';
+    const problem =
+      item.kind === 'quiz'
+        ? answerProblem({ kind: item.quizKind, choices: item.choices }, selected)
+        : selected.length
+          ? null
+          : 'Pick a failure mode.';
     if (problem) return setError(problem);
     if (!confidence) return setError('Say whether you are sure or unsure (press S or U): it sets when this card comes back.');
     setPhase('saving');
@@ -209,7 +234,14 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
         kind: 'review',
         who: 'user',
         owner: session.status === 'user' ? session.user.id : undefined,
-        payload: { cardId: entry.cardId, shownItemId: item.shownItemId, ...answer, confident: confidence === 'sure', durationMs, cardVersion: entry.cardVersion },
+        payload: {
+          cardId: entry.cardId,
+          shownItemId: item.shownItemId,
+          ...answer,
+          confident: confidence === 'sure',
+          durationMs,
+          cardVersion: entry.cardVersion,
+        },
         title: 'a review',
         queuedAt: new Date().toISOString(),
       });
@@ -311,16 +343,34 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
       <fieldset className={styles.options} disabled={phase === 'saving'}>
         <legend className="visually-hidden">Answer (keys 1 to {options.length})</legend>
         {options.map((text, i) => {
-          const mark = answered ? (correctIdx.includes(i) ? 'correct' : selected.includes(i) ? 'wrong' : 'other') : selected.includes(i) ? 'selected' : 'none';
+          const mark = answered
+            ? correctIdx.includes(i)
+              ? 'correct'
+              : selected.includes(i)
+                ? 'wrong'
+                : 'other'
+            : selected.includes(i)
+              ? 'selected'
+              : 'none';
           return (
             <div key={i} className={styles.option} data-mark={mark}>
               <label>
-                <input type={multiple ? 'checkbox' : 'radio'} name="review-answer" checked={selected.includes(i)} onChange={() => pick(i)} readOnly={answered} />
+                <input
+                  type={multiple ? 'checkbox' : 'radio'}
+                  name="review-answer"
+                  checked={selected.includes(i)}
+                  onChange={() => pick(i)}
+                  readOnly={answered}
+                />
                 <span className={styles.key} aria-hidden="true">
                   {i + 1}
                 </span>
                 <span>{text}</span>
-                {answered && <span className={styles.verdict}>{correctIdx.includes(i) ? '✓ Correct' : selected.includes(i) ? '✗ Your answer' : ''}</span>}
+                {answered && (
+                  <span className={styles.verdict}>
+                    {correctIdx.includes(i) ? '✓ Correct' : selected.includes(i) ? '✗ Your answer' : ''}
+                  </span>
+                )}
               </label>
               {answered && fb?.kind === 'quiz' && <p className={styles.explain}>{fb.explanations[i]}</p>}
             </div>
@@ -333,14 +383,26 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
             How sure are you? <span className="visually-hidden">(keys S and U)</span>
           </legend>
           <label>
-            <input type="radio" name="review-confidence" value="sure" checked={confidence === 'sure'} onChange={() => chooseConfidence('sure')} />
+            <input
+              type="radio"
+              name="review-confidence"
+              value="sure"
+              checked={confidence === 'sure'}
+              onChange={() => chooseConfidence('sure')}
+            />
             <span className={styles.key} aria-hidden="true">
               S
             </span>
             Sure
           </label>
           <label>
-            <input type="radio" name="review-confidence" value="unsure" checked={confidence === 'unsure'} onChange={() => chooseConfidence('unsure')} />
+            <input
+              type="radio"
+              name="review-confidence"
+              value="unsure"
+              checked={confidence === 'unsure'}
+              onChange={() => chooseConfidence('unsure')}
+            />
             <span className={styles.key} aria-hidden="true">
               U
             </span>
@@ -370,7 +432,11 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
           </ul>
         </div>
       )}
-      <p role="status" aria-live="polite" className={answered ? (outcome?.correct ? styles.ok : styles.bad) : phase === 'queued' ? styles.queued : 'visually-hidden'}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={answered ? (outcome?.correct ? styles.ok : styles.bad) : phase === 'queued' ? styles.queued : 'visually-hidden'}
+      >
         {answered && outcome
           ? `${outcome.correct ? 'Correct.' : 'Not quite.'} Rated ${RATING_TEXT[outcome.rating]}: this card comes back ${whenText(outcome.nextDue, new Date())}.`
           : phase === 'queued'
@@ -389,8 +455,8 @@ function ReviewCardView({ entry, mode, onNext }: { entry: ReviewEntry; mode: 'us
         )}
       </div>
       <p className={`${styles.keys} muted`} data-testid="review-keys">
-        Keys: <kbd>1</kbd>–<kbd>{options.length}</kbd> choose an answer · <kbd>S</kbd> sure or <kbd>U</kbd> unsure · <kbd>Enter</kbd> check ·
-        then <kbd>Space</kbd> or <kbd>Enter</kbd> for the next card. <kbd>Tab</kbd> also reaches every choice.
+        Keys: <kbd>1</kbd>–<kbd>{options.length}</kbd> choose an answer · <kbd>S</kbd> sure or <kbd>U</kbd> unsure · <kbd>Enter</kbd> check
+        · then <kbd>Space</kbd> or <kbd>Enter</kbd> for the next card. <kbd>Tab</kbd> also reaches every choice.
       </p>
     </div>
   );

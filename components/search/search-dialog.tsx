@@ -164,8 +164,8 @@ export function SearchDialog() {
             )}
             {results && trimmed && results.total === 0 && (
               <p className={styles.empty}>
-                Check the spelling or try fewer, shorter words: every word has to match, and the start of a word is
-                enough (<q>simpl</q> finds <q>simplicity</q>). Or browse the <a href="/glossary">glossary</a>.
+                Check the spelling or try fewer, shorter words: every word has to match, and the start of a word is enough (<q>simpl</q>{' '}
+                finds <q>simplicity</q>). Or browse the <a href="/glossary">glossary</a>.
               </p>
             )}
             {results && !trimmed && <p className={styles.empty}>Type to search every chapter section and glossary entry.</p>}

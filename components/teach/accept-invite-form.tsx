@@ -5,6 +5,12 @@ import { OneButtonForm } from '@/components/ui/form';
 /** The co-instructor invite's one button: the token is already in the link. */
 export function AcceptInviteForm({ token }: { token: string }) {
   return (
-    <OneButtonForm action={acceptCoInstructorInviteAction} name="token" value={token} label="Accept and co-teach" pendingLabel="Accepting…" />
+    <OneButtonForm
+      action={acceptCoInstructorInviteAction}
+      name="token"
+      value={token}
+      label="Accept and co-teach"
+      pendingLabel="Accepting…"
+    />
   );
 }

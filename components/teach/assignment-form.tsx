@@ -45,7 +45,13 @@ function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-error` : undefined}
+      >
         {children}
       </select>
       {errors?.length ? (
@@ -155,7 +161,16 @@ export function AssignmentForm({
         )}
         {kind === 'workshop' && (
           <>
-            <Field name="write" type="number" label="Scenarios to write" hint="Each learner; 0 to 5." min={0} max={5} defaultValue={state?.values?.write ?? '1'} errors={fe?.write} />
+            <Field
+              name="write"
+              type="number"
+              label="Scenarios to write"
+              hint="Each learner; 0 to 5."
+              min={0}
+              max={5}
+              defaultValue={state?.values?.write ?? '1'}
+              errors={fe?.write}
+            />
             <Field
               name="classify"
               type="number"
@@ -168,7 +183,8 @@ export function AssignmentForm({
             />
             <div className="field">
               <label>
-                <input type="checkbox" name="graded" value="on" defaultChecked={state?.values?.graded === 'on'} /> Counts toward the gradebook
+                <input type="checkbox" name="graded" value="on" defaultChecked={state?.values?.graded === 'on'} /> Counts toward the
+                gradebook
               </label>
               <span className="hint">Unticked, learners see progress only and no score is recorded for it.</span>
             </div>

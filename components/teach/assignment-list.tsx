@@ -4,7 +4,12 @@ import { DeleteAssignmentButton } from './delete-assignment-button';
 import { utcText } from './format';
 import styles from './teach.module.css';
 
-const KIND_TEXT: Record<string, string> = { chapter: 'Chapter', drill: 'Classifier drill', review: 'Reviews', workshop: 'Scenario workshop' };
+const KIND_TEXT: Record<string, string> = {
+  chapter: 'Chapter',
+  drill: 'Classifier drill',
+  review: 'Reviews',
+  workshop: 'Scenario workshop',
+};
 
 export interface AssignmentView {
   id: string;
@@ -16,8 +21,19 @@ export interface AssignmentView {
   done: number;
 }
 
-export function AssignmentList({ classId, assignments, learners, now }: { classId: string; assignments: AssignmentView[]; learners: number; now: Date }) {
-  if (assignments.length === 0) return <p className="muted">No assignments yet. Create one below; learners see it on their dashboard and class page.</p>;
+export function AssignmentList({
+  classId,
+  assignments,
+  learners,
+  now,
+}: {
+  classId: string;
+  assignments: AssignmentView[];
+  learners: number;
+  now: Date;
+}) {
+  if (assignments.length === 0)
+    return <p className="muted">No assignments yet. Create one below; learners see it on their dashboard and class page.</p>;
   return (
     <ul className={styles.assignmentList}>
       {assignments.map((a) => {
@@ -32,7 +48,9 @@ export function AssignmentList({ classId, assignments, learners, now }: { classI
               {a.done} of {learners} learner{learners === 1 ? '' : 's'} done
             </p>
             <div className={styles.row}>
-              <Link href={a.kind === 'workshop' ? `/teach/${classId}/workshop` : assignmentHref(a)}>{a.kind === 'workshop' ? 'Open the workshop' : 'Open the work'}</Link>
+              <Link href={a.kind === 'workshop' ? `/teach/${classId}/workshop` : assignmentHref(a)}>
+                {a.kind === 'workshop' ? 'Open the workshop' : 'Open the work'}
+              </Link>
               <DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} />
             </div>
           </li>

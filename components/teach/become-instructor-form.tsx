@@ -32,15 +32,17 @@ export function BecomeInstructorForm({ collapsed = false }: { collapsed?: boolea
     <form action={action} onSubmit={check} className="form" noValidate aria-label="Become an instructor">
       <div>
         <p>As an instructor you can:</p>
-      <ul>
-        <li>create classes and share a join code or invite link with your learners;</li>
-        <li>set chapters, practice drills and reviews as assignments with due dates;</li>
-        <li>see how the learners who join your classes are doing: the roster, the gradebook, item statistics and the cases they mix up.</li>
-      </ul>
-      <p>
-        Your own answers, reviews and classes you joined stay as they are. Anyone may run a class with this open course, so there is
-        no approval step; you stay signed in.
-      </p>
+        <ul>
+          <li>create classes and share a join code or invite link with your learners;</li>
+          <li>set chapters, practice drills and reviews as assignments with due dates;</li>
+          <li>
+            see how the learners who join your classes are doing: the roster, the gradebook, item statistics and the cases they mix up.
+          </li>
+        </ul>
+        <p>
+          Your own answers, reviews and classes you joined stay as they are. Anyone may run a class with this open course, so there is no
+          approval step; you stay signed in.
+        </p>
       </div>
       {state?.message && !state.ok && !state.fieldErrors && (
         <p role="alert" className="alert alert--error">

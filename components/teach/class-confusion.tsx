@@ -13,13 +13,18 @@ const SEPARATING_QUESTION: Record<string, Question> = {
   'goal-misgeneralization|capability-failure': 'competence',
   'specification-gaming|capability-failure': 'competence',
 };
-const separatingQuestion = (a: Label, b: Label): Question => SEPARATING_QUESTION[`${a}|${b}`] ?? SEPARATING_QUESTION[`${b}|${a}`] ?? 'training';
+const separatingQuestion = (a: Label, b: Label): Question =>
+  SEPARATING_QUESTION[`${a}|${b}`] ?? SEPARATING_QUESTION[`${b}|${a}`] ?? 'training';
 const lower = (l: Label) => LABEL_TEXT[l].toLowerCase();
 
 /** The mix-ups, biggest first. */
 function offDiagonal(c: Confusion) {
   return c.matrix
-    .flatMap((row) => row.cells.filter((cell) => cell.picked !== row.truth).map((cell) => ({ truth: row.truth, picked: cell.picked, count: cell.count, drivers: cell.drivers })))
+    .flatMap((row) =>
+      row.cells
+        .filter((cell) => cell.picked !== row.truth)
+        .map((cell) => ({ truth: row.truth, picked: cell.picked, count: cell.count, drivers: cell.drivers })),
+    )
     .sort((a, b) => b.count - a.count);
 }
 
@@ -34,7 +39,8 @@ export function mondaySummary(c: Confusion, titleOf: (scenarioId: string) => str
   const worstAxis = axes[0];
   if (!top || top.count === 0) {
     const all = `The class gave the right label in all ${plural(c.responses, 'first answer')}.`;
-    if (c.wrongReasons === 0 || !worstAxis || worstAxis[1] === 0) return `${all} Every reason was right too: move on to the advanced scenarios.`;
+    if (c.wrongReasons === 0 || !worstAxis || worstAxis[1] === 0)
+      return `${all} Every reason was right too: move on to the advanced scenarios.`;
     return `${all} ${c.wrongReasons} of them had a wrong reason: practise “${QUESTION_TEXT[worstAxis[0]]}”, the question missed most (${worstAxis[1]} times).`;
   }
   const axis = separatingQuestion(top.truth, top.picked);
@@ -43,12 +49,21 @@ export function mondaySummary(c: Confusion, titleOf: (scenarioId: string) => str
     `Explain how to tell ${lower(top.truth)} from ${lower(top.picked)}: ${top.count} of the class’s ${plural(wrong, 'wrong first answer')} ` +
     `called a ${lower(top.truth)} case ${lower(top.picked)}${examples.length ? `, most often ${examples.join(' and ')}` : ''}. ` +
     `Walk through the question that separates them: “${QUESTION_TEXT[axis]}”`;
-  if (worstAxis && worstAxis[1] > 0 && worstAxis[0] !== axis) s += ` Then practise “${QUESTION_TEXT[worstAxis[0]]}”, the question the class gets wrong most (${worstAxis[1]} times).`;
+  if (worstAxis && worstAxis[1] > 0 && worstAxis[0] !== axis)
+    s += ` Then practise “${QUESTION_TEXT[worstAxis[0]]}”, the question the class gets wrong most (${worstAxis[1]} times).`;
   else if (worstAxis && worstAxis[1] > 0) s += ` It is also the question the class gets wrong most (${worstAxis[1]} times).`;
   return s;
 }
 
-export function ClassConfusion({ classId, confusion, titleOf }: { classId: string; confusion: Confusion; titleOf: (scenarioId: string) => string }) {
+export function ClassConfusion({
+  classId,
+  confusion,
+  titleOf,
+}: {
+  classId: string;
+  confusion: Confusion;
+  titleOf: (scenarioId: string) => string;
+}) {
   const labels = confusion.matrix.map((r) => r.truth);
   const axes = (Object.entries(confusion.questionErrors) as [Question, number][]).sort((a, b) => b[1] - a[1]);
   return (
@@ -64,8 +79,8 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
         <TableScroll labelledBy="matrix-caption">
           <table className={`${styles.table} ${styles.matrix}`} data-testid="class-confusion">
             <caption id="matrix-caption">
-              {plural(confusion.responses, 'first answer')} in the classifier drill. Rows are the real failure mode, columns what learners picked;
-              correct answers are on the diagonal (✓). Each mix-up lists the scenarios behind it.
+              {plural(confusion.responses, 'first answer')} in the classifier drill. Rows are the real failure mode, columns what learners
+              picked; correct answers are on the diagonal (✓). Each mix-up lists the scenarios behind it.
             </caption>
             <thead>
               <tr>
@@ -92,10 +107,16 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
                         {total > 0 && <span className="muted"> ({Math.round((cell.count / total) * 100)}%)</span>}
                         {cell.picked === row.truth ? <span> ✓ right</span> : null}
                         {cell.picked !== row.truth && cell.drivers.length > 0 && (
-                          <ul className={styles.drivers} aria-label={`Scenarios behind ${lower(row.truth)} picked as ${lower(cell.picked)}`}>
+                          <ul
+                            className={styles.drivers}
+                            aria-label={`Scenarios behind ${lower(row.truth)} picked as ${lower(cell.picked)}`}
+                          >
                             {cell.drivers.map((d) => (
                               <li key={d.scenarioId}>
-                                <Link href={`/teach/${classId}/scenarios/${encodeURIComponent(d.scenarioId)}`}>{titleOf(d.scenarioId)}</Link> ({d.n}×)
+                                <Link href={`/teach/${classId}/scenarios/${encodeURIComponent(d.scenarioId)}`}>
+                                  {titleOf(d.scenarioId)}
+                                </Link>{' '}
+                                ({d.n}×)
                               </li>
                             ))}
                           </ul>
@@ -113,7 +134,9 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
         <h2 id="axes-h">Which diagnostic question goes wrong</h2>
         <TableScroll labelledBy="axes-caption">
           <table className={styles.table} data-testid="axis-errors">
-            <caption id="axes-caption">Wrong answers to each of the three questions, most missed first ({plural(confusion.responses, 'drill answer')} in all).</caption>
+            <caption id="axes-caption">
+              Wrong answers to each of the three questions, most missed first ({plural(confusion.responses, 'drill answer')} in all).
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Question</th>
@@ -141,7 +164,9 @@ export function ClassConfusion({ classId, confusion, titleOf }: { classId: strin
         <h2 id="misread-h">The question misread most, by failure mode</h2>
         <TableScroll labelledBy="misread-caption">
           <table className={styles.table} data-testid="misread-by-label">
-            <caption id="misread-caption">For the cases of each failure mode, the diagnostic question the class answered wrongly most often.</caption>
+            <caption id="misread-caption">
+              For the cases of each failure mode, the diagnostic question the class answered wrongly most often.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Cases that are…</th>

@@ -4,7 +4,17 @@ import styles from './teach.module.css';
 export type ClassView = 'overview' | 'items' | 'confusion' | 'workshop';
 
 /** The heading and section links shared by every page of one class. */
-export function ClassHeader({ classId, title, current, heading }: { classId: string; title: string; current: ClassView | null; heading?: string }) {
+export function ClassHeader({
+  classId,
+  title,
+  current,
+  heading,
+}: {
+  classId: string;
+  title: string;
+  current: ClassView | null;
+  heading?: string;
+}) {
   const links: { view: ClassView; href: string; text: string }[] = [
     { view: 'overview', href: `/teach/${classId}`, text: 'Roster and assignments' },
     { view: 'items', href: `/teach/${classId}/items`, text: 'Item statistics' },

@@ -96,8 +96,8 @@ export function CoInstructors({
         <>
           <h3>Invite a co-instructor</h3>
           <p>
-            Make a link and send it to the person who should co-teach. They open it signed in with an instructor account and accept. A link works
-            once, for 7 days.
+            Make a link and send it to the person who should co-teach. They open it signed in with an instructor account and accept. A link
+            works once, for 7 days.
           </p>
           {error && (
             <p role="alert" className="alert alert--error">
@@ -113,7 +113,8 @@ export function CoInstructors({
             {made && (
               <>
                 <p>
-                  New link, shown only now (Goalpost keeps just a fingerprint of it), working once until {utcText(new Date(made.expiresAt))}:
+                  New link, shown only now (Goalpost keeps just a fingerprint of it), working once until {utcText(new Date(made.expiresAt))}
+                  :
                 </p>
                 <p className={styles.link}>
                   <a href={made.link} data-testid="co-invite-link">

@@ -60,7 +60,8 @@ export function ItemStatsTable({ rows }: { rows: ItemViewRow[] }) {
           </select>
         </div>
         <label className={styles.check}>
-          <input type="checkbox" checked={enoughOnly} onChange={(e) => setEnoughOnly(e.target.checked)} /> Only items answered by at least {MIN_ANSWERS} learners
+          <input type="checkbox" checked={enoughOnly} onChange={(e) => setEnoughOnly(e.target.checked)} /> Only items answered by at least{' '}
+          {MIN_ANSWERS} learners
         </label>
       </div>
       <p role="status" aria-live="polite" className="muted">

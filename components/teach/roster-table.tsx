@@ -34,7 +34,13 @@ const ACCESSORS: Record<Key, (r: RosterViewRow) => string | number | null> = {
   lastActive: (r) => r.lastActive,
   late: (r) => r.lateCount,
 };
-const KEY_TEXT: Record<Key, string> = { name: 'name', completion: 'completion', score: 'mean score', lastActive: 'last active', late: 'late work' };
+const KEY_TEXT: Record<Key, string> = {
+  name: 'name',
+  completion: 'completion',
+  score: 'mean score',
+  lastActive: 'last active',
+  late: 'late work',
+};
 
 const notStarted = (r: RosterViewRow) => r.results.some((x) => x.progress === 0 && (x.status === 'not-started' || x.status === 'late'));
 
@@ -47,7 +53,10 @@ export function RosterTable({ rows, assignments }: { rows: RosterViewRow[]; assi
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
     return rows.filter(
-      (r) => (!q || r.name.toLowerCase().includes(q) || r.email.toLowerCase().includes(q)) && (!onlyLate || r.lateCount > 0) && (!onlyNotStarted || notStarted(r)),
+      (r) =>
+        (!q || r.name.toLowerCase().includes(q) || r.email.toLowerCase().includes(q)) &&
+        (!onlyLate || r.lateCount > 0) &&
+        (!onlyNotStarted || notStarted(r)),
     );
   }, [rows, query, onlyLate, onlyNotStarted]);
   const { sort, sorted, toggle } = useSort(filtered, ACCESSORS, { key: 'name', dir: 'asc' });
@@ -57,23 +66,32 @@ export function RosterTable({ rows, assignments }: { rows: RosterViewRow[]; assi
       <div className={styles.filters} role="search" aria-label="Filter the roster">
         <div className="field">
           <label htmlFor={`${id}-q`}>Find a learner</label>
-          <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or email" autoComplete="off" />
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Name or email"
+            autoComplete="off"
+          />
         </div>
         <label className={styles.check}>
           <input type="checkbox" checked={onlyLate} onChange={(e) => setOnlyLate(e.target.checked)} /> Only learners with late work
         </label>
         <label className={styles.check}>
-          <input type="checkbox" checked={onlyNotStarted} onChange={(e) => setOnlyNotStarted(e.target.checked)} /> Only learners who have not started an assignment
+          <input type="checkbox" checked={onlyNotStarted} onChange={(e) => setOnlyNotStarted(e.target.checked)} /> Only learners who have
+          not started an assignment
         </label>
       </div>
       <p role="status" aria-live="polite" className="muted" data-testid="roster-count">
-        Showing {sorted.length} of {rows.length} learner{rows.length === 1 ? '' : 's'}, sorted by {KEY_TEXT[sort.key]} ({sort.dir === 'asc' ? 'ascending' : 'descending'}).
+        Showing {sorted.length} of {rows.length} learner{rows.length === 1 ? '' : 's'}, sorted by {KEY_TEXT[sort.key]} (
+        {sort.dir === 'asc' ? 'ascending' : 'descending'}).
       </p>
       <TableScroll labelledBy={`${id}-caption`}>
         <table className={styles.table} data-testid="roster">
           <caption id={`${id}-caption`}>
-            Roster: for every assignment, each learner&rsquo;s progress (how many answered) and first-try score (how many right). &ldquo;Late&rdquo;
-            means past its due date and not finished.
+            Roster: for every assignment, each learner&rsquo;s progress (how many answered) and first-try score (how many right).
+            &ldquo;Late&rdquo; means past its due date and not finished.
           </caption>
           <thead>
             <tr>
@@ -92,7 +110,9 @@ export function RosterTable({ rows, assignments }: { rows: RosterViewRow[]; assi
           <tbody>
             {sorted.length === 0 && (
               <tr>
-                <td colSpan={assignments.length + 5} className={styles.wrap}>No learner matches these filters.</td>
+                <td colSpan={assignments.length + 5} className={styles.wrap}>
+                  No learner matches these filters.
+                </td>
               </tr>
             )}
             {sorted.map((r) => (

@@ -25,7 +25,8 @@ export function useSort<T, K extends string>(rows: T[], accessors: Record<K, (ro
       if (x === null && y === null) return 0;
       if (x === null) return 1;
       if (y === null) return -1;
-      const c = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y, undefined, { sensitivity: 'base' }) : Number(x) - Number(y);
+      const c =
+        typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y, undefined, { sensitivity: 'base' }) : Number(x) - Number(y);
       return c * sign;
     });
   }, [rows, accessors, sort]);
@@ -53,7 +54,11 @@ export function SortableTh<K extends string>({
 }) {
   const active = sort.key === sortKey;
   return (
-    <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={numeric ? styles.num : undefined}>
+    <th
+      scope="col"
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={numeric ? styles.num : undefined}
+    >
       <button type="button" className={styles.sort} onClick={() => onSort(sortKey, firstDir)}>
         {label}
         <span className={styles.sortIcon} aria-hidden="true">

@@ -51,7 +51,14 @@ export function TableScroll({
     <div className="table-scroll" data-more-start={more?.start ? 'true' : undefined} data-more-end={more?.end ? 'true' : undefined}>
       <div className="table-scroll__frame">
         {/* Focusable until measured (the server cannot know), then only while it scrolls: no empty tab stops. */}
-        <div ref={ref} className={frameClassName ? `table-scroll__viewport ${frameClassName}` : 'table-scroll__viewport'} tabIndex={more === null || scrolls ? 0 : undefined} role="region" aria-label={label} aria-labelledby={labelledBy}>
+        <div
+          ref={ref}
+          className={frameClassName ? `table-scroll__viewport ${frameClassName}` : 'table-scroll__viewport'}
+          tabIndex={more === null || scrolls ? 0 : undefined}
+          role="region"
+          aria-label={label}
+          aria-labelledby={labelledBy}
+        >
           {children}
         </div>
       </div>

@@ -29,7 +29,13 @@ export function ThemeToggle() {
 
   const next = ORDER[(ORDER.indexOf(theme) + 1) % ORDER.length]!;
   return (
-    <button type="button" className="icon-button" onClick={cycle} aria-label={`${LABEL[theme]}. Switch to ${LABEL[next].toLowerCase()}`} title={LABEL[theme]}>
+    <button
+      type="button"
+      className="icon-button"
+      onClick={cycle}
+      aria-label={`${LABEL[theme]}. Switch to ${LABEL[next].toLowerCase()}`}
+      title={LABEL[theme]}
+    >
       <span aria-hidden="true">{ICON[theme]}</span>
     </button>
   );

@@ -11,9 +11,27 @@ const people = (n: number) => `${n} ${n === 1 ? 'classmate' : 'classmates'}`;
  * is not the author's, and the question they split on with the sentence the author chose for it. Learner text is
  * rendered as text.
  */
-export function AgreementSummary({ label, questions, readings, you = false }: { label: Label; questions: WorkshopQuestions; readings: Reading[]; you?: boolean }) {
-  const a = scenarioAgreement({ label, answers: { training: questions.training.answer, shift: questions.shift.answer, competence: questions.competence.answer } }, readings);
-  if (a.raters === 0) return <p className="muted" data-testid="agreement">No classmate has classified it yet.</p>;
+export function AgreementSummary({
+  label,
+  questions,
+  readings,
+  you = false,
+}: {
+  label: Label;
+  questions: WorkshopQuestions;
+  readings: Reading[];
+  you?: boolean;
+}) {
+  const a = scenarioAgreement(
+    { label, answers: { training: questions.training.answer, shift: questions.shift.answer, competence: questions.competence.answer } },
+    readings,
+  );
+  if (a.raters === 0)
+    return (
+      <p className="muted" data-testid="agreement">
+        No classmate has classified it yet.
+      </p>
+    );
   const split = a.splitOn ? a.questions.find((q) => q.question === a.splitOn)! : null;
   const others = (Object.entries(a.labels) as [Label, number][]).filter(([l, n]) => n > 0 && l !== label);
   return (
@@ -36,7 +54,8 @@ export function AgreementSummary({ label, questions, readings, you = false }: { 
         <dd data-testid="agreement-split">
           {split ? (
             <>
-              Most divided on &ldquo;{QUESTION_TEXT[split.question]}&rdquo;: {split.yes} said yes, {split.no} no ({you ? 'you' : 'the author'} answered {split.author}).
+              Most divided on &ldquo;{QUESTION_TEXT[split.question]}&rdquo;: {split.yes} said yes, {split.no} no (
+              {you ? 'you' : 'the author'} answered {split.author}).
               {questions[split.question].evidence && (
                 <>
                   {' '}
@@ -66,8 +85,9 @@ export function ClassKappa({ kappa }: { kappa: KappaResult }) {
         <>Agreement across the class: not measured yet. {kappa.reason}</>
       ) : (
         <>
-          Agreement across the class&rsquo;s workshop set: Fleiss&rsquo; κ = <strong>{kappa.kappa.toFixed(2)}</strong> ({kappaWords(kappa.kappa)}, on Landis and Koch&rsquo;s
-          conventional bands), over {kappa.items} scenario{kappa.items === 1 ? '' : 's'} classified by two or more people
+          Agreement across the class&rsquo;s workshop set: Fleiss&rsquo; κ = <strong>{kappa.kappa.toFixed(2)}</strong> (
+          {kappaWords(kappa.kappa)}, on Landis and Koch&rsquo;s conventional bands), over {kappa.items} scenario
+          {kappa.items === 1 ? '' : 's'} classified by two or more people
           {kappa.skipped > 0 && <> ({kappa.skipped} with fewer readers left out)</>}. 1 is full agreement, 0 what chance alone would give.
         </>
       )}

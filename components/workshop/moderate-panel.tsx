@@ -51,14 +51,29 @@ export function ModeratePanel({
         <textarea id={`${uid}-comment`} rows={2} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className={styles.actions} role="group" aria-label={`Moderate “${title}”`}>
-        <button type="button" className="button button--small" disabled={pending} onClick={() => moderate('revision-requested', 'Sent back to the author with your comment.')}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={pending}
+          onClick={() => moderate('revision-requested', 'Sent back to the author with your comment.')}
+        >
           Ask for a revision
         </button>
-        <button type="button" className="button button--small button--ghost" disabled={pending} onClick={() => (status === 'hidden' ? moderate('submitted', 'Shown to the class again.') : moderate(undefined, 'Comment saved.'))}>
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          disabled={pending}
+          onClick={() => (status === 'hidden' ? moderate('submitted', 'Shown to the class again.') : moderate(undefined, 'Comment saved.'))}
+        >
           {status === 'hidden' ? 'Show to the class again' : 'Save comment'}
         </button>
         {status !== 'hidden' && (
-          <button type="button" className="button button--small button--ghost" disabled={pending} onClick={() => moderate('hidden', 'Hidden from the class. The author still sees it, with your comment.')}>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            disabled={pending}
+            onClick={() => moderate('hidden', 'Hidden from the class. The author still sees it, with your comment.')}
+          >
             Hide from the class
           </button>
         )}
@@ -73,7 +88,17 @@ export function ModeratePanel({
               </option>
             ))}
           </select>
-          <button type="button" className="button button--small" disabled={pending || !setId} onClick={() => run(() => promoteWorkshopAction({ classId, scenarioId, setId }), 'Promoted: it now serves in that set, and in any assignment of it.')}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={pending || !setId}
+            onClick={() =>
+              run(
+                () => promoteWorkshopAction({ classId, scenarioId, setId }),
+                'Promoted: it now serves in that set, and in any assignment of it.',
+              )
+            }
+          >
             Promote
           </button>
         </div>

@@ -2,7 +2,16 @@
 import { useRouter } from 'next/navigation';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { submitWorkshopScenario } from '@/lib/actions/workshop';
-import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTION_TEXT, QUESTIONS, type Label, type Question, type QuestionAnswer } from '@/lib/learning/classify';
+import {
+  ANSWER_TEXT,
+  LABEL_TEXT,
+  LABELS,
+  QUESTION_TEXT,
+  QUESTIONS,
+  type Label,
+  type Question,
+  type QuestionAnswer,
+} from '@/lib/learning/classify';
 import { checkWorkshopDraft, labelWordHints, WORKSHOP_LIMITS, type LabelWord } from '@/lib/learning/workshop';
 import drill from '@/components/drill/drill.module.css';
 import { EvidenceText } from '@/components/drill/drill-feedback';
@@ -36,7 +45,17 @@ export function sentencesOf(text: string): string[] {
  * by the very function the server runs), words the shortcut audit ties to one label flagged as hints, and a preview
  * exactly as the drill shows a scenario.
  */
-export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { classId: string; scenarioId: string | null; initial: EditorDraft; labelWords: LabelWord[] }) {
+export function WorkshopEditor({
+  classId,
+  scenarioId,
+  initial,
+  labelWords,
+}: {
+  classId: string;
+  scenarioId: string | null;
+  initial: EditorDraft;
+  labelWords: LabelWord[];
+}) {
   const [d, setD] = useState<EditorDraft>(initial);
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
@@ -112,13 +131,21 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
           <span id={`${uid}-title-hint`} className="hint">
             Name the setting, never the mechanism (5 to {WORKSHOP_LIMITS.title} characters).
           </span>
-          <input id={`${uid}-title`} value={d.title} maxLength={WORKSHOP_LIMITS.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={shown('title') ? true : undefined} aria-describedby={describe('title', `${uid}-title-hint`)} />
+          <input
+            id={`${uid}-title`}
+            value={d.title}
+            maxLength={WORKSHOP_LIMITS.title}
+            onChange={(e) => set({ title: e.target.value })}
+            aria-invalid={shown('title') ? true : undefined}
+            aria-describedby={describe('title', `${uid}-title-hint`)}
+          />
           {errorLine('title')}
         </div>
         <div className="field">
           <label htmlFor={`${uid}-description`}>The scenario</label>
           <span id={`${uid}-description-hint`} className="hint">
-            Tell what happened in plain sentences (40 to {WORKSHOP_LIMITS.description} characters); put each decisive fact in a sentence of its own. {d.description.length} of {WORKSHOP_LIMITS.description}.
+            Tell what happened in plain sentences (40 to {WORKSHOP_LIMITS.description} characters); put each decisive fact in a sentence of
+            its own. {d.description.length} of {WORKSHOP_LIMITS.description}.
           </span>
           <textarea
             id={`${uid}-description`}
@@ -134,12 +161,14 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
         {hints.length > 0 && (
           <div className="alert alert--info" data-testid="label-word-hints">
             <p>
-              <strong>A hint from the shortcut audit.</strong> These words sort the course&rsquo;s own scenarios by label, so a classmate may guess from the word rather than the story:
+              <strong>A hint from the shortcut audit.</strong> These words sort the course&rsquo;s own scenarios by label, so a classmate
+              may guess from the word rather than the story:
             </p>
             <ul>
               {hints.map((h) => (
                 <li key={h.word}>
-                  &ldquo;{h.word}&rdquo;: in {h.items} of the course&rsquo;s scenarios, {Math.round(h.share * 100)}% of them {LABEL_TEXT[h.label].toLowerCase()}
+                  &ldquo;{h.word}&rdquo;: in {h.items} of the course&rsquo;s scenarios, {Math.round(h.share * 100)}% of them{' '}
+                  {LABEL_TEXT[h.label].toLowerCase()}
                 </li>
               ))}
             </ul>
@@ -166,7 +195,14 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
             <div className={drill.options}>
               {(['yes', 'no'] as const).map((a) => (
                 <label key={a} className={drill.option} data-checked={d.questions[q].answer === a || undefined}>
-                  <input type="radio" name={`${uid}-${q}`} value={a} checked={d.questions[q].answer === a} onChange={() => setQ(q, { answer: a })} aria-describedby={shown(`questions.${q}.answer`) ? errorId(`questions.${q}.answer`) : undefined} />
+                  <input
+                    type="radio"
+                    name={`${uid}-${q}`}
+                    value={a}
+                    checked={d.questions[q].answer === a}
+                    onChange={() => setQ(q, { answer: a })}
+                    aria-describedby={shown(`questions.${q}.answer`) ? errorId(`questions.${q}.answer`) : undefined}
+                  />
                   <span />
                   <span>{ANSWER_TEXT[q][a]}</span>
                 </label>
@@ -188,7 +224,9 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
                 </option>
               ))}
             </select>
-            {d.questions[q].evidence && !sentences.includes(d.questions[q].evidence) && <span className="error">The sentence you chose has changed in the text; choose it again.</span>}
+            {d.questions[q].evidence && !sentences.includes(d.questions[q].evidence) && (
+              <span className="error">The sentence you chose has changed in the text; choose it again.</span>
+            )}
             {errorLine(`questions.${q}.evidence`)}
           </fieldset>
         ))}
@@ -197,7 +235,15 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
           <span id={`${uid}-rationale-hint`} className="hint">
             Shown to classmates after they answer. If you write one, at least 40 characters.
           </span>
-          <textarea id={`${uid}-rationale`} rows={3} value={d.rationale} maxLength={WORKSHOP_LIMITS.rationale} onChange={(e) => set({ rationale: e.target.value })} aria-invalid={shown('rationale') ? true : undefined} aria-describedby={describe('rationale', `${uid}-rationale-hint`)} />
+          <textarea
+            id={`${uid}-rationale`}
+            rows={3}
+            value={d.rationale}
+            maxLength={WORKSHOP_LIMITS.rationale}
+            onChange={(e) => set({ rationale: e.target.value })}
+            aria-invalid={shown('rationale') ? true : undefined}
+            aria-describedby={describe('rationale', `${uid}-rationale-hint`)}
+          />
           {errorLine('rationale')}
         </div>
         <div className="field">
@@ -205,7 +251,13 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
           <span id={`${uid}-source-hint`} className="hint">
             A paper, article or incident this is based on, as text (links are shown as text, not followed).
           </span>
-          <input id={`${uid}-source`} value={d.source} maxLength={WORKSHOP_LIMITS.source} onChange={(e) => set({ source: e.target.value })} aria-describedby={describe('source', `${uid}-source-hint`)} />
+          <input
+            id={`${uid}-source`}
+            value={d.source}
+            maxLength={WORKSHOP_LIMITS.source}
+            onChange={(e) => set({ source: e.target.value })}
+            aria-describedby={describe('source', `${uid}-source-hint`)}
+          />
           {errorLine('source')}
         </div>
         <div className={drill.actions}>
@@ -213,7 +265,9 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
             {pending ? 'Saving…' : scenarioId ? 'Save the revision' : 'Submit to the class'}
           </button>
           <span className="muted" data-testid="check-state">
-            {check.ok ? 'Passes every check.' : `${Object.keys(check.fieldErrors).length} part${Object.keys(check.fieldErrors).length === 1 ? '' : 's'} still to fix.`}
+            {check.ok
+              ? 'Passes every check.'
+              : `${Object.keys(check.fieldErrors).length} part${Object.keys(check.fieldErrors).length === 1 ? '' : 's'} still to fix.`}
           </span>
         </div>
       </form>
@@ -237,7 +291,14 @@ export function WorkshopEditor({ classId, scenarioId, initial, labelWords }: { c
                     labelCorrect: false,
                     defensible: false,
                     wrongQuestions: [...QUESTIONS],
-                    questions: QUESTIONS.map((q) => ({ question: q, correct: false, given: 'yes', expected: check.scenario.questions[q].answer, note: null, evidence: check.scenario.questions[q].evidence })),
+                    questions: QUESTIONS.map((q) => ({
+                      question: q,
+                      correct: false,
+                      given: 'yes',
+                      expected: check.scenario.questions[q].answer,
+                      note: null,
+                      evidence: check.scenario.questions[q].evidence,
+                    })),
                   }}
                 />
               </div>

@@ -19,11 +19,18 @@ import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { becomeInstructorSchema, idempotencyKeySchema } from './schemas';
 
 const runDelete = defineAction(
-  z.object({ confirmEmail: z.string({ error: 'Type your email address to confirm.' }).trim().min(1, 'Type your email address to confirm.') }),
+  z.object({
+    confirmEmail: z.string({ error: 'Type your email address to confirm.' }).trim().min(1, 'Type your email address to confirm.'),
+  }),
   { auth: 'user' },
   async ({ confirmEmail }, { user }): Promise<ActionResult> => {
     if (confirmEmail.toLowerCase() !== user.email) {
-      return { ok: false, status: 400, message: 'That is not your email address, so nothing was deleted.', fieldErrors: { confirmEmail: ['Type the email address of this account exactly.'] } };
+      return {
+        ok: false,
+        status: 400,
+        message: 'That is not your email address, so nothing was deleted.',
+        fieldErrors: { confirmEmail: ['Type the email address of this account exactly.'] },
+      };
     }
     await deleteAccount(user.id);
     await signOut({ redirectTo: '/?deleted=1' });
@@ -112,7 +119,8 @@ function regradeReview(rv: GuestReviewInput, card: { itemKind: string; itemId: s
   }
   // A scenario card stands for its failure mode: the guest may have been shown any scenario of it.
   const shown = getScenario(rv.shownItemId);
-  if (!shown || !rv.label || (rv.shownItemId !== card.itemId && (!card.concept || shown.contested || shown.label !== card.concept))) return null;
+  if (!shown || !rv.label || (rv.shownItemId !== card.itemId && (!card.concept || shown.contested || shown.label !== card.concept)))
+    return null;
   return labelCounts(shown, rv.label);
 }
 

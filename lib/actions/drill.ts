@@ -31,7 +31,13 @@ const drillAnswerSchema = z.object({
     { error: 'Answer the three questions before the label.' },
   ),
   confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
-  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000)
+    .nullable()
+    .default(null),
   idempotencyKey: idempotencyKeySchema,
 });
 
@@ -51,12 +57,17 @@ export interface DrillAnswerResult extends DrillFeedbackResult {
   duplicate: boolean;
 }
 
-async function findScenario(userId: string, scenarioId: string, setId: string | null): Promise<{ scenario: Scenario; itemId: string; classId?: string; author?: string }> {
+async function findScenario(
+  userId: string,
+  scenarioId: string,
+  setId: string | null,
+): Promise<{ scenario: Scenario; itemId: string; classId?: string; author?: string }> {
   if (setId?.startsWith('workshop:')) {
     // A classmate's workshop scenario: only for a learner of that class, never their own, never a hidden one.
     const classId = setId.slice('workshop:'.length);
     const found = await workshopScenarioToAnswer(userId, classId, scenarioId);
-    if (!found) throw new ActionError('That workshop scenario was not found in your class (it may have been hidden), or it is your own.', 404);
+    if (!found)
+      throw new ActionError('That workshop scenario was not found in your class (it may have been hidden), or it is your own.', 404);
     return { ...found, classId };
   }
   if (!setId) {
@@ -86,9 +97,19 @@ const runSubmitDrill = defineAction(drillAnswerSchema, { auth: 'user' }, async (
     classId: classId ?? null,
     // A scenario card stands for its concept (the failure mode), so a review can show another scenario of it.
     // A classmate's workshop scenario is the class's reading exercise, not course material: no review card.
-    ...(classId ? {} : { schedule: { concept: scenario.contested ? null : scenario.label, retention: (await getSettings(user.id)).desiredRetention } }),
+    ...(classId
+      ? {}
+      : { schedule: { concept: scenario.contested ? null : scenario.label, retention: (await getSettings(user.id)).desiredRetention } }),
   });
-  return { ...result, scenario, cited: classId ? undefined : citedFor(scenario), ...(author ? { author } : {}), correct: attempt.correct, firstAttempt: attempt.firstAttempt, duplicate };
+  return {
+    ...result,
+    scenario,
+    cited: classId ? undefined : citedFor(scenario),
+    ...(author ? { author } : {}),
+    correct: attempt.correct,
+    firstAttempt: attempt.firstAttempt,
+    duplicate,
+  };
 });
 
 /** Grades and stores one classifier-drill answer for the signed-in learner, exactly once per idempotency key. */
@@ -96,12 +117,16 @@ export async function submitDrillAnswer(input: unknown): Promise<ActionResult<Dr
   return runSubmitDrill(input);
 }
 
-const runGradeDrillAsGuest = defineAction(drillAnswerSchema.pick({ scenarioId: true, label: true, answers: true }), { auth: 'public' }, async (input): Promise<DrillFeedbackResult> => {
-  const scenario = getScenario(input.scenarioId);
-  if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
-  await guestGradingBudget();
-  return { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario, cited: citedFor(scenario) };
-});
+const runGradeDrillAsGuest = defineAction(
+  drillAnswerSchema.pick({ scenarioId: true, label: true, answers: true }),
+  { auth: 'public' },
+  async (input): Promise<DrillFeedbackResult> => {
+    const scenario = getScenario(input.scenarioId);
+    if (!scenario) throw new ActionError('That scenario no longer exists. Reload the page for the current set.', 404);
+    await guestGradingBudget();
+    return { ...gradeDrill(scenario, { label: input.label, answers: input.answers }), scenario, cited: citedFor(scenario) };
+  },
+);
 
 /** Grades a guest's drill answer on a bank scenario without storing anything (the guest keeps it in their browser). */
 export async function gradeDrillAsGuest(input: unknown): Promise<ActionResult<DrillFeedbackResult>> {
@@ -110,7 +135,11 @@ export async function gradeDrillAsGuest(input: unknown): Promise<ActionResult<Dr
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
 const importSchema = z.object({
-  title: z.string({ error: 'Give the set a title.' }).trim().min(1, 'Give the set a title.').max(120, 'Keep the title under 120 characters.'),
+  title: z
+    .string({ error: 'Give the set a title.' })
+    .trim()
+    .min(1, 'Give the set a title.')
+    .max(120, 'Keep the title under 120 characters.'),
   format: z.enum(['json', 'csv'], { error: 'Choose JSON or CSV.' }),
   text: z
     .string({ error: 'Choose a file or paste the scenarios.' })
@@ -126,27 +155,38 @@ export interface ImportOutcome {
   audit?: ImportAudit;
 }
 
-
-const runImport = defineAction(importSchema, { auth: 'user' }, async ({ title, format, text }, { user }): Promise<ActionResult<ImportOutcome>> => {
-  const { scenarios, errors } = parseScenarioImport(text, format);
-  if (scenarios.length === 0) {
-    return {
-      ok: false,
-      status: 422,
-      message: errors[0]?.row === 0 ? errors[0].message : 'No scenario in the file is valid, so nothing was imported. Fix the rows listed below and try again.',
-      // Every problem, however many: the author fixes the file once (issue 15).
-      data: { setId: null, imported: 0, rejected: errors },
-    };
-  }
-  const set = await createScenarioSet(user.id, title, scenarios);
-  return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors, audit: auditImportedSet(scenarios) } };
-});
+const runImport = defineAction(
+  importSchema,
+  { auth: 'user' },
+  async ({ title, format, text }, { user }): Promise<ActionResult<ImportOutcome>> => {
+    const { scenarios, errors } = parseScenarioImport(text, format);
+    if (scenarios.length === 0) {
+      return {
+        ok: false,
+        status: 422,
+        message:
+          errors[0]?.row === 0
+            ? errors[0].message
+            : 'No scenario in the file is valid, so nothing was imported. Fix the rows listed below and try again.',
+        // Every problem, however many: the author fixes the file once (issue 15).
+        data: { setId: null, imported: 0, rejected: errors },
+      };
+    }
+    const set = await createScenarioSet(user.id, title, scenarios);
+    return { ok: true, data: { setId: set.id, imported: scenarios.length, rejected: errors, audit: auditImportedSet(scenarios) } };
+  },
+);
 
 /** Imports a scenario set (JSON or CSV text, at most 1 MB and MAX_IMPORT_ROWS rows); valid rows kept, invalid reported. */
 async function importScenarioSet(input: unknown): Promise<ActionResult<ImportOutcome>> {
   if (input instanceof FormData) {
     const file = input.get('file');
-    const text = file instanceof File && file.size > 0 ? (file.size > MAX_IMPORT_BYTES ? 'x'.repeat(MAX_IMPORT_BYTES + 1) : await file.text()) : input.get('text');
+    const text =
+      file instanceof File && file.size > 0
+        ? file.size > MAX_IMPORT_BYTES
+          ? 'x'.repeat(MAX_IMPORT_BYTES + 1)
+          : await file.text()
+        : input.get('text');
     const format = input.get('format') ?? (file instanceof File && file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
     return runImport({ title: input.get('title'), format, text });
   }
@@ -171,10 +211,14 @@ export async function deleteScenarioSetAction(input: unknown): Promise<ActionRes
 const setIdSchema = z.string({ error: 'Choose a set.' }).regex(/^[a-z0-9]{10,40}$/, 'Choose one of your sets.');
 const setTitleSchema = importSchema.shape.title;
 
-const runRename = defineAction(z.object({ setId: setIdSchema, title: setTitleSchema }), { auth: 'user' }, async ({ setId, title }, { user }) => {
-  if (!(await updateScenarioSet(user.id, setId, { title }))) throw new ActionError('That set was not found, or it is not yours.', 404);
-  return { title };
-});
+const runRename = defineAction(
+  z.object({ setId: setIdSchema, title: setTitleSchema }),
+  { auth: 'user' },
+  async ({ setId, title }, { user }) => {
+    if (!(await updateScenarioSet(user.id, setId, { title }))) throw new ActionError('That set was not found, or it is not yours.', 404);
+    return { title };
+  },
+);
 
 /** Renames one of your sets. */
 export async function renameScenarioSetAction(input: unknown): Promise<ActionResult<{ title: string }>> {
@@ -184,7 +228,10 @@ export async function renameScenarioSetAction(input: unknown): Promise<ActionRes
 const runRemoveScenarios = defineAction(
   z.object({
     setId: setIdSchema,
-    scenarioIds: z.array(z.string().min(1).max(120), { error: 'Choose the scenarios to remove.' }).min(1, 'Choose at least one scenario to remove.').max(MAX_IMPORT_ROWS),
+    scenarioIds: z
+      .array(z.string().min(1).max(120), { error: 'Choose the scenarios to remove.' })
+      .min(1, 'Choose at least one scenario to remove.')
+      .max(MAX_IMPORT_ROWS),
   }),
   { auth: 'user' },
   async ({ setId, scenarioIds }, { user }) => {
@@ -212,41 +259,67 @@ const changeSchema = z.object({
   text: importSchema.shape.text,
 });
 
-const runChange = defineAction(changeSchema, { auth: 'user' }, async ({ setId, mode, format, text }, { user }): Promise<ActionResult<ImportOutcome>> => {
-  const set = await getOwnScenarioSet(user.id, setId);
-  if (!set) throw new ActionError('That set was not found, or it is not yours.', 404);
-  const { scenarios, errors } = parseScenarioImport(text, format);
-  let next = scenarios;
-  const rejected = [...errors];
-  if (mode === 'append') {
-    const have = new Set(set.scenarios.map((s) => s.id));
-    next = [];
-    scenarios.forEach((s) => {
-      if (have.has(s.id)) rejected.push({ row: 0, id: s.id, field: 'id', message: `the id "${s.id}" is already in this set; remove it first or replace the set` });
-      else next.push(s);
-    });
-    if (set.scenarios.length + next.length > MAX_IMPORT_ROWS)
-      return { ok: false, status: 422, message: `A set can hold at most ${MAX_IMPORT_ROWS} scenarios; this would make ${set.scenarios.length + next.length}.`, data: { setId, imported: 0, rejected } };
-  }
-  if (next.length === 0) {
-    return {
-      ok: false,
-      status: 422,
-      message: rejected[0]?.row === 0 && !rejected[0].id ? rejected[0].message : 'No row of the file could be used, so the set was not changed. Fix the rows listed below and try again.',
-      data: { setId, imported: 0, rejected },
-    };
-  }
-  const all = mode === 'append' ? [...set.scenarios, ...next] : next;
-  await updateScenarioSet(user.id, setId, { scenarios: all });
-  return { ok: true, data: { setId, imported: next.length, rejected, audit: auditImportedSet(all) } };
-});
+const runChange = defineAction(
+  changeSchema,
+  { auth: 'user' },
+  async ({ setId, mode, format, text }, { user }): Promise<ActionResult<ImportOutcome>> => {
+    const set = await getOwnScenarioSet(user.id, setId);
+    if (!set) throw new ActionError('That set was not found, or it is not yours.', 404);
+    const { scenarios, errors } = parseScenarioImport(text, format);
+    let next = scenarios;
+    const rejected = [...errors];
+    if (mode === 'append') {
+      const have = new Set(set.scenarios.map((s) => s.id));
+      next = [];
+      scenarios.forEach((s) => {
+        if (have.has(s.id))
+          rejected.push({
+            row: 0,
+            id: s.id,
+            field: 'id',
+            message: `the id "${s.id}" is already in this set; remove it first or replace the set`,
+          });
+        else next.push(s);
+      });
+      if (set.scenarios.length + next.length > MAX_IMPORT_ROWS)
+        return {
+          ok: false,
+          status: 422,
+          message: `A set can hold at most ${MAX_IMPORT_ROWS} scenarios; this would make ${set.scenarios.length + next.length}.`,
+          data: { setId, imported: 0, rejected },
+        };
+    }
+    if (next.length === 0) {
+      return {
+        ok: false,
+        status: 422,
+        message:
+          rejected[0]?.row === 0 && !rejected[0].id
+            ? rejected[0].message
+            : 'No row of the file could be used, so the set was not changed. Fix the rows listed below and try again.',
+        data: { setId, imported: 0, rejected },
+      };
+    }
+    const all = mode === 'append' ? [...set.scenarios, ...next] : next;
+    await updateScenarioSet(user.id, setId, { scenarios: all });
+    return { ok: true, data: { setId, imported: next.length, rejected, audit: auditImportedSet(all) } };
+  },
+);
 
 /** Adds a file's rows to one of your sets, or replaces its scenarios with them; the set keeps its id and title. */
-export async function changeScenarioSetForm(_prev: ActionResult<ImportOutcome> | null, formData: FormData): Promise<ActionResult<ImportOutcome>> {
+export async function changeScenarioSetForm(
+  _prev: ActionResult<ImportOutcome> | null,
+  formData: FormData,
+): Promise<ActionResult<ImportOutcome>> {
   // A malformed request may bring no form at all: it is validated (and refused) like any other input.
   if (!(formData instanceof FormData)) return runChange(formData);
   const file = formData.get('file');
-  const text = file instanceof File && file.size > 0 ? (file.size > MAX_IMPORT_BYTES ? 'x'.repeat(MAX_IMPORT_BYTES + 1) : await file.text()) : formData.get('text');
+  const text =
+    file instanceof File && file.size > 0
+      ? file.size > MAX_IMPORT_BYTES
+        ? 'x'.repeat(MAX_IMPORT_BYTES + 1)
+        : await file.text()
+      : formData.get('text');
   const format = formData.get('format') ?? (file instanceof File && file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   return runChange({ setId: formData.get('setId'), mode: formData.get('mode'), format, text });
 }

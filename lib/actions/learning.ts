@@ -10,12 +10,17 @@ import { ActionError, defineAction, type ActionResult } from './safe-action';
 import { idempotencyKeySchema } from './schemas';
 import { guestGradingBudget } from '../answers/guest-budget';
 
-
 const quizAnswerSchema = z.object({
   quizId: z.string().min(1).max(100),
   selected: z.array(z.number().int().min(0).max(9)).min(1, 'Pick an answer.').max(10),
   confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
-  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000)
+    .nullable()
+    .default(null),
   idempotencyKey: idempotencyKeySchema,
 });
 
@@ -31,7 +36,10 @@ export interface QuizAnswerResult extends QuizFeedback {
   duplicate: boolean;
 }
 
-const feedbackFor = (quiz: NonNullable<ReturnType<typeof getQuiz>>) => ({ correctIndices: correctIndices(quiz), explanations: quiz.choices.map((c) => c.explain) });
+const feedbackFor = (quiz: NonNullable<ReturnType<typeof getQuiz>>) => ({
+  correctIndices: correctIndices(quiz),
+  explanations: quiz.choices.map((c) => c.explain),
+});
 
 const runSubmitQuizAnswer = defineAction(quizAnswerSchema, { auth: 'user' }, async (input, { user }): Promise<QuizAnswerResult> => {
   const quiz = getQuiz(input.quizId);
@@ -59,14 +67,18 @@ export async function submitQuizAnswer(input: unknown): Promise<ActionResult<Qui
   return runSubmitQuizAnswer(input);
 }
 
-const runGradeQuizAsGuest = defineAction(quizAnswerSchema.pick({ quizId: true, selected: true }), { auth: 'public' }, async (input): Promise<QuizFeedback> => {
-  const quiz = getQuiz(input.quizId);
-  if (!quiz) throw new ActionError('That question no longer exists. Reload the page to get the current version.', 404);
-  const problem = answerProblem(quiz, input.selected);
-  if (problem) throw new ActionError(problem, 400);
-  await guestGradingBudget();
-  return { correct: gradeQuiz(quiz, input.selected), ...feedbackFor(quiz) };
-});
+const runGradeQuizAsGuest = defineAction(
+  quizAnswerSchema.pick({ quizId: true, selected: true }),
+  { auth: 'public' },
+  async (input): Promise<QuizFeedback> => {
+    const quiz = getQuiz(input.quizId);
+    if (!quiz) throw new ActionError('That question no longer exists. Reload the page to get the current version.', 404);
+    const problem = answerProblem(quiz, input.selected);
+    if (problem) throw new ActionError(problem, 400);
+    await guestGradingBudget();
+    return { correct: gradeQuiz(quiz, input.selected), ...feedbackFor(quiz) };
+  },
+);
 
 /** Grades a guest's quiz answer without storing anything (the guest keeps it in their browser). */
 export async function gradeQuizAsGuest(input: unknown): Promise<ActionResult<QuizFeedback>> {
@@ -75,10 +87,14 @@ export async function gradeQuizAsGuest(input: unknown): Promise<ActionResult<Qui
 
 const chapterSlug = z.string().refine((s) => getCourse().chapters.some((c) => c.slug === s), 'There is no such chapter.');
 
-const runMarkComplete = defineAction(z.object({ chapter: chapterSlug, complete: z.boolean() }), { auth: 'user' }, async ({ chapter, complete }, { user }) => {
-  await setChapterComplete(user.id, chapter, complete);
-  return { complete };
-});
+const runMarkComplete = defineAction(
+  z.object({ chapter: chapterSlug, complete: z.boolean() }),
+  { auth: 'user' },
+  async ({ chapter, complete }, { user }) => {
+    await setChapterComplete(user.id, chapter, complete);
+    return { complete };
+  },
+);
 
 export async function markChapterComplete(input: unknown): Promise<ActionResult<{ complete: boolean }>> {
   return runMarkComplete(input);

@@ -20,7 +20,13 @@ const reviewSchema = z.object({
   selected: z.array(z.number().int().min(0).max(9)).max(10).optional(),
   label: labelSchema.optional(),
   confident: z.boolean({ error: 'Say whether you are sure or unsure.' }),
-  durationMs: z.number().int().min(0).max(24 * 60 * 60 * 1000).nullable().default(null),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000)
+    .nullable()
+    .default(null),
   // The card's version when it was shown (lib/learning/review-window.ts): an answer to an older version is refused.
   cardVersion: z.number({ error: 'Missing the card’s version; reload the review page.' }).int().min(0).max(1_000_000),
   idempotencyKey: idempotencyKeySchema,
@@ -39,7 +45,12 @@ export interface ReviewResult {
   practice: boolean;
 }
 
-const RATING_NAME: Record<number, ReviewResult['rating']> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' };
+const RATING_NAME: Record<number, ReviewResult['rating']> = {
+  [Rating.Again]: 'Again',
+  [Rating.Hard]: 'Hard',
+  [Rating.Good]: 'Good',
+  [Rating.Easy]: 'Easy',
+};
 
 const runReview = defineAction(reviewSchema, { auth: 'user' }, async (input, { user }): Promise<ReviewResult> => {
   // Check the shown item belongs to this card before grading (the card itself is checked against the user below).
@@ -49,7 +60,8 @@ const runReview = defineAction(reviewSchema, { auth: 'user' }, async (input, { u
   let feedback: ReviewFeedback;
   if (card.itemKind === 'quiz') {
     const quiz = getQuiz(card.itemId);
-    if (!quiz || input.shownItemId !== quiz.id) throw new ActionError('That question does not belong to this card. Reload the review page.', 400);
+    if (!quiz || input.shownItemId !== quiz.id)
+      throw new ActionError('That question does not belong to this card. Reload the review page.', 400);
     const selected = input.selected ?? [];
     const problem = answerProblem(quiz, selected);
     if (problem) throw new ActionError(problem, 400);
@@ -83,7 +95,14 @@ const runReview = defineAction(reviewSchema, { auth: 'user' }, async (input, { u
       settings.desiredRetention,
     );
     if (!r) throw new ActionError('That review card was not found. Reload the review page.', 404);
-    return { correct, feedback, rating: RATING_NAME[r.rating] ?? 'Good', nextDue: r.card.due.toISOString(), duplicate: r.duplicate, practice: r.practice };
+    return {
+      correct,
+      feedback,
+      rating: RATING_NAME[r.rating] ?? 'Good',
+      nextDue: r.card.due.toISOString(),
+      duplicate: r.duplicate,
+      practice: r.practice,
+    };
   } catch (e) {
     if (e instanceof ReviewConflictError) throw new ActionError(e.message, 409);
     throw e;
@@ -108,21 +127,25 @@ const guestReviewSchema = z.object({
   label: labelSchema.optional(),
 });
 
-const runGradeReviewAsGuest = defineAction(guestReviewSchema, { auth: 'public' }, async (input): Promise<{ correct: boolean; feedback: ReviewFeedback }> => {
-  if (input.itemKind === 'quiz') {
-    const quiz = getQuiz(input.shownItemId);
-    if (!quiz) throw new ActionError('That question no longer exists. Reload the review page.', 404);
-    const problem = answerProblem(quiz, input.selected ?? []);
-    if (problem) throw new ActionError(problem, 400);
+const runGradeReviewAsGuest = defineAction(
+  guestReviewSchema,
+  { auth: 'public' },
+  async (input): Promise<{ correct: boolean; feedback: ReviewFeedback }> => {
+    if (input.itemKind === 'quiz') {
+      const quiz = getQuiz(input.shownItemId);
+      if (!quiz) throw new ActionError('That question no longer exists. Reload the review page.', 404);
+      const problem = answerProblem(quiz, input.selected ?? []);
+      if (problem) throw new ActionError(problem, 400);
+      await guestGradingBudget();
+      return { correct: gradeQuiz(quiz, input.selected ?? []), feedback: quizFeedback(quiz) };
+    }
+    const shown = getScenario(input.shownItemId);
+    if (!shown) throw new ActionError('That scenario no longer exists. Reload the review page.', 404);
+    if (!input.label) throw new ActionError('Pick one of the three failure modes.', 400);
     await guestGradingBudget();
-    return { correct: gradeQuiz(quiz, input.selected ?? []), feedback: quizFeedback(quiz) };
-  }
-  const shown = getScenario(input.shownItemId);
-  if (!shown) throw new ActionError('That scenario no longer exists. Reload the review page.', 404);
-  if (!input.label) throw new ActionError('Pick one of the three failure modes.', 400);
-  await guestGradingBudget();
-  return { correct: labelCounts(shown, input.label), feedback: { kind: 'scenario', scenario: shown } };
-});
+    return { correct: labelCounts(shown, input.label), feedback: { kind: 'scenario', scenario: shown } };
+  },
+);
 
 /** Grades a guest's review answer without storing anything (the guest's cards and reviews live in their browser). */
 export async function gradeReviewAsGuest(input: unknown): Promise<ActionResult<{ correct: boolean; feedback: ReviewFeedback }>> {
@@ -130,7 +153,12 @@ export async function gradeReviewAsGuest(input: unknown): Promise<ActionResult<{
 }
 
 // An emptied field is a missing number, not 0 (z.coerce.number would read "" as 0 and save it).
-const numberField = (message: string) => z.string({ error: message }).trim().min(1, message).pipe(z.coerce.number({ error: message }));
+const numberField = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .pipe(z.coerce.number({ error: message }));
 
 const settingsForm = z.object({
   desiredRetention: numberField('Desired retention must be a number.'),

@@ -101,16 +101,16 @@ async function authorize(options: ActionAuth, input: unknown): Promise<Record<st
  * authorization of their own: they use what the context gives them, and lib/db's instructor functions take its
  * capability.
  */
-export function defineAction<S extends z.ZodType<{ classId: string }>, A extends { auth: 'class' } | { auth: 'class-owner'; denied: string }, R>(
-  schema: S,
-  options: A,
-  handler: Handler<S, A, R>,
-): (input: unknown) => Promise<ActionResult<R>>;
-export function defineAction<S extends z.ZodType, A extends { auth: 'public' } | { auth: 'user' } | { auth: 'instructor'; denied?: string }, R>(
-  schema: S,
-  options: A,
-  handler: Handler<S, A, R>,
-): (input: unknown) => Promise<ActionResult<R>>;
+export function defineAction<
+  S extends z.ZodType<{ classId: string }>,
+  A extends { auth: 'class' } | { auth: 'class-owner'; denied: string },
+  R,
+>(schema: S, options: A, handler: Handler<S, A, R>): (input: unknown) => Promise<ActionResult<R>>;
+export function defineAction<
+  S extends z.ZodType,
+  A extends { auth: 'public' } | { auth: 'user' } | { auth: 'instructor'; denied?: string },
+  R,
+>(schema: S, options: A, handler: Handler<S, A, R>): (input: unknown) => Promise<ActionResult<R>>;
 export function defineAction<S extends z.ZodType, R>(schema: S, options: ActionAuth, handler: Handler<S, ActionAuth, R>) {
   async function run(input: unknown): Promise<ActionResult<R>> {
     const raw = input instanceof FormData ? formDataToObject(input) : input;
@@ -148,5 +148,8 @@ export function withValues<R>(formData: FormData, result: ActionResult<R>): Acti
 // redirect() and notFound() work by throwing; they must pass through untouched.
 function isNextControlFlow(e: unknown): boolean {
   const digest = (e as { digest?: unknown } | null)?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+  return (
+    typeof digest === 'string' &&
+    (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND')
+  );
 }

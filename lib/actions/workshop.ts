@@ -20,24 +20,37 @@ const submitSchema = workshopDraftSchema.extend({
   scenarioId: id('one of your scenarios').nullable().default(null),
 });
 
-const runSubmit = defineAction(submitSchema, { auth: 'user' }, async ({ classId, scenarioId, ...rest }, { user }): Promise<ActionResult<{ scenarioId: string }>> => {
-  // The same checks as the editor shows and content:check applies: lengths, giveaway words, evidence sentences.
-  const checked = checkWorkshopDraft(rest);
-  if (!checked.ok) return { ok: false, status: 422, message: 'Some parts of the scenario need another look; see the notes under them.', fieldErrors: checked.fieldErrors };
-  if (scenarioId) {
-    if (!(await reviseWorkshopScenario(user.id, classId, scenarioId, checked.draft)))
-      throw new ActionError('That scenario was not found among yours in this class, or it can no longer be changed (hidden or promoted).', 404);
-    return { ok: true, data: { scenarioId } };
-  }
-  try {
-    const row = await createWorkshopScenario(user.id, classId, checked.draft);
-    if (!row) throw new ActionError('You are not in that class (or it was archived), so you cannot write for its workshop.', 404);
-    return { ok: true, data: { scenarioId: row.id } };
-  } catch (e) {
-    if (e instanceof WorkshopLimitError) throw new ActionError(`${e.message} Revise one of them instead.`, 409);
-    throw e;
-  }
-});
+const runSubmit = defineAction(
+  submitSchema,
+  { auth: 'user' },
+  async ({ classId, scenarioId, ...rest }, { user }): Promise<ActionResult<{ scenarioId: string }>> => {
+    // The same checks as the editor shows and content:check applies: lengths, giveaway words, evidence sentences.
+    const checked = checkWorkshopDraft(rest);
+    if (!checked.ok)
+      return {
+        ok: false,
+        status: 422,
+        message: 'Some parts of the scenario need another look; see the notes under them.',
+        fieldErrors: checked.fieldErrors,
+      };
+    if (scenarioId) {
+      if (!(await reviseWorkshopScenario(user.id, classId, scenarioId, checked.draft)))
+        throw new ActionError(
+          'That scenario was not found among yours in this class, or it can no longer be changed (hidden or promoted).',
+          404,
+        );
+      return { ok: true, data: { scenarioId } };
+    }
+    try {
+      const row = await createWorkshopScenario(user.id, classId, checked.draft);
+      if (!row) throw new ActionError('You are not in that class (or it was archived), so you cannot write for its workshop.', 404);
+      return { ok: true, data: { scenarioId: row.id } };
+    } catch (e) {
+      if (e instanceof WorkshopLimitError) throw new ActionError(`${e.message} Revise one of them instead.`, 409);
+      throw e;
+    }
+  },
+);
 
 /** A learner submits (or revises) a scenario for their class's workshop; classmates then classify it blind. */
 export async function submitWorkshopScenario(input: unknown): Promise<ActionResult<{ scenarioId: string }>> {
@@ -49,7 +62,12 @@ const moderateSchema = z.object({
   scenarioId: id('a submission'),
   /** Left out: the status stays as it is (a comment on a promoted scenario keeps it promoted). */
   status: z.enum(['submitted', 'revision-requested', 'hidden'], { error: 'Choose accept, ask for a revision, or hide.' }).optional(),
-  comment: z.string({ error: 'Write a comment, or leave it empty.' }).trim().max(1000, 'Keep the comment under 1,000 characters.').nullable().default(null),
+  comment: z
+    .string({ error: 'Write a comment, or leave it empty.' })
+    .trim()
+    .max(1000, 'Keep the comment under 1,000 characters.')
+    .nullable()
+    .default(null),
 });
 
 const runModerate = defineAction(moderateSchema, { auth: 'class' }, async ({ scenarioId, status, comment }, { cls }) => {
@@ -69,10 +87,15 @@ const runPromote = defineAction(promoteSchema, { auth: 'class' }, async ({ scena
   const row = await workshopScenarioForInstructor(cls, scenarioId);
   if (!row) throw new ActionError('That submission was not found in this class.', 404);
   const set = await getOwnScenarioSet(cls.userId, setId);
-  if (!set) throw new ActionError('That scenario set was not found among yours. Import a set first (Practice → Import), then promote into it.', 404);
+  if (!set)
+    throw new ActionError(
+      'That scenario set was not found among yours. Import a set first (Practice → Import), then promote into it.',
+      404,
+    );
   const scenario = workshopAsScenario(row);
   if (set.scenarios.some((s) => s.id === scenario.id)) throw new ActionError(`“${row.title}” is already in “${set.title}”.`, 409);
-  if (set.scenarios.length >= MAX_IMPORT_ROWS) throw new ActionError(`“${set.title}” already holds ${MAX_IMPORT_ROWS} scenarios, the most a set may.`, 409);
+  if (set.scenarios.length >= MAX_IMPORT_ROWS)
+    throw new ActionError(`“${set.title}” already holds ${MAX_IMPORT_ROWS} scenarios, the most a set may.`, 409);
   await updateScenarioSet(cls.userId, setId, { scenarios: [...set.scenarios, scenario] });
   await moderateWorkshopScenario(cls, scenarioId, { status: 'promoted', promotedTo: `${setId}:${scenario.id}` });
   return { setId, setTitle: set.title };

@@ -120,9 +120,16 @@ const runSignUp = defineAction(signUpSchema, { auth: 'public' }, async ({ name, 
     await signInAndRemember(email, password, safeNext(next));
   } catch (e) {
     if (!(e instanceof AuthError)) throw e; // the redirect on success
-    if (isBusy(e)) return created ? { ...BUSY, message: 'Your account is ready, but sign-in is very busy right now. Wait a few seconds, then sign in.' } : BUSY;
+    if (isBusy(e))
+      return created
+        ? { ...BUSY, message: 'Your account is ready, but sign-in is very busy right now. Wait a few seconds, then sign in.' }
+        : BUSY;
     if (created) {
-      return { ok: false, status: 429, message: 'Your account is ready, but too many sign-in attempts came from your network just now. Wait a few minutes, then sign in.' };
+      return {
+        ok: false,
+        status: 429,
+        message: 'Your account is ready, but too many sign-in attempts came from your network just now. Wait a few minutes, then sign in.',
+      };
     }
     return { ok: false, status: 400, message: GENERIC_SIGN_UP_ERROR };
   }
@@ -134,40 +141,45 @@ const runSignUp = defineAction(signUpSchema, { auth: 'public' }, async ({ name, 
  * cannot be used to guess it), stores the new hash and moves the session version on, which ends every session of
  * the account; then this browser signs in again with the new password, so it alone stays signed in.
  */
-const runChangePassword = defineAction(changePasswordSchema, { auth: 'user' }, async ({ currentPassword, newPassword }, { user }): Promise<ActionResult> => {
-  const source = await signInSource(user.email);
-  const t = await now();
-  const limited = await throttledMessage(user.email, source, t);
-  if (limited) return { ok: false, status: 429, message: limited };
-  const record = await findUserForSignIn(user.email);
-  if (!record?.passwordHash) {
-    return { ok: false, status: 400, message: 'This account signs in with GitHub or Google, so it has no password to change here.' };
-  }
-  let newHash: string;
-  try {
-    if (!(await verifyPassword(currentPassword, record.passwordHash))) {
-      await recordSignInFailure(user.email, source, t);
-      return {
-        ok: false,
-        status: 400,
-        message: (await throttledMessage(user.email, source, t)) ?? 'Your current password is not right, so nothing was changed.',
-        fieldErrors: { currentPassword: ['That is not your current password.'] },
-      };
+const runChangePassword = defineAction(
+  changePasswordSchema,
+  { auth: 'user' },
+  async ({ currentPassword, newPassword }, { user }): Promise<ActionResult> => {
+    const source = await signInSource(user.email);
+    const t = await now();
+    const limited = await throttledMessage(user.email, source, t);
+    if (limited) return { ok: false, status: 429, message: limited };
+    const record = await findUserForSignIn(user.email);
+    if (!record?.passwordHash) {
+      return { ok: false, status: 400, message: 'This account signs in with GitHub or Google, so it has no password to change here.' };
     }
-    newHash = await hashPassword(newPassword);
-  } catch (e) {
-    if (isBusy(e)) return { ...BUSY, message: 'The server is very busy right now, so nothing was changed. Wait a few seconds and try again.' };
-    throw e;
-  }
-  await updatePasswordHash(user.id, newHash);
-  try {
-    await signIn('credentials', { email: user.email, password: newPassword, redirect: false });
-  } catch (e) {
-    if (!(e instanceof AuthError)) throw e;
-    return { ok: false, status: 401, message: 'Your password has been changed. Sign in again with the new one.' };
-  }
-  return { ok: true, message: 'Your password has been changed. Every other session of this account has been signed out.' };
-});
+    let newHash: string;
+    try {
+      if (!(await verifyPassword(currentPassword, record.passwordHash))) {
+        await recordSignInFailure(user.email, source, t);
+        return {
+          ok: false,
+          status: 400,
+          message: (await throttledMessage(user.email, source, t)) ?? 'Your current password is not right, so nothing was changed.',
+          fieldErrors: { currentPassword: ['That is not your current password.'] },
+        };
+      }
+      newHash = await hashPassword(newPassword);
+    } catch (e) {
+      if (isBusy(e))
+        return { ...BUSY, message: 'The server is very busy right now, so nothing was changed. Wait a few seconds and try again.' };
+      throw e;
+    }
+    await updatePasswordHash(user.id, newHash);
+    try {
+      await signIn('credentials', { email: user.email, password: newPassword, redirect: false });
+    } catch (e) {
+      if (!(e instanceof AuthError)) throw e;
+      return { ok: false, status: 401, message: 'Your password has been changed. Sign in again with the new one.' };
+    }
+    return { ok: true, message: 'Your password has been changed. Every other session of this account has been signed out.' };
+  },
+);
 
 export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return withValues(formData, await runSignIn(formData));

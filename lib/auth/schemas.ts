@@ -21,23 +21,21 @@ const passwordSchema = z.string({ error: 'Enter a password.' }).superRefine((p, 
   if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
 });
 
-export const signUpSchema = z.object({
-  name: z
-    .string({ error: 'Enter your name.' })
-    .trim()
-    .min(1, 'Enter your name.')
-    .max(80, 'Keep your name under 80 characters.'),
-  email: emailSchema,
-  password: passwordSchema,
-  role: z.enum(['learner', 'instructor'], { error: 'Choose learner or instructor.' }).default('learner'),
-  next: z.string().optional(),
-}).check((ctx) => {
-  // A password made of the person's own name or email is among the first things tried. Judged only once every
-  // field is valid, so a password already refused above is not refused twice.
-  if (ctx.issues.length > 0) return;
-  const verdict = passwordStrength(ctx.value.password, [ctx.value.name, ctx.value.email]);
-  if (!verdict.ok) ctx.issues.push({ code: 'custom', path: ['password'], message: verdict.message, input: ctx.value.password });
-});
+export const signUpSchema = z
+  .object({
+    name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(80, 'Keep your name under 80 characters.'),
+    email: emailSchema,
+    password: passwordSchema,
+    role: z.enum(['learner', 'instructor'], { error: 'Choose learner or instructor.' }).default('learner'),
+    next: z.string().optional(),
+  })
+  .check((ctx) => {
+    // A password made of the person's own name or email is among the first things tried. Judged only once every
+    // field is valid, so a password already refused above is not refused twice.
+    if (ctx.issues.length > 0) return;
+    const verdict = passwordStrength(ctx.value.password, [ctx.value.name, ctx.value.email]);
+    if (!verdict.ok) ctx.issues.push({ code: 'custom', path: ['password'], message: verdict.message, input: ctx.value.password });
+  });
 
 export const signInSchema = z.object({
   email: emailSchema,

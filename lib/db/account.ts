@@ -4,7 +4,10 @@ import { db } from './client';
 /** Everything stored about one learner, for "export everything". Never includes the password hash. */
 export async function exportAccount(userId: string) {
   const [user, attempts, progress, cards, logs, enrolments, scenarioSets, ownedClasses] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, settings: true, createdAt: true } }),
+    db.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, email: true, role: true, settings: true, createdAt: true },
+    }),
     db.attempt.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
     db.chapterProgress.findMany({ where: { userId } }),
     db.reviewCard.findMany({ where: { userId } }),

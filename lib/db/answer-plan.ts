@@ -78,7 +78,11 @@ export function planAnswer(userId: string, a: NewAttempt, ids: () => string = ne
     createdAt: at,
   };
   if (!a.schedule) return { attempt, day: utcDay(at), card: null, log: null };
-  const first = firstReview({ correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind }, at, a.schedule.retention);
+  const first = firstReview(
+    { correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind },
+    at,
+    a.schedule.retention,
+  );
   return {
     attempt,
     day: utcDay(at),

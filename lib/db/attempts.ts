@@ -85,7 +85,9 @@ export async function applyPlanPrisma(tx: Prisma.TransactionClient, plan: Answer
   {
     await lockLearner(tx, a.userId);
     // Merged rows do not take an item's first place: a learner's first signed-in answer still counts.
-    const prior = a.merged ? null : await tx.attempt.findFirst({ where: { userId: a.userId, itemId: a.itemId, merged: false }, select: { id: true } });
+    const prior = a.merged
+      ? null
+      : await tx.attempt.findFirst({ where: { userId: a.userId, itemId: a.itemId, merged: false }, select: { id: true } });
     const created = await tx.attempt.create({ data: { ...a, firstAttempt: !a.merged && !prior }, select });
     await tx.studyDay.upsert({
       where: { userId_day: { userId: a.userId, day: plan.day } },
@@ -98,7 +100,9 @@ export async function applyPlanPrisma(tx: Prisma.TransactionClient, plan: Answer
         select: { id: true },
       });
       if (!exists) {
-        await tx.reviewCard.create({ data: { ...plan.card, userId: a.userId, itemKind: a.itemKind, itemId: a.itemId, createdAt: a.createdAt } });
+        await tx.reviewCard.create({
+          data: { ...plan.card, userId: a.userId, itemKind: a.itemKind, itemId: a.itemId, createdAt: a.createdAt },
+        });
         await tx.reviewLog.create({ data: { ...plan.log, userId: a.userId, cardId: plan.card.id } });
       }
     }
@@ -135,17 +139,42 @@ function recordAttemptSqlite(fast: FastSqlite, plan: AnswerPlan): Promise<{ atte
       .stmt('SELECT id, itemId, correct, firstAttempt, createdAt FROM "Attempt" WHERE userId = ? AND idempotencyKey = ?')
       .get(a.userId, a.idempotencyKey) as AttemptRow | undefined;
     if (existing) return { attempt: toStored(existing), duplicate: true };
-    const prior = a.merged ? null : fast.stmt('SELECT 1 FROM "Attempt" WHERE userId = ? AND itemId = ? AND merged = 0 LIMIT 1').get(a.userId, a.itemId);
+    const prior = a.merged
+      ? null
+      : fast.stmt('SELECT 1 FROM "Attempt" WHERE userId = ? AND itemId = ? AND merged = 0 LIMIT 1').get(a.userId, a.itemId);
     const firstAttempt = !a.merged && !prior;
-    const row: AttemptRow = { id: a.id, itemId: a.itemId, correct: bit(a.correct), firstAttempt: bit(firstAttempt), createdAt: sqliteTime(a.createdAt) };
+    const row: AttemptRow = {
+      id: a.id,
+      itemId: a.itemId,
+      correct: bit(a.correct),
+      firstAttempt: bit(firstAttempt),
+      createdAt: sqliteTime(a.createdAt),
+    };
     fast
       .stmt(
         `INSERT INTO "Attempt" (id, userId, idempotencyKey, itemKind, itemId, chapter, response, correct, confident, durationMs, firstAttempt, merged, classId, createdAt)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.id, a.userId, a.idempotencyKey, a.itemKind, a.itemId, a.chapter, a.response, bit(a.correct), bit(a.confident), a.durationMs, bit(firstAttempt), bit(a.merged), a.classId, row.createdAt);
+      .run(
+        a.id,
+        a.userId,
+        a.idempotencyKey,
+        a.itemKind,
+        a.itemId,
+        a.chapter,
+        a.response,
+        bit(a.correct),
+        bit(a.confident),
+        a.durationMs,
+        bit(firstAttempt),
+        bit(a.merged),
+        a.classId,
+        row.createdAt,
+      );
     fast
-      .stmt('INSERT INTO "StudyDay" (userId, day, answers, reviews) VALUES (?, ?, 1, 0) ON CONFLICT (userId, day) DO UPDATE SET answers = answers + 1')
+      .stmt(
+        'INSERT INTO "StudyDay" (userId, day, answers, reviews) VALUES (?, ?, 1, 0) ON CONFLICT (userId, day) DO UPDATE SET answers = answers + 1',
+      )
       .run(a.userId, plan.day);
     const c = plan.card;
     const l = plan.log;
@@ -156,14 +185,52 @@ function recordAttemptSqlite(fast: FastSqlite, plan: AnswerPlan): Promise<{ atte
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
            ON CONFLICT (userId, itemKind, itemId) DO NOTHING`,
         )
-        .run(c.id, a.userId, a.itemKind, a.itemId, c.concept, sqliteTime(c.due), c.stability, c.difficulty, c.elapsedDays, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview ? sqliteTime(c.lastReview) : null, row.createdAt);
+        .run(
+          c.id,
+          a.userId,
+          a.itemKind,
+          a.itemId,
+          c.concept,
+          sqliteTime(c.due),
+          c.stability,
+          c.difficulty,
+          c.elapsedDays,
+          c.scheduledDays,
+          c.learningSteps,
+          c.reps,
+          c.lapses,
+          c.state,
+          c.lastReview ? sqliteTime(c.lastReview) : null,
+          row.createdAt,
+        );
       if (inserted.changes === 1) {
         fast
           .stmt(
             `INSERT INTO "ReviewLog" (id, userId, cardId, idempotencyKey, rating, state, due, stability, difficulty, elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs, requestRetention, shownItemId, correct, confident, merged)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(l.id, a.userId, c.id, l.idempotencyKey, l.rating, l.state, sqliteTime(l.due), l.stability, l.difficulty, l.elapsedDays, l.lastElapsedDays, l.scheduledDays, l.learningSteps, sqliteTime(l.review), l.durationMs, l.requestRetention, l.shownItemId, bit(l.correct), bit(l.confident), bit(l.merged));
+          .run(
+            l.id,
+            a.userId,
+            c.id,
+            l.idempotencyKey,
+            l.rating,
+            l.state,
+            sqliteTime(l.due),
+            l.stability,
+            l.difficulty,
+            l.elapsedDays,
+            l.lastElapsedDays,
+            l.scheduledDays,
+            l.learningSteps,
+            sqliteTime(l.review),
+            l.durationMs,
+            l.requestRetention,
+            l.shownItemId,
+            bit(l.correct),
+            bit(l.confident),
+            bit(l.merged),
+          );
       }
     }
     return { attempt: toStored(row), duplicate: false };
@@ -196,7 +263,9 @@ export async function mergedOnlyFirsts(userId: string, itemKind?: 'quiz' | 'scen
   if (merged.length === 0) return [];
   const itemIds = [...new Set(merged.map((m) => m.itemId))];
   const counted = new Set(
-    (await db.attempt.findMany({ where: { userId, firstAttempt: true, itemId: { in: itemIds } }, select: { itemId: true } })).map((r) => r.itemId),
+    (await db.attempt.findMany({ where: { userId, firstAttempt: true, itemId: { in: itemIds } }, select: { itemId: true } })).map(
+      (r) => r.itemId,
+    ),
   );
   const seen = new Set<string>();
   return merged.filter((m) => !counted.has(m.itemId) && !seen.has(m.itemId) && seen.add(m.itemId));
@@ -230,7 +299,13 @@ export async function latestQuizAttempts(userId: string, quizIds: readonly strin
       seen.tries += 1;
       continue;
     }
-    out.set(r.itemId, { quizId: r.itemId, tries: 1, selected: parseQuizResponse(r.response).selected, correct: r.correct, at: r.createdAt });
+    out.set(r.itemId, {
+      quizId: r.itemId,
+      tries: 1,
+      selected: parseQuizResponse(r.response).selected,
+      correct: r.correct,
+      at: r.createdAt,
+    });
   }
   return [...out.values()];
 }

@@ -45,9 +45,16 @@ export async function loadClassData(cap: ClassCapability, reviewsSince: Date | n
     db.$queryRaw<{ userId: string; itemKind: string; itemId: string; correct: unknown; response: string; createdAt: unknown }[]>`
       SELECT "userId", "itemKind", "itemId", "correct", "response", "createdAt" FROM "Attempt"
       WHERE "firstAttempt" = ${true} AND "merged" = ${false} AND "userId" IN (${Prisma.join(ids)})`.then((rows) =>
-      rows.map((r) => ({ ...r, correct: r.correct === true || r.correct === 1 || r.correct === 1n, createdAt: new Date(r.createdAt as string | Date) })),
+      rows.map((r) => ({
+        ...r,
+        correct: r.correct === true || r.correct === 1 || r.correct === 1n,
+        createdAt: new Date(r.createdAt as string | Date),
+      })),
     ),
-    db.chapterProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, chapter: true, completedAt: true } }),
+    db.chapterProgress.findMany({
+      where: { userId: { in: ids }, completedAt: { not: null } },
+      select: { userId: true, chapter: true, completedAt: true },
+    }),
     reviewsSince
       ? db.reviewLog.findMany({
           where: { userId: { in: ids }, review: { gte: reviewsSince }, ...COUNTED_REVIEWS },
@@ -56,10 +63,15 @@ export async function loadClassData(cap: ClassCapability, reviewsSince: Date | n
       : Promise.resolve([]),
     // Last activity in the class's sense: answers graded while signed in (a merge is not activity in the class).
     db.attempt.groupBy({ by: ['userId'], where: { userId: { in: ids }, merged: false }, _max: { createdAt: true } }),
-    db.workshopScenario.findMany({ where: { classId: cap.classId }, select: { id: true, authorId: true, status: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
+    db.workshopScenario.findMany({
+      where: { classId: cap.classId },
+      select: { id: true, authorId: true, status: true, createdAt: true },
+      orderBy: { createdAt: 'asc' },
+    }),
   ]);
   const byAuthor = new Map<string, { itemId: string; at: Date }[]>();
-  for (const w of workshop) byAuthor.set(w.authorId, [...(byAuthor.get(w.authorId) ?? []), { itemId: `workshop:${w.id}`, at: w.createdAt }]);
+  for (const w of workshop)
+    byAuthor.set(w.authorId, [...(byAuthor.get(w.authorId) ?? []), { itemId: `workshop:${w.id}`, at: w.createdAt }]);
   return {
     learners: enrolments.map((e) => ({ ...e.user, joinedAt: e.joinedAt })),
     firsts,
@@ -113,7 +125,9 @@ export function buildRoster(data: ClassData, assignments: (AssignmentSpec & { id
       firstAttempts: firstsBy.get(l.id) ?? new Map(),
       completedChapters: doneBy.get(l.id) ?? new Map(),
       reviewTimes: reviewsBy.get(l.id) ?? [],
-      workshopWritten: new Map(assignments.flatMap((a) => (a.kind === 'workshop' && a.classId ? [[a.classId, mine.map((m) => m.at)] as const] : []))),
+      workshopWritten: new Map(
+        assignments.flatMap((a) => (a.kind === 'workshop' && a.classId ? [[a.classId, mine.map((m) => m.at)] as const] : [])),
+      ),
       ownWorkshopItems: new Set(mine.map((m) => m.itemId)),
     };
     // A workshop assignment's items are the class's workshop scenarios as they stand now.
@@ -141,7 +155,9 @@ function answerOf(itemKind: string, response: string): { answer: string } {
 
 export function classItemStats(data: ClassData) {
   // Workshop answers have their own page (agreement with each author); they are not items of the course.
-  const responses: Response[] = data.firsts.filter((f) => !f.itemId.startsWith('workshop:')).map((f) => ({ learnerId: f.userId, itemId: f.itemId, correct: f.correct, answer: answerOf(f.itemKind, f.response).answer }));
+  const responses: Response[] = data.firsts
+    .filter((f) => !f.itemId.startsWith('workshop:'))
+    .map((f) => ({ learnerId: f.userId, itemId: f.itemId, correct: f.correct, answer: answerOf(f.itemKind, f.response).answer }));
   const kinds = new Map(data.firsts.map((f) => [f.itemId, f.itemKind]));
   return itemStatistics(responses).map((s) => ({ ...s, kind: kinds.get(s.itemId) ?? 'quiz' }));
 }
@@ -180,6 +196,20 @@ function attemptsOf(userId: string) {
   return db.attempt.findMany({
     where: { userId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, userId: true, itemKind: true, itemId: true, chapter: true, response: true, correct: true, confident: true, durationMs: true, firstAttempt: true, merged: true, createdAt: true, user: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      userId: true,
+      itemKind: true,
+      itemId: true,
+      chapter: true,
+      response: true,
+      correct: true,
+      confident: true,
+      durationMs: true,
+      firstAttempt: true,
+      merged: true,
+      createdAt: true,
+      user: { select: { email: true, name: true } },
+    },
   });
 }

@@ -6,7 +6,10 @@ import { db } from './client';
  * join and invite pages use it to greet someone who already teaches the class.
  */
 export async function instructorRole(userId: string, classId: string): Promise<'owner' | 'co-instructor' | null> {
-  const c = await db.class.findUnique({ where: { id: classId }, select: { ownerId: true, instructors: { where: { userId }, select: { userId: true } } } });
+  const c = await db.class.findUnique({
+    where: { id: classId },
+    select: { ownerId: true, instructors: { where: { userId }, select: { userId: true } } },
+  });
   if (!c) return null;
   if (c.ownerId === userId) return 'owner';
   return c.instructors.length ? 'co-instructor' : null;

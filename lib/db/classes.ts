@@ -22,7 +22,10 @@ export async function createClass(cap: InstructorCapability, title: string): Pro
   const { userId: ownerId } = checked(cap);
   for (let i = 0; i < 5; i++) {
     try {
-      return await db.class.create({ data: { ownerId, title, joinCode: makeJoinCode(randomBytes(16)) }, select: { id: true, joinCode: true } });
+      return await db.class.create({
+        data: { ownerId, title, joinCode: makeJoinCode(randomBytes(16)) },
+        select: { id: true, joinCode: true },
+      });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e; // a code collision (2^-50): try another
     }
@@ -35,7 +38,10 @@ export async function rotateJoinCode(cap: ClassCapability): Promise<string | nul
   const { userId, classId } = checked(cap);
   for (let i = 0; i < 5; i++) {
     try {
-      const r = await db.class.updateMany({ where: { id: classId, ...taughtBy(userId) }, data: { joinCode: makeJoinCode(randomBytes(16)) } });
+      const r = await db.class.updateMany({
+        where: { id: classId, ...taughtBy(userId) },
+        data: { joinCode: makeJoinCode(randomBytes(16)) },
+      });
       if (r.count !== 1) return null;
       return (await db.class.findUniqueOrThrow({ where: { id: classId }, select: { joinCode: true } })).joinCode;
     } catch (e) {
@@ -52,7 +58,14 @@ export async function classesTaughtBy(cap: InstructorCapability): Promise<ClassS
     orderBy: { createdAt: 'desc' },
     select: { id: true, title: true, joinCode: true, ownerId: true, createdAt: true, _count: { select: { enrolments: true } } },
   });
-  return rows.map((r) => ({ id: r.id, title: r.title, joinCode: r.joinCode, learners: r._count.enrolments, role: r.ownerId === userId ? 'owner' : 'co-instructor', createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    joinCode: r.joinCode,
+    learners: r._count.enrolments,
+    role: r.ownerId === userId ? 'owner' : 'co-instructor',
+    createdAt: r.createdAt,
+  }));
 }
 
 export async function getClassForInstructor(cap: ClassCapability) {
@@ -96,7 +109,10 @@ export async function classesJoinedBy(userId: string) {
   return db.enrolment.findMany({
     where: { userId, class: { archivedAt: null } },
     orderBy: { joinedAt: 'desc' },
-    select: { joinedAt: true, class: { select: { id: true, title: true, owner: { select: { name: true } }, assignments: { orderBy: { dueAt: 'asc' } } } } },
+    select: {
+      joinedAt: true,
+      class: { select: { id: true, title: true, owner: { select: { name: true } }, assignments: { orderBy: { dueAt: 'asc' } } } },
+    },
   });
 }
 
@@ -112,7 +128,10 @@ export const INVITE_TTL_MS = 7 * 86_400_000;
 export const inviteTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** A new single-use invite link for a class: 256 random bits, base64url (43 characters). The token is returned once. */
-export async function createCoInstructorInvite(cap: OwnerCapability, now: Date): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
+export async function createCoInstructorInvite(
+  cap: OwnerCapability,
+  now: Date,
+): Promise<{ inviteId: string; token: string; expiresAt: Date }> {
   const { userId, classId } = checked(cap);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
@@ -151,7 +170,12 @@ export async function revokeCoInstructorInvite(cap: OwnerCapability, inviteId: s
 export async function findUsableInvite(token: string, now: Date) {
   const invite = await db.coInstructorInvite.findUnique({
     where: { tokenHash: inviteTokenHash(token) },
-    select: { classId: true, acceptedAt: true, expiresAt: true, class: { select: { title: true, archivedAt: true, owner: { select: { name: true, email: true } } } } },
+    select: {
+      classId: true,
+      acceptedAt: true,
+      expiresAt: true,
+      class: { select: { title: true, archivedAt: true, owner: { select: { name: true, email: true } } } },
+    },
   });
   if (!invite || invite.acceptedAt || invite.expiresAt <= now || invite.class.archivedAt) return null;
   return { classId: invite.classId, title: invite.class.title, ownerName: invite.class.owner.name ?? invite.class.owner.email };
@@ -162,7 +186,11 @@ export async function findUsableInvite(token: string, now: Date) {
  * not work (unknown, used, expired, withdrawn: one answer for all); 'teaches' when the user already teaches the class
  * (the link is left unused for the person it was meant for). Only an instructor can accept (the capability).
  */
-export async function acceptCoInstructorInvite(cap: InstructorCapability, token: string, now: Date): Promise<{ classId: string } | 'invalid' | 'teaches'> {
+export async function acceptCoInstructorInvite(
+  cap: InstructorCapability,
+  token: string,
+  now: Date,
+): Promise<{ classId: string } | 'invalid' | 'teaches'> {
   const { userId } = checked(cap);
   return transaction(async (tx) => {
     const invite = await tx.coInstructorInvite.findUnique({
@@ -173,7 +201,10 @@ export async function acceptCoInstructorInvite(cap: InstructorCapability, token:
     const already = invite.class.ownerId === userId || (await tx.classInstructor.count({ where: { classId: invite.classId, userId } })) > 0;
     if (already) return 'teaches';
     // Spent with a guarded update, so two people racing with one link cannot both get in.
-    const spent = await tx.coInstructorInvite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: now, acceptedById: userId } });
+    const spent = await tx.coInstructorInvite.updateMany({
+      where: { id: invite.id, acceptedAt: null },
+      data: { acceptedAt: now, acceptedById: userId },
+    });
     if (spent.count !== 1) return 'invalid';
     await tx.classInstructor.create({ data: { classId: invite.classId, userId } });
     return { classId: invite.classId };

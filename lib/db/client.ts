@@ -15,7 +15,12 @@ import { sqliteWriteGate } from './fast-sqlite';
 export function createClient(url: string = env.DATABASE_URL): PrismaClient {
   if (storeKind(url) === 'postgres') {
     // Per process: DATABASE_POOL_SIZE connections at most; several servers share the database's max_connections.
-    const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 10_000, application_name: 'goalpost' });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: env.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'goalpost',
+    });
     return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   // timeout = SQLite busy timeout (ms): writers wait for the lock instead of failing with SQLITE_BUSY.

@@ -12,7 +12,6 @@ import { masteryLevel, type MasteryLevel } from '../learning/mastery';
 import type { ScenarioTruth } from '../learning/classify';
 import { classConfusion, drillResponseOf } from '../learning/item-stats';
 
-
 export interface DashboardInput {
   userId: string;
   now: Date;
@@ -34,7 +33,14 @@ interface CardStats {
 const emptyCards = (): CardStats => ({ reviews: 0, reviewsCorrect: 0, stabilitySum: 0, cards: 0 });
 
 function level(items: number, firstAttempts: number, firstCorrect: number, s: CardStats): MasteryLevel {
-  return masteryLevel({ items, firstAttempts, firstCorrect, reviews: s.reviews, reviewsCorrect: s.reviewsCorrect, meanStabilityDays: s.cards ? s.stabilitySum / s.cards : 0 });
+  return masteryLevel({
+    items,
+    firstAttempts,
+    firstCorrect,
+    reviews: s.reviews,
+    reviewsCorrect: s.reviewsCorrect,
+    meanStabilityDays: s.cards ? s.stabilitySum / s.cards : 0,
+  });
 }
 
 /**
@@ -47,10 +53,24 @@ export async function getDashboard({ userId, now, chapters, scenarioOf, scenario
   const horizon = new Date(now.getTime() + 14 * 86_400_000);
   const settings = await getSettings(userId);
   // Aggregates are computed in the database: a learner can have 100,000 review logs.
-  const [chapterProgress, scenarioFirsts, cardStats, dueDays, due, totalCards, studyDays, recentAttempts, recentReviews, guestOnly] = await Promise.all([
-    getChapterProgress(userId),
-    db.attempt.findMany({ where: { userId, firstAttempt: true, itemKind: 'scenario' }, select: { itemId: true, correct: true, response: true } }),
-    db.$queryRaw<{ itemKind: string; chapter: string | null; concept: string | null; cards: unknown; reviews: unknown; lapses: unknown; stability: unknown }[]>`
+  const [chapterProgress, scenarioFirsts, cardStats, dueDays, due, totalCards, studyDays, recentAttempts, recentReviews, guestOnly] =
+    await Promise.all([
+      getChapterProgress(userId),
+      db.attempt.findMany({
+        where: { userId, firstAttempt: true, itemKind: 'scenario' },
+        select: { itemId: true, correct: true, response: true },
+      }),
+      db.$queryRaw<
+        {
+          itemKind: string;
+          chapter: string | null;
+          concept: string | null;
+          cards: unknown;
+          reviews: unknown;
+          lapses: unknown;
+          stability: unknown;
+        }[]
+      >`
       SELECT "itemKind", chapter, concept, count(*) AS cards, sum(reps - 1) AS reviews, sum(lapses) AS lapses, sum(stability) AS stability
       FROM (
         SELECT c."itemKind" AS "itemKind", c."concept" AS concept, c."reps" AS reps, c."lapses" AS lapses, c."stability" AS stability,
@@ -58,21 +78,26 @@ export async function getDashboard({ userId, now, chapters, scenarioOf, scenario
           (SELECT a."chapter" FROM "Attempt" a WHERE a."userId" = c."userId" AND a."itemId" = c."itemId" LIMIT 1) AS chapter
         FROM "ReviewCard" c WHERE c."userId" = ${userId}
       ) t GROUP BY "itemKind", chapter, concept`,
-    db.$queryRaw<{ d: string; n: unknown }[]>`
+      db.$queryRaw<{ d: string; n: unknown }[]>`
       SELECT ${dayOf('due')} AS d, count(*) AS n FROM "ReviewCard" WHERE "userId" = ${userId} AND "due" <= ${ts(horizon)} GROUP BY d`,
-    getDueCounts(userId, now, settings.newCardsPerDay),
-    db.reviewCard.count({ where: { userId } }),
-    db.studyDay.findMany({ where: { userId, day: { gte: utcDay(since) } }, select: { day: true, answers: true, reviews: true } }),
-    db.attempt.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 8, select: { itemKind: true, itemId: true, correct: true, createdAt: true } }),
-    db.reviewLog.findMany({
-      where: { userId, NOT: { idempotencyKey: { startsWith: 'first-' } } },
-      orderBy: { review: 'desc' },
-      take: 8,
-      select: { shownItemId: true, correct: true, review: true, card: { select: { itemKind: true } } },
-    }),
-    // Scenarios answered only before the account existed still show as the learner's own progress (never a class's).
-    mergedOnlyFirsts(userId, 'scenario'),
-  ]);
+      getDueCounts(userId, now, settings.newCardsPerDay),
+      db.reviewCard.count({ where: { userId } }),
+      db.studyDay.findMany({ where: { userId, day: { gte: utcDay(since) } }, select: { day: true, answers: true, reviews: true } }),
+      db.attempt.findMany({
+        where: { userId },
+        orderBy: { createdAt: 'desc' },
+        take: 8,
+        select: { itemKind: true, itemId: true, correct: true, createdAt: true },
+      }),
+      db.reviewLog.findMany({
+        where: { userId, NOT: { idempotencyKey: { startsWith: 'first-' } } },
+        orderBy: { review: 'desc' },
+        take: 8,
+        select: { shownItemId: true, correct: true, review: true, card: { select: { itemKind: true } } },
+      }),
+      // Scenarios answered only before the account existed still show as the learner's own progress (never a class's).
+      mergedOnlyFirsts(userId, 'scenario'),
+    ]);
   scenarioFirsts.push(...guestOnly);
 
   const chapterCards = new Map(chapters.map((c) => [c.slug, emptyCards()]));
@@ -81,7 +106,14 @@ export async function getDashboard({ userId, now, chapters, scenarioOf, scenario
     const reviews = Math.max(0, num(c.reviews));
     const add = { reviews, reviewsCorrect: Math.max(0, reviews - num(c.lapses)), stabilitySum: num(c.stability), cards: num(c.cards) };
     // A chapter's mastery is its questions' cards; a failure mode's, its scenarios' cards.
-    const s = c.itemKind === 'quiz' ? (c.chapter ? chapterCards.get(c.chapter) : undefined) : c.concept ? modeCards.get(c.concept as Label) : undefined;
+    const s =
+      c.itemKind === 'quiz'
+        ? c.chapter
+          ? chapterCards.get(c.chapter)
+          : undefined
+        : c.concept
+          ? modeCards.get(c.concept as Label)
+          : undefined;
     if (!s) continue;
     s.reviews += add.reviews;
     s.reviewsCorrect += add.reviewsCorrect;
@@ -114,7 +146,15 @@ export async function getDashboard({ userId, now, chapters, scenarioOf, scenario
       const answered = p?.answered ?? 0;
       const firstCorrect = p?.firstCorrect ?? 0;
       const items = c.quizIds.length;
-      return { slug: c.slug, title: c.title, completed: Boolean(p?.completedAt), items, answered, firstCorrect, level: level(items, answered, firstCorrect, chapterCards.get(c.slug)!) };
+      return {
+        slug: c.slug,
+        title: c.title,
+        completed: Boolean(p?.completedAt),
+        items,
+        answered,
+        firstCorrect,
+        level: level(items, answered, firstCorrect, chapterCards.get(c.slug)!),
+      };
     }),
     modes: LABELS.map((l) => {
       const t = drill.byTruth[l];
@@ -136,8 +176,20 @@ export async function getDashboard({ userId, now, chapters, scenarioOf, scenario
     streak: streakOf(days, now),
     confusion,
     recent: [
-      ...recentAttempts.map((a) => ({ kind: a.itemKind === 'quiz' ? ('quiz' as const) : ('scenario' as const), itemKind: a.itemKind, itemId: a.itemId, correct: a.correct, at: a.createdAt })),
-      ...recentReviews.map((r) => ({ kind: 'review' as const, itemKind: r.card.itemKind, itemId: r.shownItemId ?? '', correct: r.correct, at: r.review })),
+      ...recentAttempts.map((a) => ({
+        kind: a.itemKind === 'quiz' ? ('quiz' as const) : ('scenario' as const),
+        itemKind: a.itemKind,
+        itemId: a.itemId,
+        correct: a.correct,
+        at: a.createdAt,
+      })),
+      ...recentReviews.map((r) => ({
+        kind: 'review' as const,
+        itemKind: r.card.itemKind,
+        itemId: r.shownItemId ?? '',
+        correct: r.correct,
+        at: r.review,
+      })),
     ]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .slice(0, 10),

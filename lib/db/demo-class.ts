@@ -28,10 +28,36 @@ export const DEMO_LEARNER_COUNT = 30;
 const demoLearnerEmail = (i: number) => `demo-learner-${String(i + 1).padStart(2, '0')}@goalpost.example`;
 
 const NAMES = [
-  'Amara Okafor', 'Ben Fischer', 'Chen Wei', 'Daniela Rossi', 'Emeka Nwosu', 'Fatima Zahra', 'Gustav Lindqvist', 'Hana Sato', 'Ibrahim Khan',
-  'Julia Nowak', 'Kofi Mensah', 'Lena Schmidt', 'Mateo García', 'Nguyễn Thị Lan', 'Olivia Brown', 'Priya Raman', 'Quinn Murphy', 'Rafael Souza',
-  'Sofia Petrova', 'Tomás Álvarez', 'Uma Iyer', 'Victor Dubois', 'Wanjiru Kamau', 'Xavier Martin', 'Yara Haddad', 'Zoë O’Brien',
-  'Aiko Tanaka', 'Bilal Yilmaz', 'Clara Jensen', 'Dmitri Volkov',
+  'Amara Okafor',
+  'Ben Fischer',
+  'Chen Wei',
+  'Daniela Rossi',
+  'Emeka Nwosu',
+  'Fatima Zahra',
+  'Gustav Lindqvist',
+  'Hana Sato',
+  'Ibrahim Khan',
+  'Julia Nowak',
+  'Kofi Mensah',
+  'Lena Schmidt',
+  'Mateo García',
+  'Nguyễn Thị Lan',
+  'Olivia Brown',
+  'Priya Raman',
+  'Quinn Murphy',
+  'Rafael Souza',
+  'Sofia Petrova',
+  'Tomás Álvarez',
+  'Uma Iyer',
+  'Victor Dubois',
+  'Wanjiru Kamau',
+  'Xavier Martin',
+  'Yara Haddad',
+  'Zoë O’Brien',
+  'Aiko Tanaka',
+  'Bilal Yilmaz',
+  'Clara Jensen',
+  'Dmitri Volkov',
 ];
 
 const DAY = 86_400_000;
@@ -41,9 +67,18 @@ type Profile = 'diligent' | 'late' | 'inactive' | 'absent';
 
 // What a learner picks when they get a scenario wrong, by its real failure mode.
 const WRONG_PICK: Record<Label, [Label, number][]> = {
-  'goal-misgeneralization': [['specification-gaming', 0.8], ['capability-failure', 0.2]],
-  'capability-failure': [['goal-misgeneralization', 0.75], ['specification-gaming', 0.25]],
-  'specification-gaming': [['goal-misgeneralization', 0.5], ['capability-failure', 0.5]],
+  'goal-misgeneralization': [
+    ['specification-gaming', 0.8],
+    ['capability-failure', 0.2],
+  ],
+  'capability-failure': [
+    ['goal-misgeneralization', 0.75],
+    ['specification-gaming', 0.25],
+  ],
+  'specification-gaming': [
+    ['goal-misgeneralization', 0.5],
+    ['capability-failure', 0.5],
+  ],
 };
 // How much harder each failure mode is to recognise than the scenario's difficulty alone suggests.
 const LABEL_HARDNESS: Record<Label, number> = { 'goal-misgeneralization': 1.3, 'capability-failure': 0.1, 'specification-gaming': -0.5 };
@@ -96,18 +131,49 @@ export async function seedDemoClass(
   const chapterTitle = course.chapters.find((c) => c.slug === chapter)?.title ?? chapter;
 
   const assignments = [
-    { kind: 'chapter', target: chapter, title: `Read “${chapterTitle}” and answer its questions`, opensAt: new Date(now.getTime() - 14 * DAY), dueAt: new Date(now.getTime() - 7 * DAY) },
-    { kind: 'drill', target: drillTarget, title: 'Classifier drill: intro scenarios', opensAt: new Date(now.getTime() - 10 * DAY), dueAt: new Date(now.getTime() - 2 * DAY) },
-    { kind: 'review', target: '15', title: 'Do 15 reviews', opensAt: new Date(now.getTime() - 7 * DAY), dueAt: new Date(now.getTime() + 5 * DAY) },
+    {
+      kind: 'chapter',
+      target: chapter,
+      title: `Read “${chapterTitle}” and answer its questions`,
+      opensAt: new Date(now.getTime() - 14 * DAY),
+      dueAt: new Date(now.getTime() - 7 * DAY),
+    },
+    {
+      kind: 'drill',
+      target: drillTarget,
+      title: 'Classifier drill: intro scenarios',
+      opensAt: new Date(now.getTime() - 10 * DAY),
+      dueAt: new Date(now.getTime() - 2 * DAY),
+    },
+    {
+      kind: 'review',
+      target: '15',
+      title: 'Do 15 reviews',
+      opensAt: new Date(now.getTime() - 7 * DAY),
+      dueAt: new Date(now.getTime() + 5 * DAY),
+    },
   ];
 
   const hash = typeof passwordHash === 'string' ? passwordHash : await passwordHash();
   const emails = Array.from({ length: DEMO_LEARNER_COUNT }, (_, i) => demoLearnerEmail(i));
-  const plans: { email: string; reviewsWanted: number; reviewWindow: [number, number]; attempts: PlannedAttempt[]; completedAt: Date | null }[] = [];
+  const plans: {
+    email: string;
+    reviewsWanted: number;
+    reviewWindow: [number, number];
+    attempts: PlannedAttempt[];
+    completedAt: Date | null;
+  }[] = [];
   for (let i = 0; i < DEMO_LEARNER_COUNT; i++) {
     const rng = createRng(deriveSeed(seed, 'learner', i));
     const ability = rng.normal(0, 1);
-    const profile: Profile = i === 7 || i === 22 ? 'absent' : weighted<Profile>(rng, [['diligent', 0.62], ['late', 0.2], ['inactive', 0.18]]);
+    const profile: Profile =
+      i === 7 || i === 22
+        ? 'absent'
+        : weighted<Profile>(rng, [
+            ['diligent', 0.62],
+            ['late', 0.2],
+            ['inactive', 0.18],
+          ]);
     // The last day this learner did anything: inactive learners stopped some days ago.
     const stop = profile === 'inactive' ? now.getTime() - rng.float(4, 10) * DAY : now.getTime() - rng.float(0, 0.8) * DAY;
     const when = (from: Date, to: Date, lateBy = 0) => {
@@ -154,7 +220,12 @@ export async function seedDemoClass(
         const labelRight = rng.bool(sigmoid(1.3 * (ability - hard) + 1.1));
         const label: Label = labelRight ? s.label : weighted(rng, WRONG_PICK[s.label]);
         // A learner's answers to the questions lead to the label they picked; some right labels rest on a slip.
-        const answers = answersFor(s, label, () => labelRight && rng.bool(0.15), () => rng.bool(0.5));
+        const answers = answersFor(
+          s,
+          label,
+          () => labelRight && rng.bool(0.15),
+          () => rng.bool(0.5),
+        );
         const graded = gradeDrill(s, { label, answers });
         attempts.push({
           itemKind: 'scenario',
@@ -176,25 +247,46 @@ export async function seedDemoClass(
       }
     }
     attempts.sort((a, b) => a.at.getTime() - b.at.getTime());
-    const reviewsWanted = profile === 'diligent' ? rng.int(12, 26) : profile === 'late' ? rng.int(4, 14) : profile === 'inactive' ? rng.int(0, 5) : 0;
+    const reviewsWanted =
+      profile === 'diligent' ? rng.int(12, 26) : profile === 'late' ? rng.int(4, 14) : profile === 'inactive' ? rng.int(0, 5) : 0;
     plans.push({ email: emails[i]!, reviewsWanted, reviewWindow: [assignments[2]!.opensAt.getTime(), stop], attempts, completedAt });
   }
 
   // One transaction for the accounts, the class and the answers: a failure leaves no half-made demo class.
   const { classId, users, stored } = await transaction(
     async (tx) => {
-      const known = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, _count: { select: { attempts: true } } } });
+      const known = await tx.user.findMany({
+        where: { email: { in: emails } },
+        select: { id: true, email: true, _count: { select: { attempts: true } } },
+      });
       const missing = emails.map((email, i) => ({ email, i })).filter(({ email }) => !known.some((k) => k.email === email));
       if (missing.length)
         await tx.user.createMany({
-          data: missing.map(({ email, i }) => ({ email, name: NAMES[i % NAMES.length]!, role: 'learner', passwordHash: hash, createdAt: new Date(now.getTime() - 20 * DAY) })),
+          data: missing.map(({ email, i }) => ({
+            email,
+            name: NAMES[i % NAMES.length]!,
+            role: 'learner',
+            passwordHash: hash,
+            createdAt: new Date(now.getTime() - 20 * DAY),
+          })),
         });
       const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
       const idOf = new Map(users.map((u) => [u.email, u.id]));
       const busy = new Set(known.filter((k) => k._count.attempts > 0).map((k) => k.email));
-      const cls = await tx.class.create({ data: { ownerId: instructor.id, title: DEMO_CLASS_TITLE, joinCode: makeJoinCode(randomBytes(16)), createdAt: new Date(now.getTime() - 16 * DAY) } });
-      await tx.enrolment.createMany({ data: users.map((u, k) => ({ classId: cls.id, userId: u.id, joinedAt: new Date(now.getTime() - 15 * DAY + k * 7 * MIN) })) });
-      await tx.assignment.createMany({ data: assignments.map((a, k) => ({ classId: cls.id, ...a, createdAt: new Date(now.getTime() - 15 * DAY + k * MIN) })) });
+      const cls = await tx.class.create({
+        data: {
+          ownerId: instructor.id,
+          title: DEMO_CLASS_TITLE,
+          joinCode: makeJoinCode(randomBytes(16)),
+          createdAt: new Date(now.getTime() - 16 * DAY),
+        },
+      });
+      await tx.enrolment.createMany({
+        data: users.map((u, k) => ({ classId: cls.id, userId: u.id, joinedAt: new Date(now.getTime() - 15 * DAY + k * 7 * MIN) })),
+      });
+      await tx.assignment.createMany({
+        data: assignments.map((a, k) => ({ classId: cls.id, ...a, createdAt: new Date(now.getTime() - 15 * DAY + k * MIN) })),
+      });
       let stored = 0;
       for (const plan of plans) {
         const userId = idOf.get(plan.email)!;
@@ -223,7 +315,12 @@ export async function seedDemoClass(
         stored += plan.attempts.length;
         if (plan.completedAt) await tx.chapterProgress.create({ data: { userId, chapter, completedAt: plan.completedAt, position: null } });
       }
-      stored += await seedDemoWorkshop(tx, cls.id, emails.map((e) => (busy.has(e) ? null : idOf.get(e)!)), now);
+      stored += await seedDemoWorkshop(
+        tx,
+        cls.id,
+        emails.map((e) => (busy.has(e) ? null : idOf.get(e)!)),
+        now,
+      );
       return { classId: cls.id, users: plans.map((p) => ({ plan: p, userId: idOf.get(p.email)!, fresh: !busy.has(p.email) })), stored };
     },
     { timeout: 120_000, maxWait: 10_000 },
@@ -246,7 +343,15 @@ export async function seedDemoClass(
       const correct = rng.bool(0.8);
       const r = await recordReview(
         userId,
-        { cardId: card.id, shownItemId: card.itemId, correct, confident: rng.bool(correct ? 0.75 : 0.4), durationMs: Math.round(rng.float(5, 40) * 1000), idempotencyKey: `demo-review-${n}-${card.id}`.slice(0, 64), cardVersion: null },
+        {
+          cardId: card.id,
+          shownItemId: card.itemId,
+          correct,
+          confident: rng.bool(correct ? 0.75 : 0.4),
+          durationMs: Math.round(rng.float(5, 40) * 1000),
+          idempotencyKey: `demo-review-${n}-${card.id}`.slice(0, 64),
+          cardVersion: null,
+        },
         at,
         0.9,
       );
@@ -273,7 +378,19 @@ function retryResponse(a: PlannedAttempt): unknown {
   if (a.itemKind === 'scenario') {
     const r = a.response as { truth: Label };
     const s = getScenario(a.itemId);
-    return s ? { label: r.truth, answers: answersFor(s, r.truth, () => false, () => true), wrong: [], truth: r.truth } : a.response;
+    return s
+      ? {
+          label: r.truth,
+          answers: answersFor(
+            s,
+            r.truth,
+            () => false,
+            () => true,
+          ),
+          wrong: [],
+          truth: r.truth,
+        }
+      : a.response;
   }
   const quiz = getCourse().quizzes.get(a.itemId);
   return { selected: quiz?.choices.flatMap((c, i) => (c.correct ? [i] : [])) ?? [] };
@@ -281,7 +398,12 @@ function retryResponse(a: PlannedAttempt): unknown {
 
 // Two scenarios of the demo class's workshop, written by the first two demo learners, and classmates' readings of
 // them that split the way a real class does (mostly on the training question), so the workshop pages have data.
-const DEMO_WORKSHOP: { title: string; sentences: [string, string, string]; label: Label; answers: [QuestionAnswer, QuestionAnswer, QuestionAnswer] }[] = [
+const DEMO_WORKSHOP: {
+  title: string;
+  sentences: [string, string, string];
+  label: Label;
+  answers: [QuestionAnswer, QuestionAnswer, QuestionAnswer];
+}[] = [
   {
     title: 'The tidy-desk office robot',
     sentences: [
@@ -331,12 +453,23 @@ const DEMO_READINGS: [Label, QuestionAnswer, QuestionAnswer, QuestionAnswer][][]
 async function seedDemoWorkshop(tx: Prisma.TransactionClient, classId: string, learners: (string | null)[], now: Date): Promise<number> {
   // Only on fresh accounts: a demo learner someone has used keeps their own history.
   const readers = DEMO_READINGS.reduce((n, r) => Math.max(n, r.length), 0);
-  if ([learners[0], learners[1], ...learners.slice(FIRST_READER, FIRST_READER + readers)].some((id) => id === null || id === undefined)) return 0;
+  if ([learners[0], learners[1], ...learners.slice(FIRST_READER, FIRST_READER + readers)].some((id) => id === null || id === undefined))
+    return 0;
   let stored = 0;
   for (const [k, w] of DEMO_WORKSHOP.entries()) {
-    const questions = Object.fromEntries(QUESTIONS.map((q, i) => [q, { answer: w.answers[i]!, evidence: w.sentences[i]! }])) as WorkshopQuestions;
+    const questions = Object.fromEntries(
+      QUESTIONS.map((q, i) => [q, { answer: w.answers[i]!, evidence: w.sentences[i]! }]),
+    ) as WorkshopQuestions;
     const row = await tx.workshopScenario.create({
-      data: { classId, authorId: learners[k]!, title: w.title, description: w.sentences.join(' '), label: w.label, questions: JSON.stringify(questions), createdAt: new Date(now.getTime() - (6 - k) * DAY) },
+      data: {
+        classId,
+        authorId: learners[k]!,
+        title: w.title,
+        description: w.sentences.join(' '),
+        label: w.label,
+        questions: JSON.stringify(questions),
+        createdAt: new Date(now.getTime() - (6 - k) * DAY),
+      },
     });
     const scenario = workshopAsScenario({ ...row, label: w.label, questions });
     for (const [j, [label, training, shift, competence]] of DEMO_READINGS[k]!.entries()) {

@@ -19,7 +19,9 @@ export interface LearnerAssignment extends AssignmentResult {
 /** The assignments of every class this learner is in, with their own status, soonest due first. */
 export async function learnerAssignments(userId: string, now: Date): Promise<LearnerAssignment[]> {
   const classes = await classesJoinedBy(userId);
-  const rows = classes.flatMap((c) => c.class.assignments.map((a) => ({ a, classTitle: c.class.title }))).filter(({ a }) => a.opensAt <= now);
+  const rows = classes
+    .flatMap((c) => c.class.assignments.map((a) => ({ a, classTitle: c.class.title })))
+    .filter(({ a }) => a.opensAt <= now);
   if (rows.length === 0) return [];
   const earliest = new Date(Math.min(...rows.map(({ a }) => a.opensAt.getTime())));
   const setIds = [...new Set(rows.flatMap(({ a }) => (a.kind === 'drill' && a.target.startsWith('set:') ? [a.target.slice(4)] : [])))];
@@ -48,7 +50,15 @@ export async function learnerAssignments(userId: string, now: Date): Promise<Lea
       dueAt: a.dueAt,
       opensAt: a.opensAt,
       href: assignmentHref(a),
-      ...assignmentResult(assignmentSpec(a, (id) => setScenarioIds.get(id) ?? [], (c) => workshop.items.get(c) ?? []), work, now),
+      ...assignmentResult(
+        assignmentSpec(
+          a,
+          (id) => setScenarioIds.get(id) ?? [],
+          (c) => workshop.items.get(c) ?? [],
+        ),
+        work,
+        now,
+      ),
     }))
     .sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime());
 }

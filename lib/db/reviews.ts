@@ -122,7 +122,12 @@ const cardSelect = {
 async function dueToday(userId: string, now: Date, newPerDay: number) {
   const dayStart = new Date(`${utcDay(now)}T00:00:00.000Z`);
   const [cards, introducedToday] = await Promise.all([
-    db.reviewCard.findMany({ where: { userId, due: { lte: endOfStudyDay(now) } }, orderBy: { due: 'asc' }, select: cardSelect, take: 5000 }),
+    db.reviewCard.findMany({
+      where: { userId, due: { lte: endOfStudyDay(now) } },
+      orderBy: { due: 'asc' },
+      select: cardSelect,
+      take: 5000,
+    }),
     db.reviewCard.count({ where: { userId, introducedAt: { gte: dayStart } } }),
   ]);
   const newLeftToday = Math.max(0, newPerDay - introducedToday);
@@ -147,7 +152,8 @@ export async function getDueQueue(
   return { cards, dueCount: split.now.length, laterToday: split.laterToday, newLeftToday, heldBackNew: split.heldBackNew };
 }
 
-const STALE_REVIEW_MESSAGE = 'This card changed since it was shown (it was reviewed in another tab or on another device), so this answer was not counted. Reload to see it as it is now.';
+const STALE_REVIEW_MESSAGE =
+  'This card changed since it was shown (it was reviewed in another tab or on another device), so this answer was not counted. Reload to see it as it is now.';
 
 export class ReviewConflictError extends Error {
   constructor(message = STALE_REVIEW_MESSAGE) {
@@ -209,7 +215,12 @@ export async function recordReview(userId: string, input: ReviewInput, now: Date
       if (same) return same;
       throw new ReviewConflictError();
     }
-    const rating = ratingFor({ correct: input.correct, confident: input.confident, durationMs: input.durationMs, itemKind: row.itemKind as 'quiz' | 'scenario' });
+    const rating = ratingFor({
+      correct: input.correct,
+      confident: input.confident,
+      durationMs: input.durationMs,
+      itemKind: row.itemKind as 'quiz' | 'scenario',
+    });
     const answer = {
       durationMs: input.durationMs,
       shownItemId: input.shownItemId,
@@ -220,7 +231,14 @@ export async function recordReview(userId: string, input: ReviewInput, now: Date
     if (reviewKind(row, now) === 'practice') {
       // Logged with the card as it stands, so the log still says what the learner saw; replays skip practice.
       await tx.reviewLog.create({
-        data: { userId, cardId: row.id, idempotencyKey: input.idempotencyKey, ...logFields(toCard(row), rating, now, clampRetention(retention)), ...answer, practice: true },
+        data: {
+          userId,
+          cardId: row.id,
+          idempotencyKey: input.idempotencyKey,
+          ...logFields(toCard(row), rating, now, clampRetention(retention)),
+          ...answer,
+          practice: true,
+        },
       });
       await countStudyDay(tx, userId, now, 'reviews');
       return { duplicate: false, rating, card: await readCard(tx, row.id), practice: true };
@@ -240,7 +258,13 @@ export async function recordReview(userId: string, input: ReviewInput, now: Date
       throw new ReviewConflictError();
     }
     await tx.reviewLog.create({
-      data: { userId, cardId: row.id, idempotencyKey: input.idempotencyKey, ...logFields(out.before, rating, now, out.retention), ...answer },
+      data: {
+        userId,
+        cardId: row.id,
+        idempotencyKey: input.idempotencyKey,
+        ...logFields(out.before, rating, now, out.retention),
+        ...answer,
+      },
     });
     await countStudyDay(tx, userId, now, 'reviews');
     return { duplicate: false, rating, card: await readCard(tx, row.id), practice: false };
@@ -257,13 +281,20 @@ export async function findOwnCard(userId: string, itemKind: string, itemId: stri
 
 /** One of this learner's cards by its id (another learner's card is null), with what grading a review needs. */
 export async function findOwnCardById(userId: string, cardId: string) {
-  return db.reviewCard.findFirst({ where: { id: cardId, userId }, select: { id: true, itemKind: true, itemId: true, concept: true, reps: true } });
+  return db.reviewCard.findFirst({
+    where: { id: cardId, userId },
+    select: { id: true, itemKind: true, itemId: true, concept: true, reps: true },
+  });
 }
 
 export async function reviewForecast(userId: string, now: Date, days = 14) {
   const until = new Date(now.getTime() + days * 86_400_000);
   const rows = await db.reviewCard.findMany({ where: { userId, due: { lte: until } }, select: { due: true } });
-  return forecast(rows.map((r) => r.due), now, days);
+  return forecast(
+    rows.map((r) => r.due),
+    now,
+    days,
+  );
 }
 
 export async function nextDueAt(userId: string, after: Date): Promise<Date | null> {
@@ -275,7 +306,11 @@ export async function nextDueAt(userId: string, after: Date): Promise<Date | nul
 export async function cardsWithLogs(userId: string) {
   return db.reviewCard.findMany({
     where: { userId },
-    select: { ...cardSelect, createdAt: true, logs: { where: { practice: false }, orderBy: { review: 'asc' }, select: { rating: true, review: true, requestRetention: true } } },
+    select: {
+      ...cardSelect,
+      createdAt: true,
+      logs: { where: { practice: false }, orderBy: { review: 'asc' }, select: { rating: true, review: true, requestRetention: true } },
+    },
   });
 }
 

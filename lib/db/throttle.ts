@@ -42,7 +42,8 @@ export interface ThrottleState {
 
 const accountKey = (email: string) => `signin:account:${email}`;
 // A space cannot occur in a validated email, so one account's keys never prefix another's.
-const sourceKey = (email: string, s: SignInSource) => `${accountKey(email)} via:${s.deviceId ? `device:${s.deviceId}` : `addr:${s.address.key}`}`;
+const sourceKey = (email: string, s: SignInSource) =>
+  `${accountKey(email)} via:${s.deviceId ? `device:${s.deviceId}` : `addr:${s.address.key}`}`;
 const addressKey = (a: ClientAddress) => `signin:addr:${a.key}`;
 
 async function stateFor(key: string, max: number, now: Date): Promise<{ limited: boolean; retryAfterSeconds: number }> {
@@ -67,7 +68,9 @@ export function slowDownMs(failures: number): number {
 export async function signInThrottle(email: string, source: SignInSource, now = new Date()): Promise<ThrottleState> {
   const bySource = await stateFor(sourceKey(email, source), THROTTLE.maxPerSource, now);
   // A known device is limited by its own failures only: it names one account, so it cannot spray.
-  const byAddress = source.deviceId ? bySource : await stateFor(addressKey(source.address), addressBudget(source.address, THROTTLE.maxPerAddress), now);
+  const byAddress = source.deviceId
+    ? bySource
+    : await stateFor(addressKey(source.address), addressBudget(source.address, THROTTLE.maxPerAddress), now);
   const limited = bySource.limited || byAddress.limited;
   let delayMs = 0;
   if (!limited && !source.deviceId) {

@@ -16,7 +16,14 @@ export interface UserRecord {
 
 const publicFields = { id: true, name: true, email: true, role: true, sessionVersion: true, createdAt: true } as const;
 
-function toRecord(u: { id: string; name: string | null; email: string; role: string; sessionVersion: number; createdAt: Date }): UserRecord {
+function toRecord(u: {
+  id: string;
+  name: string | null;
+  email: string;
+  role: string;
+  sessionVersion: number;
+  createdAt: Date;
+}): UserRecord {
   return { ...u, role: u.role === 'instructor' ? 'instructor' : 'learner' };
 }
 
@@ -51,8 +58,7 @@ export async function getUserById(id: string): Promise<UserRecord | null> {
   const fast = fastSqlite();
   if (fast) {
     const r = fast.stmt('SELECT id, name, email, role, sessionVersion, createdAt FROM "User" WHERE id = ?').get(id) as
-      | { id: string; name: string | null; email: string; role: string; sessionVersion: number; createdAt: string }
-      | undefined;
+      { id: string; name: string | null; email: string; role: string; sessionVersion: number; createdAt: string } | undefined;
     return r ? toRecord({ ...r, createdAt: fromSqliteTime(r.createdAt) }) : null;
   }
   const pg = pgFast();

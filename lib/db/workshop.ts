@@ -6,7 +6,15 @@ import { checked, type ClassCapability } from '../auth/capability';
 import { parseDrillResponse } from '../learning/classify';
 import type { Reading } from '../learning/agreement';
 import { QUESTIONS, type Label, type QuestionAnswer, type Scenario } from '../learning/scenario-schema';
-import { WORKSHOP_LIMITS, workshopAsScenario, workshopItemId, type WorkshopContent, type WorkshopDraft, type WorkshopQuestions, type WorkshopStatus } from '../learning/workshop';
+import {
+  WORKSHOP_LIMITS,
+  workshopAsScenario,
+  workshopItemId,
+  type WorkshopContent,
+  type WorkshopDraft,
+  type WorkshopQuestions,
+  type WorkshopStatus,
+} from '../learning/workshop';
 
 // Authorization lives in every query here: a learner's reads and writes name the learner and require their
 // enrolment in the class; an instructor's take the class capability lib/auth issued and query through its user, so
@@ -25,7 +33,22 @@ interface WorkshopRow extends WorkshopContent {
   updatedAt: Date;
 }
 
-type RawRow = { id: string; classId: string; authorId: string; title: string; description: string; label: string; questions: string; rationale: string | null; source: string | null; status: string; comment: string | null; promotedTo: string | null; createdAt: Date; updatedAt: Date };
+type RawRow = {
+  id: string;
+  classId: string;
+  authorId: string;
+  title: string;
+  description: string;
+  label: string;
+  questions: string;
+  rationale: string | null;
+  source: string | null;
+  status: string;
+  comment: string | null;
+  promotedTo: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 function toRow(r: RawRow): WorkshopRow {
   let questions: WorkshopQuestions;
@@ -37,7 +60,8 @@ function toRow(r: RawRow): WorkshopRow {
   return { ...r, label: r.label as Label, questions, status: r.status as WorkshopStatus };
 }
 
-const storedQuestions = (d: WorkshopDraft) => JSON.stringify(Object.fromEntries(QUESTIONS.map((q) => [q, { answer: d.questions[q].answer, evidence: d.questions[q].evidence }])));
+const storedQuestions = (d: WorkshopDraft) =>
+  JSON.stringify(Object.fromEntries(QUESTIONS.map((q) => [q, { answer: d.questions[q].answer, evidence: d.questions[q].evidence }])));
 
 const enrolledIn = (userId: string) => ({ enrolments: { some: { userId } } });
 
@@ -58,9 +82,19 @@ export async function createWorkshopScenario(userId: string, classId: string, d:
     if (!cls) return null;
     await lockLearner(tx, userId);
     const have = await tx.workshopScenario.count({ where: { classId, authorId: userId } });
-    if (have >= WORKSHOP_LIMITS.perLearner) throw new WorkshopLimitError(`You have written ${have} scenarios for this class, the most one learner may.`);
+    if (have >= WORKSHOP_LIMITS.perLearner)
+      throw new WorkshopLimitError(`You have written ${have} scenarios for this class, the most one learner may.`);
     return tx.workshopScenario.create({
-      data: { classId, authorId: userId, title: d.title, description: d.description, label: d.label, questions: storedQuestions(d), rationale: d.rationale ?? null, source: d.source ?? null },
+      data: {
+        classId,
+        authorId: userId,
+        title: d.title,
+        description: d.description,
+        label: d.label,
+        questions: storedQuestions(d),
+        rationale: d.rationale ?? null,
+        source: d.source ?? null,
+      },
       select: { id: true },
     });
   });
@@ -73,7 +107,15 @@ export async function createWorkshopScenario(userId: string, classId: string, d:
 export async function reviseWorkshopScenario(userId: string, classId: string, id: string, d: WorkshopDraft): Promise<boolean> {
   const r = await db.workshopScenario.updateMany({
     where: { id, classId, authorId: userId, status: { in: ['submitted', 'revision-requested'] }, class: enrolledIn(userId) },
-    data: { title: d.title, description: d.description, label: d.label, questions: storedQuestions(d), rationale: d.rationale ?? null, source: d.source ?? null, status: 'submitted' },
+    data: {
+      title: d.title,
+      description: d.description,
+      label: d.label,
+      questions: storedQuestions(d),
+      rationale: d.rationale ?? null,
+      source: d.source ?? null,
+      status: 'submitted',
+    },
   });
   return r.count === 1;
 }
@@ -123,15 +165,21 @@ export async function learnerWorkshop(userId: string, classId: string): Promise<
   const readings = await readingsFor(rows);
   const others = visible.filter((r) => r.authorId !== userId);
   const answered = new Set(
-    (await db.attempt.findMany({ where: { userId, itemId: { in: others.map((r) => workshopItemId(r.id)) } }, select: { itemId: true } })).map((a) => a.itemId),
+    (
+      await db.attempt.findMany({ where: { userId, itemId: { in: others.map((r) => workshopItemId(r.id)) } }, select: { itemId: true } })
+    ).map((a) => a.itemId),
   );
   return {
     cls,
     mine: rows.filter((r) => r.authorId === userId).map((r) => ({ ...r, readings: readings.get(r.id) ?? [] })),
     classReadings: visible.map((r) => ({ readings: (readings.get(r.id) ?? []).map((x) => ({ label: x.label })) })),
-    toClassify: others.filter((r) => !answered.has(workshopItemId(r.id))).map((r) => ({ id: r.id, title: r.title, description: r.description })),
+    toClassify: others
+      .filter((r) => !answered.has(workshopItemId(r.id)))
+      .map((r) => ({ id: r.id, title: r.title, description: r.description })),
     classified: others.filter((r) => answered.has(workshopItemId(r.id))).length,
-    classifiedItems: others.filter((r) => answered.has(workshopItemId(r.id))).map((r) => ({ id: r.id, title: r.title, description: r.description })),
+    classifiedItems: others
+      .filter((r) => answered.has(workshopItemId(r.id)))
+      .map((r) => ({ id: r.id, title: r.title, description: r.description })),
   };
 }
 
@@ -145,7 +193,11 @@ export async function ownWorkshopScenario(userId: string, classId: string, id: s
  * A classmate's scenario for grading an answer, with its author's name: only for a learner enrolled in the class,
  * never their own, never a hidden one. The caller sends it back only with the grade, after the answer is stored.
  */
-export async function workshopScenarioToAnswer(userId: string, classId: string, id: string): Promise<{ scenario: Scenario; itemId: string; author: string } | null> {
+export async function workshopScenarioToAnswer(
+  userId: string,
+  classId: string,
+  id: string,
+): Promise<{ scenario: Scenario; itemId: string; author: string } | null> {
   const r = await db.workshopScenario.findFirst({
     where: { id, classId, status: { in: CLASSIFIABLE }, authorId: { not: userId }, class: { archivedAt: null, ...enrolledIn(userId) } },
     include: { author: { select: { name: true } } },
@@ -164,14 +216,22 @@ export async function instructorWorkshop(cap: ClassCapability): Promise<Instruct
   const { userId: instructorId, classId } = checked(cap);
   const cls = await db.class.findFirst({ where: { id: classId, ...taughtBy(instructorId) }, select: { id: true } });
   if (!cls) return null;
-  const raw = await db.workshopScenario.findMany({ where: { classId }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } });
+  const raw = await db.workshopScenario.findMany({
+    where: { classId },
+    orderBy: { createdAt: 'asc' },
+    include: { author: { select: { name: true, email: true } } },
+  });
   const rows = raw.map((r) => ({ ...toRow(r), author: r.author }));
   const readings = await readingsFor(rows);
   return rows.map((r) => ({ ...r, readings: readings.get(r.id) ?? [] }));
 }
 
 /** The instructor's comment and status change; false when the scenario is not in a class they teach. */
-export async function moderateWorkshopScenario(cap: ClassCapability, id: string, patch: { status?: WorkshopStatus; comment?: string | null; promotedTo?: string }): Promise<boolean> {
+export async function moderateWorkshopScenario(
+  cap: ClassCapability,
+  id: string,
+  patch: { status?: WorkshopStatus; comment?: string | null; promotedTo?: string },
+): Promise<boolean> {
   const { userId: instructorId, classId } = checked(cap);
   const r = await db.workshopScenario.updateMany({ where: { id, classId, class: taughtBy(instructorId) }, data: patch });
   return r.count === 1;
@@ -185,9 +245,15 @@ export async function workshopScenarioForInstructor(cap: ClassCapability, id: st
 }
 
 /** For assignments: the class's classifiable workshop items, and when each learner submitted their scenarios. */
-export async function workshopWork(classIds: readonly string[]): Promise<{ items: Map<string, string[]>; written: Map<string, Map<string, Date[]>> }> {
+export async function workshopWork(
+  classIds: readonly string[],
+): Promise<{ items: Map<string, string[]>; written: Map<string, Map<string, Date[]>> }> {
   const rows = classIds.length
-    ? await db.workshopScenario.findMany({ where: { classId: { in: [...classIds] } }, select: { id: true, classId: true, authorId: true, status: true, createdAt: true }, orderBy: { createdAt: 'asc' } })
+    ? await db.workshopScenario.findMany({
+        where: { classId: { in: [...classIds] } },
+        select: { id: true, classId: true, authorId: true, status: true, createdAt: true },
+        orderBy: { createdAt: 'asc' },
+      })
     : [];
   const items = new Map<string, string[]>(classIds.map((c) => [c, []]));
   const written = new Map<string, Map<string, Date[]>>(classIds.map((c) => [c, new Map()]));

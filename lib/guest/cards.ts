@@ -25,7 +25,14 @@ export function buildGuestCards(data: GuestData): GuestCard[] {
     const at = new Date(a.createdAt);
     const rating = ratingFor({ correct: a.correct, confident: a.confident, durationMs: a.durationMs, itemKind: a.itemKind });
     const card = reviewCard(newCard(at), at, rating, data.settings.desiredRetention).card;
-    cards.set(guestCardId(a.itemKind, a.itemId), { id: guestCardId(a.itemKind, a.itemId), itemKind: a.itemKind, itemId: a.itemId, card, createdAt: at, introducedAt: null });
+    cards.set(guestCardId(a.itemKind, a.itemId), {
+      id: guestCardId(a.itemKind, a.itemId),
+      itemKind: a.itemKind,
+      itemId: a.itemId,
+      card,
+      createdAt: at,
+      introducedAt: null,
+    });
   }
   for (const r of [...data.reviews].sort((a, b) => a.review.localeCompare(b.review))) {
     const c = cards.get(guestCardId(r.itemKind, r.itemId));

@@ -63,7 +63,11 @@ export function writeGuest(data: GuestData, storage: Storage | undefined = globa
 }
 
 /** Adds an attempt once per idempotency key; the first attempt at an item is marked as the one that counts. */
-export function addGuestAttempt(attempt: Omit<GuestAttempt, 'firstAttempt' | 'createdAt'>, now = new Date(), storage?: Storage): GuestAttempt {
+export function addGuestAttempt(
+  attempt: Omit<GuestAttempt, 'firstAttempt' | 'createdAt'>,
+  now = new Date(),
+  storage?: Storage,
+): GuestAttempt {
   const data = readGuest(storage);
   const existing = data.attempts.find((a) => a.idempotencyKey === attempt.idempotencyKey);
   if (existing) return existing;

@@ -43,8 +43,11 @@ export function inlineScriptHashes(html: string): string[] {
     const attrs = m[1] ?? '';
     if (/\bsrc\s*=/.test(attrs)) continue;
     if (/\btype\s*=\s*"?(application\/(ld\+)?json|text\/x-)/i.test(attrs)) continue; // data, not run
-    out.push(`sha256-${createHash('sha256').update(m[2] ?? '', 'utf8').digest('base64')}`);
+    out.push(
+      `sha256-${createHash('sha256')
+        .update(m[2] ?? '', 'utf8')
+        .digest('base64')}`,
+    );
   }
   return [...new Set(out)];
 }
-

@@ -162,7 +162,6 @@ export async function requestBodyProblem(request: Request, pathname: string): Pr
     parts = new Map();
     for (const [key, value] of form.entries()) if (typeof value === 'string') parts.set(key, value);
   }
-  const problem =
-    kind === 'fetch' ? fetchActionProblem(parts, new TextDecoder().decode(bytes)) : parts ? formActionProblem(parts) : null;
+  const problem = kind === 'fetch' ? fetchActionProblem(parts, new TextDecoder().decode(bytes)) : parts ? formActionProblem(parts) : null;
   return problem ? unreadable(problem) : null;
 }

@@ -30,20 +30,35 @@ export function fleissKappa(table: readonly (readonly number[])[]): KappaResult 
   const used = table.filter((row) => sum(row) >= 2);
   const skipped = table.length - used.length;
   if (used.length === 0)
-    return { kappa: null, items: 0, skipped, observed: null, expected: null, reason: 'No scenario has been classified by two or more people yet.' };
+    return {
+      kappa: null,
+      items: 0,
+      skipped,
+      observed: null,
+      expected: null,
+      reason: 'No scenario has been classified by two or more people yet.',
+    };
   const categories = Math.max(...used.map((r) => r.length));
   const totalRatings = used.reduce((a, r) => a + sum(r), 0);
-  const observed = used.reduce((a, r) => {
-    const n = sum(r);
-    return a + (r.reduce((s, x) => s + x * x, 0) - n) / (n * (n - 1));
-  }, 0) / used.length;
+  const observed =
+    used.reduce((a, r) => {
+      const n = sum(r);
+      return a + (r.reduce((s, x) => s + x * x, 0) - n) / (n * (n - 1));
+    }, 0) / used.length;
   let expected = 0;
   for (let j = 0; j < categories; j++) {
     const p = used.reduce((a, r) => a + (r[j] ?? 0), 0) / totalRatings;
     expected += p * p;
   }
   if (expected >= 1 - 1e-12)
-    return { kappa: null, items: used.length, skipped, observed, expected, reason: 'Everyone chose the same label for every scenario, so agreement beyond chance cannot be measured.' };
+    return {
+      kappa: null,
+      items: used.length,
+      skipped,
+      observed,
+      expected,
+      reason: 'Everyone chose the same label for every scenario, so agreement beyond chance cannot be measured.',
+    };
   return { kappa: (observed - expected) / (1 - expected), items: used.length, skipped, observed, expected };
 }
 

@@ -85,7 +85,9 @@ export function assignmentResult(spec: AssignmentSpec, work: LearnerWork, now: D
     const right = t.graded ? classified.filter((a) => a.correct).length : null;
     score = t.graded && classified.length ? right! / classified.length : null;
     if (total && progress >= 1) {
-      const times = [t.write ? written[t.write - 1]! : null, classify ? classified[classify - 1]!.at : null].filter((d): d is Date => d !== null);
+      const times = [t.write ? written[t.write - 1]! : null, classify ? classified[classify - 1]!.at : null].filter(
+        (d): d is Date => d !== null,
+      );
       finishedAt = new Date(Math.max(...times.map((d) => d.getTime())));
     }
     counts = { done: w + c, total, right, workshop: { written: written.length, write: t.write, classified: classified.length, classify } };
@@ -104,7 +106,12 @@ export function assignmentResult(spec: AssignmentSpec, work: LearnerWork, now: D
     progress = parts ? (answered.length + (chapterDone ? 1 : 0)) / parts : 0;
     const right = answered.filter((a) => a.correct).length;
     score = answered.length ? right / answered.length : null;
-    counts = { done: answered.length, total: spec.itemIds.length, right, ...(needsChapter ? { chapterFinished: Boolean(chapterDone) } : {}) };
+    counts = {
+      done: answered.length,
+      total: spec.itemIds.length,
+      right,
+      ...(needsChapter ? { chapterFinished: Boolean(chapterDone) } : {}),
+    };
     if (progress >= 1) {
       const times = [...answered.map((a) => a.at), ...(chapterDone ? [chapterDone] : [])];
       finishedAt = new Date(Math.max(...times.map((t) => t.getTime())));
@@ -121,11 +128,17 @@ export function assignmentResult(spec: AssignmentSpec, work: LearnerWork, now: D
  * An assignment's status in words, with its progress and score kept apart: "Late · 3 of 8 answered · 1 right",
  * "Done · 5 of 5 reviews done", "3 of 8 answered · 1 right" (in progress needs no word of its own).
  */
-export function assignmentText(r: Pick<AssignmentResult, 'status' | 'done' | 'total' | 'right' | 'chapterFinished' | 'kind' | 'workshop'>): string {
+export function assignmentText(
+  r: Pick<AssignmentResult, 'status' | 'done' | 'total' | 'right' | 'chapterFinished' | 'kind' | 'workshop'>,
+): string {
   const finished = r.status === 'done' || r.status === 'done-late';
   if (r.kind === 'workshop' && r.workshop) {
     const w = r.workshop;
-    const parts = [w.write ? `${Math.min(w.written, w.write)} of ${w.write} written` : null, `${Math.min(w.classified, w.classify)} of ${w.classify} classified`, r.right !== null && w.classified ? `${r.right} agreed with the author` : null];
+    const parts = [
+      w.write ? `${Math.min(w.written, w.write)} of ${w.write} written` : null,
+      `${Math.min(w.classified, w.classify)} of ${w.classify} classified`,
+      r.right !== null && w.classified ? `${r.right} agreed with the author` : null,
+    ];
     const text = parts.filter(Boolean).join(' · ');
     return r.status === 'in-progress' ? text : `${STATUS_TEXT[r.status]} · ${text}`;
   }

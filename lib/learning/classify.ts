@@ -16,7 +16,7 @@ import {
 } from './scenario-schema';
 
 export { ANSWER_TEXT, LABELS, LABEL_TEXT, QUESTIONS, QUESTION_SHORT, QUESTION_TEXT, labelCounts, labelFromAnswers };
-export type {  Label, Question, QuestionAnswer,  };
+export type { Label, Question, QuestionAnswer };
 export { parseDrillResponse };
 
 export type ScenarioTruth = Pick<Scenario, 'label' | 'questions' | 'contested' | 'acceptable'>;

@@ -18,7 +18,10 @@ export function gradeQuiz(quiz: GradableQuiz, selected: readonly number[]): bool
 }
 
 /** Why an answer cannot be graded, in words a learner can act on; null when it is fine. */
-export function answerProblem(quiz: { kind: GradableQuiz['kind']; choices: readonly unknown[] }, selected: readonly number[]): string | null {
+export function answerProblem(
+  quiz: { kind: GradableQuiz['kind']; choices: readonly unknown[] },
+  selected: readonly number[],
+): string | null {
   if (selected.length === 0) return quiz.kind === 'multiple' ? 'Pick at least one answer.' : 'Pick an answer.';
   if (selected.some((i) => !Number.isInteger(i) || i < 0 || i >= quiz.choices.length)) return 'That answer is not one of the options.';
   if (quiz.kind !== 'multiple' && new Set(selected).size > 1) return 'Pick only one answer.';

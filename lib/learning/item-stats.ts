@@ -123,7 +123,6 @@ export function discriminationText(d: number | null, attempts: number): string {
   return 'Negative: check the item';
 }
 
-
 export interface DrillResponse {
   learnerId: string;
   scenarioId: string;
@@ -152,7 +151,10 @@ export function drillResponseOf(
   if (!r || !label) return null;
   // Judge the label against the case as it was answered: a scenario whose label changed since is not re-judged.
   const sameCase = truth && truth.label === label ? truth : null;
-  const graded = sameCase?.questions && r.answers ? gradeDrill({ ...sameCase, questions: sameCase.questions }, { label: r.label, answers: r.answers }) : null;
+  const graded =
+    sameCase?.questions && r.answers
+      ? gradeDrill({ ...sameCase, questions: sameCase.questions }, { label: r.label, answers: r.answers })
+      : null;
   return {
     learnerId: f.userId,
     scenarioId: f.itemId,
@@ -196,7 +198,12 @@ export function classConfusion(responses: DrillResponse[]) {
         return {
           picked,
           count: c?.count ?? 0,
-          drivers: c ? [...c.scenarios].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([scenarioId, n]) => ({ scenarioId, n })) : [],
+          drivers: c
+            ? [...c.scenarios]
+                .sort((a, b) => b[1] - a[1])
+                .slice(0, 5)
+                .map(([scenarioId, n]) => ({ scenarioId, n }))
+            : [],
         };
       }),
     })),
@@ -208,7 +215,9 @@ export function classConfusion(responses: DrillResponse[]) {
     /** First answers with the right label and at least one wrong reason. */
     wrongReasons: responses.filter((r) => r.labelOk && r.wrong.length > 0).length,
     /** Per failure mode (the case's own label), the question the class misread most. */
-    misreadByLabel: misreadByLabel(responses.map((r) => ({ scenarioId: r.scenarioId, truth: r.truth, given: r.picked, labelOk: r.labelOk, wrong: r.wrong }))),
+    misreadByLabel: misreadByLabel(
+      responses.map((r) => ({ scenarioId: r.scenarioId, truth: r.truth, given: r.picked, labelOk: r.labelOk, wrong: r.wrong })),
+    ),
     responses: responses.length,
   };
 }

@@ -18,11 +18,7 @@ export function formatJoinCode(code: string): string {
 
 /** What a person typed into the canonical code: case, spaces and dashes ignored; O→0, I/L→1 as Crockford says. */
 export function normalizeJoinCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (s.length !== JOIN_CODE_LENGTH || [...s].some((ch) => !ALPHABET.includes(ch))) return null;
   return s;
 }

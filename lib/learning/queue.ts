@@ -22,7 +22,8 @@ export function interleave<T extends QueueCard>(cards: T[]): T[] {
   let last: string | null = null;
   while (out.length < cards.length) {
     order.sort((a, b) => (a[0]?.due.getTime() ?? Infinity) - (b[0]?.due.getTime() ?? Infinity));
-    const pick = order.find((g) => g.length > 0 && `${g[0]!.chapter ?? '-'}|${g[0]!.concept ?? '-'}` !== last) ?? order.find((g) => g.length > 0)!;
+    const pick =
+      order.find((g) => g.length > 0 && `${g[0]!.chapter ?? '-'}|${g[0]!.concept ?? '-'}` !== last) ?? order.find((g) => g.length > 0)!;
     const card = pick.shift()!;
     last = `${card.chapter ?? '-'}|${card.concept ?? '-'}`;
     out.push(card);

@@ -51,7 +51,19 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Columns a CSV must have; the rest may be left out or empty. Sets written before the questions were redesigned use signal/capability/goal instead of training/shift/competence. */
-const REQUIRED = ['id', 'title', 'domain', 'description', 'label', 'goal_pursued', 'rationale', 'source_kind', 'source_ref', 'difficulty', 'chapter'] as const;
+const REQUIRED = [
+  'id',
+  'title',
+  'domain',
+  'description',
+  'label',
+  'goal_pursued',
+  'rationale',
+  'source_kind',
+  'source_ref',
+  'difficulty',
+  'chapter',
+] as const;
 const QUESTION_COLUMNS = ['training', 'shift', 'competence'] as const;
 const LEGACY_COLUMNS = ['signal', 'capability', 'goal'] as const;
 
@@ -80,7 +92,13 @@ function csvRowToScenario(r: Record<string, string | undefined>): unknown {
     const note = blank(r[`${q}_note`]);
     return {
       answer: blank(r[q]),
-      evidence: typeof evidence === 'string' ? evidence.split('|').map((e) => e.trim()).filter(Boolean) : [],
+      evidence:
+        typeof evidence === 'string'
+          ? evidence
+              .split('|')
+              .map((e) => e.trim())
+              .filter(Boolean)
+          : [],
       ...(note !== undefined ? { note } : {}),
     };
   };
@@ -99,13 +117,20 @@ function csvRowToScenario(r: Record<string, string | undefined>): unknown {
       : { questions: Object.fromEntries(QUESTIONS.map((q) => [q, questionOf(q)])) }),
     goalPursued: blank(r.goal_pursued),
     rationale: blank(r.rationale),
-    source: blank(r.source_kind) === 'paper' ? { kind: 'paper', ref: blank(r.source_ref) } : { kind: blank(r.source_kind) ?? 'constructed' },
+    source:
+      blank(r.source_kind) === 'paper' ? { kind: 'paper', ref: blank(r.source_ref) } : { kind: blank(r.source_kind) ?? 'constructed' },
     difficulty: blank(r.difficulty),
     chapter: blank(r.chapter),
     ...(isContested
       ? {
           contested: true,
-          acceptable: typeof acceptable === 'string' ? acceptable.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : undefined,
+          acceptable:
+            typeof acceptable === 'string'
+              ? acceptable
+                  .split(/[;|]/)
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+              : undefined,
           arguments: args,
         }
       : {}),
@@ -153,7 +178,10 @@ function validateRows(rows: unknown[], format: 'json' | 'csv'): ImportResult {
   const errors: ImportError[] = [];
   const seen = new Set<string>();
   if (rows.length > MAX_IMPORT_ROWS) {
-    return { scenarios, errors: [{ row: 0, field: '', message: `A set can hold at most ${MAX_IMPORT_ROWS} scenarios; this file has ${rows.length}.` }] };
+    return {
+      scenarios,
+      errors: [{ row: 0, field: '', message: `A set can hold at most ${MAX_IMPORT_ROWS} scenarios; this file has ${rows.length}.` }],
+    };
   }
   rows.forEach((raw, i) => {
     const parsed = scenarioSchema.safeParse(raw);
@@ -184,7 +212,8 @@ export function parseScenarioImport(text: string, format: 'json' | 'csv'): Impor
       return { scenarios: [], errors: [{ row: 0, field: '', message: `This is not valid JSON: ${(e as Error).message}` }] };
     }
     const rows = Array.isArray(data) ? data : (data as { scenarios?: unknown })?.scenarios;
-    if (!Array.isArray(rows)) return { scenarios: [], errors: [{ row: 0, field: '', message: 'Expected a JSON array of scenarios (or {"scenarios": [...]}).' }] };
+    if (!Array.isArray(rows))
+      return { scenarios: [], errors: [{ row: 0, field: '', message: 'Expected a JSON array of scenarios (or {"scenarios": [...]}).' }] };
     return validateRows(rows, 'json');
   }
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
@@ -192,7 +221,10 @@ export function parseScenarioImport(text: string, format: 'json' | 'csv'): Impor
   const questionCols = fields.includes('signal') && !fields.includes('training') ? LEGACY_COLUMNS : QUESTION_COLUMNS;
   const missing = [...REQUIRED, ...questionCols].filter((c) => !fields.includes(c));
   if (missing.length) {
-    return { scenarios: [], errors: [{ row: 0, field: missing.join(', '), message: `The CSV header is missing these columns: ${missing.join(', ')}.` }] };
+    return {
+      scenarios: [],
+      errors: [{ row: 0, field: missing.join(', '), message: `The CSV header is missing these columns: ${missing.join(', ')}.` }],
+    };
   }
   const structural = parsed.errors.map((e) => ({ row: (e.row ?? -1) + 1, field: '', message: e.message }));
   const result = validateRows(parsed.data.map(csvRowToScenario), 'csv');

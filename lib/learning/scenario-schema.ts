@@ -80,11 +80,7 @@ export function labelFromAnswers(answers: Record<Question, QuestionAnswer>): Lab
 
 const labelSchema = z.enum(FAILURE_MODES, { error: `must be one of ${FAILURE_MODES.join(', ')}` });
 const text = (min: number, max: number) =>
-  z
-    .string({ error: 'is missing' })
-    .trim()
-    .min(min, `must be at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`);
+  z.string({ error: 'is missing' }).trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
 
 // Words that decide the case for the learner; a description or title must not contain them.
 export const GIVEAWAY = /\b(proxy|loophole|exploit\w*|misgenerali[sz]\w*|gaming|gamed|hack\w*|wrong goal|specification)\b/i;
@@ -118,8 +114,15 @@ function upgradeLegacy(raw: unknown): unknown {
 }
 
 const baseScenario = z.object({
-  id: z.string({ error: 'is missing' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)').max(120),
-  family: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)').max(120).optional(),
+  id: z
+    .string({ error: 'is missing' })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)')
+    .max(120),
+  family: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)')
+    .max(120)
+    .optional(),
   title: text(5, 120).refine(noGiveaway, GIVEAWAY_MESSAGE),
   // Any short text for an imported set ("facilities", "kitchen robots"); the built-in bank uses DOMAINS (checked below).
   domain: z.string({ error: 'is missing' }).trim().min(1, 'is missing').max(40, 'must be at most 40 characters'),
@@ -128,9 +131,13 @@ const baseScenario = z.object({
   questions: z.object({ training: questionSchema, shift: questionSchema, competence: questionSchema }, { error: 'is missing' }),
   goalPursued: text(3, 200),
   rationale: text(40, 2000),
-  source: z.discriminatedUnion('kind', [z.object({ kind: z.literal('paper'), ref: z.string().min(2) }), z.object({ kind: z.literal('constructed') })], {
-    error: 'kind must be paper (with a ref) or constructed',
-  }),
+  source: z.discriminatedUnion(
+    'kind',
+    [z.object({ kind: z.literal('paper'), ref: z.string().min(2) }), z.object({ kind: z.literal('constructed') })],
+    {
+      error: 'kind must be paper (with a ref) or constructed',
+    },
+  ),
   difficulty: z.enum(DIFFICULTIES, { error: `must be one of ${DIFFICULTIES.join(', ')}` }),
   // Optional for an imported set: without one, the feedback shows no "Taught in" link. The bank requires it (below).
   chapter: z.enum(CHAPTER_SLUGS, { error: `must be one of ${CHAPTER_SLUGS.join(', ')}` }).optional(),
@@ -147,29 +154,51 @@ function checkScenario(s: BaseScenario, ctx: z.RefinementCtx, strict: boolean) {
   for (const q of QUESTIONS) {
     const a = answers[q];
     if (a === 'either') {
-      if (strict && !s.contested) ctx.addIssue({ code: 'custom', path: ['questions', q, 'answer'], message: '"either" is only for contested cases' });
+      if (strict && !s.contested)
+        ctx.addIssue({ code: 'custom', path: ['questions', q, 'answer'], message: '"either" is only for contested cases' });
     } else if (need[q] !== undefined && a !== need[q]) {
       ctx.addIssue({ code: 'custom', path: ['questions', q, 'answer'], message: `a ${s.label} case answers "${need[q]}" here` });
     }
     for (const [i, sentence] of s.questions[q].evidence.entries())
       if (!s.description.includes(sentence))
-        ctx.addIssue({ code: 'custom', path: ['questions', q, 'evidence', i], message: `is not a sentence of the description: "${sentence.slice(0, 60)}…"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', q, 'evidence', i],
+          message: `is not a sentence of the description: "${sentence.slice(0, 60)}…"`,
+        });
     if (strict) {
       if (s.questions[q].evidence.length === 0)
-        ctx.addIssue({ code: 'custom', path: ['questions', q, 'evidence'], message: 'name at least one sentence of the description as evidence' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', q, 'evidence'],
+          message: 'name at least one sentence of the description as evidence',
+        });
       if (!s.questions[q].note) ctx.addIssue({ code: 'custom', path: ['questions', q, 'note'], message: 'explain the answer in a note' });
     }
   }
   if (s.contested) {
     if (!s.acceptable || s.acceptable.length < 2 || !s.acceptable.includes(s.label))
-      ctx.addIssue({ code: 'custom', path: ['acceptable'], message: 'a contested case lists at least two acceptable labels, including its label' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['acceptable'],
+        message: 'a contested case lists at least two acceptable labels, including its label',
+      });
     for (const l of s.acceptable ?? []) {
-      if (!s.arguments?.[l]) ctx.addIssue({ code: 'custom', path: ['arguments', l], message: `a contested case argues the case for "${l}"` });
+      if (!s.arguments?.[l])
+        ctx.addIssue({ code: 'custom', path: ['arguments', l], message: `a contested case argues the case for "${l}"` });
       if (l !== s.label && !answersFit(l, answers))
-        ctx.addIssue({ code: 'custom', path: ['questions'], message: `the answers rule out "${l}"; answer "either" where the readings differ` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions'],
+          message: `the answers rule out "${l}"; answer "either" where the readings differ`,
+        });
     }
   } else if (s.acceptable || s.arguments) {
-    ctx.addIssue({ code: 'custom', path: ['contested'], message: 'acceptable and arguments are only for contested cases (set contested: true)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contested'],
+      message: 'acceptable and arguments are only for contested cases (set contested: true)',
+    });
   }
   if (strict && !(DOMAINS as readonly string[]).includes(s.domain))
     ctx.addIssue({ code: 'custom', path: ['domain'], message: `must be one of ${DOMAINS.join(', ')}` });
@@ -200,7 +229,9 @@ function fillImported(raw: unknown): unknown {
   const r = { ...(upgraded as Record<string, unknown>) };
   if (r.difficulty === undefined || r.difficulty === null || r.difficulty === '') r.difficulty = 'core';
   const questions = (r.questions && typeof r.questions === 'object' ? r.questions : {}) as Record<string, { answer?: unknown } | undefined>;
-  const noAnswers = QUESTIONS.every((q) => questions[q]?.answer === undefined || questions[q]?.answer === null || questions[q]?.answer === '');
+  const noAnswers = QUESTIONS.every(
+    (q) => questions[q]?.answer === undefined || questions[q]?.answer === null || questions[q]?.answer === '',
+  );
   if (noAnswers && isLabel(r.label)) {
     const labels = r.contested === true && Array.isArray(r.acceptable) ? [r.label, ...r.acceptable.filter(isLabel)] : [r.label];
     const derived = answersFromLabel(labels);
@@ -214,9 +245,15 @@ function fillImported(raw: unknown): unknown {
  * domain is any short text, the chapter may be left out, and the questions' answers are derived from the label when
  * the row gives none.
  */
-export const scenarioSchema = z.preprocess(fillImported, baseScenario.superRefine((s, ctx) => checkScenario(s, ctx, false)));
+export const scenarioSchema = z.preprocess(
+  fillImported,
+  baseScenario.superRefine((s, ctx) => checkScenario(s, ctx, false)),
+);
 /** A scenario of the built-in bank: every question has evidence and a note, and the case belongs to a family. */
-export const bankScenarioSchema = z.preprocess(upgradeLegacy, baseScenario.superRefine((s, ctx) => checkScenario(s, ctx, true)));
+export const bankScenarioSchema = z.preprocess(
+  upgradeLegacy,
+  baseScenario.superRefine((s, ctx) => checkScenario(s, ctx, true)),
+);
 
 export type Scenario = z.infer<typeof baseScenario>;
 
@@ -251,5 +288,13 @@ export interface PublicScenario {
 }
 
 export function publicScenario(s: Scenario): PublicScenario {
-  return { id: s.id, title: s.title, description: s.description, domain: s.domain, difficulty: s.difficulty, ...(s.chapter ? { chapter: s.chapter } : {}), ...(s.family ? { family: s.family } : {}) };
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    domain: s.domain,
+    difficulty: s.difficulty,
+    ...(s.chapter ? { chapter: s.chapter } : {}),
+    ...(s.family ? { family: s.family } : {}),
+  };
 }

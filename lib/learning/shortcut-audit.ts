@@ -51,11 +51,17 @@ const STOP = new Set(
 );
 
 export function tokens(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z][a-z'-]*[a-z]|[a-z]/g) ?? []).map((w) => w.replace(/'s$/, '')).filter((w) => w.length >= 3 && !STOP.has(w));
+  return (text.toLowerCase().match(/[a-z][a-z'-]*[a-z]|[a-z]/g) ?? [])
+    .map((w) => w.replace(/'s$/, ''))
+    .filter((w) => w.length >= 3 && !STOP.has(w));
 }
 
 /** Leave-one-out naive Bayes over the items' texts: each word counted once per item, Laplace smoothing. */
-export function shortcutAudit(items: AuditItem[], allowed: ReadonlySet<string> = new Set(), opts: { alpha?: number; binary?: boolean } = {}): AuditResult {
+export function shortcutAudit(
+  items: AuditItem[],
+  allowed: ReadonlySet<string> = new Set(),
+  opts: { alpha?: number; binary?: boolean } = {},
+): AuditResult {
   const alpha = opts.alpha ?? ALPHA;
   const binary = opts.binary ?? true;
   const labels = [...new Set(items.map((i) => i.label))].sort();
@@ -107,7 +113,10 @@ export function shortcutAudit(items: AuditItem[], allowed: ReadonlySet<string> =
   }
 
   const byLabel = Object.fromEntries(labels.map((l) => [l, docCounts.get(l)!]));
-  const [majorityLabel, majorityCount] = labels.reduce<[string, number]>((m, l) => (docCounts.get(l)! > m[1] ? [l, docCounts.get(l)!] : m), ['', 0]);
+  const [majorityLabel, majorityCount] = labels.reduce<[string, number]>(
+    (m, l) => (docCounts.get(l)! > m[1] ? [l, docCounts.get(l)!] : m),
+    ['', 0],
+  );
   const n = docs.length || 1;
   const accuracy = right / n;
   const majorityBaseline = majorityCount / n;
@@ -166,8 +175,15 @@ export interface ImportAudit {
 const IMPORT_AUDIT_MIN = 8;
 
 /** Audits an imported set with each family held out (each scenario alone when it names none). */
-export function auditImportedSet(scenarios: readonly { id: string; label: string; title: string; description: string; family?: string }[]): ImportAudit | undefined {
+export function auditImportedSet(
+  scenarios: readonly { id: string; label: string; title: string; description: string; family?: string }[],
+): ImportAudit | undefined {
   if (scenarios.length < IMPORT_AUDIT_MIN) return undefined;
   const r = shortcutAudit(scenarios.map((s) => ({ id: s.id, label: s.label, text: `${s.title}. ${s.description}`, group: s.family })));
-  return { accuracy: r.accuracy, majorityBaseline: r.majorityBaseline, lift: r.lift, cueWords: r.cueWords.map(({ word, label, items, share }) => ({ word, label, items, share })) };
+  return {
+    accuracy: r.accuracy,
+    majorityBaseline: r.majorityBaseline,
+    lift: r.lift,
+    cueWords: r.cueWords.map(({ word, label, items, share }) => ({ word, label, items, share })),
+  };
 }

@@ -3,7 +3,16 @@
 // imported set and the bank (lengths, giveaway words, evidence sentences that are substrings of the description,
 // answers that fit the label), and it is graded and shown by the drill's own code.
 import { z } from './zod';
-import { FAILURE_MODES, GIVEAWAY, QUESTIONS, scenarioSchema, type Label, type Question, type QuestionAnswer, type Scenario } from './scenario-schema';
+import {
+  FAILURE_MODES,
+  GIVEAWAY,
+  QUESTIONS,
+  scenarioSchema,
+  type Label,
+  type Question,
+  type QuestionAnswer,
+  type Scenario,
+} from './scenario-schema';
 import { tokens } from './shortcut-audit';
 
 /** How much one learner may write in one class, and how long each part may be. */
@@ -53,14 +62,21 @@ const QUESTION_NOUN: Record<Question, string> = {
 
 /** What the editor sends: the drill's format, minus what the class need not write (family, chapter, difficulty). */
 export const workshopDraftSchema = z.object({
-  title: z.string({ error: 'Give the scenario a title.' }).trim().min(1, 'Give the scenario a title.').max(WORKSHOP_LIMITS.title, `Keep the title under ${WORKSHOP_LIMITS.title} characters.`),
+  title: z
+    .string({ error: 'Give the scenario a title.' })
+    .trim()
+    .min(1, 'Give the scenario a title.')
+    .max(WORKSHOP_LIMITS.title, `Keep the title under ${WORKSHOP_LIMITS.title} characters.`),
   description: z
     .string({ error: 'Write the scenario.' })
     .trim()
     .min(1, 'Write the scenario.')
     .max(WORKSHOP_LIMITS.description, `Keep the scenario under ${WORKSHOP_LIMITS.description} characters.`),
   label: z.enum(FAILURE_MODES, { error: 'Choose the failure mode you intend.' }),
-  questions: z.object({ training: questionDraft('training'), shift: questionDraft('shift'), competence: questionDraft('competence') }, { error: 'Answer the three questions.' }),
+  questions: z.object(
+    { training: questionDraft('training'), shift: questionDraft('shift'), competence: questionDraft('competence') },
+    { error: 'Answer the three questions.' },
+  ),
   rationale: optionalText(WORKSHOP_LIMITS.rationale, 'explanation'),
   source: optionalText(WORKSHOP_LIMITS.source, 'source'),
 });
@@ -87,12 +103,19 @@ export const WORKSHOP_DOMAIN = 'class workshop';
 /** A workshop scenario as a drill Scenario: graded by gradeDrill, shown by the drill, promotable into a set. */
 export function workshopAsScenario(w: WorkshopContent): Scenario {
   return {
-    id: `workshop-${w.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`,
+    id: `workshop-${
+      w.id
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'draft'
+    }`,
     title: w.title,
     description: w.description,
     domain: WORKSHOP_DOMAIN,
     label: w.label,
-    questions: Object.fromEntries(QUESTIONS.map((q) => [q, { answer: w.questions[q].answer, evidence: w.questions[q].evidence ? [w.questions[q].evidence] : [] }])) as Scenario['questions'],
+    questions: Object.fromEntries(
+      QUESTIONS.map((q) => [q, { answer: w.questions[q].answer, evidence: w.questions[q].evidence ? [w.questions[q].evidence] : [] }]),
+    ) as Scenario['questions'],
     goalPursued: 'Not stated by the author',
     rationale: w.rationale || 'Written by a learner for the class workshop; the author gave no further explanation.',
     source: w.source ? { kind: 'paper', ref: w.source } : { kind: 'constructed' },
@@ -103,7 +126,8 @@ export function workshopAsScenario(w: WorkshopContent): Scenario {
 /** Field names the editor shows errors under, from a scenarioSchema issue path. */
 function draftField(path: readonly PropertyKey[]): string {
   const [first, q, part] = path.map(String);
-  if (first === 'questions' && q && (QUESTIONS as readonly string[]).includes(q)) return `questions.${q}.${part === 'evidence' ? 'evidence' : 'answer'}`;
+  if (first === 'questions' && q && (QUESTIONS as readonly string[]).includes(q))
+    return `questions.${q}.${part === 'evidence' ? 'evidence' : 'answer'}`;
   if (first === 'rationale' || first === 'title' || first === 'description' || first === 'label') return first;
   if (first === 'source') return 'source';
   return '_form';
@@ -144,8 +168,24 @@ export function checkWorkshopDraft(input: unknown): DraftCheck {
   if (!checked.success)
     for (const i of checked.error.issues) {
       const field = draftField(i.path);
-      const what = field === 'title' ? 'The title' : field === 'description' ? 'The scenario' : field === 'rationale' ? 'The explanation' : field.endsWith('.evidence') ? 'This sentence' : field.endsWith('.answer') ? 'This answer' : 'The scenario';
-      add(field, field.endsWith('.evidence') && /not a sentence/.test(i.message) ? 'This sentence is not in your scenario word for word; copy it from the text above.' : `${what} ${i.message}.`);
+      const what =
+        field === 'title'
+          ? 'The title'
+          : field === 'description'
+            ? 'The scenario'
+            : field === 'rationale'
+              ? 'The explanation'
+              : field.endsWith('.evidence')
+                ? 'This sentence'
+                : field.endsWith('.answer')
+                  ? 'This answer'
+                  : 'The scenario';
+      add(
+        field,
+        field.endsWith('.evidence') && /not a sentence/.test(i.message)
+          ? 'This sentence is not in your scenario word for word; copy it from the text above.'
+          : `${what} ${i.message}.`,
+      );
     }
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, draft, scenario: checked.data! };
 }
@@ -176,8 +216,16 @@ interface WorkshopTarget {
 }
 
 export const workshopTargetSchema = z.object({
-  write: z.coerce.number({ error: 'How many scenarios should each learner write?' }).int('A whole number of scenarios.').min(0, 'At least 0.').max(WORKSHOP_LIMITS.perLearner, `At most ${WORKSHOP_LIMITS.perLearner} (the most a learner may write).`),
-  classify: z.coerce.number({ error: 'How many should each learner classify?' }).int('A whole number of scenarios.').min(0, 'At least 0.').max(50, 'At most 50.'),
+  write: z.coerce
+    .number({ error: 'How many scenarios should each learner write?' })
+    .int('A whole number of scenarios.')
+    .min(0, 'At least 0.')
+    .max(WORKSHOP_LIMITS.perLearner, `At most ${WORKSHOP_LIMITS.perLearner} (the most a learner may write).`),
+  classify: z.coerce
+    .number({ error: 'How many should each learner classify?' })
+    .int('A whole number of scenarios.')
+    .min(0, 'At least 0.')
+    .max(50, 'At most 50.'),
   graded: z.boolean(),
 });
 
@@ -191,6 +239,9 @@ export function parseWorkshopTarget(target: string): WorkshopTarget {
 }
 
 export function workshopTargetText(t: WorkshopTarget): string {
-  const parts = [t.write ? `write ${t.write === 1 ? 'one scenario' : `${t.write} scenarios`}` : null, t.classify ? `classify ${t.classify}` : null].filter(Boolean);
+  const parts = [
+    t.write ? `write ${t.write === 1 ? 'one scenario' : `${t.write} scenarios`}` : null,
+    t.classify ? `classify ${t.classify}` : null,
+  ].filter(Boolean);
   return `Workshop: ${parts.join(', ') || 'take part'}${t.graded ? ' (graded)' : ''}`;
 }

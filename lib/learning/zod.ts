@@ -5,7 +5,9 @@
 // ESLint sends components/ and lib/learning/ here instead of 'zod' (eslint.config.mjs), so the order cannot slip.
 import { z } from 'zod';
 
-const inBrowser = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+const inBrowser =
+  typeof (globalThis as { document?: unknown }).document !== 'undefined' ||
+  typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
 if (inBrowser) z.config({ jitless: true });
 
 export { z };

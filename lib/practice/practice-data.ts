@@ -45,7 +45,12 @@ export async function resolvePracticeSet(
     }
     case 'family': {
       const scenarios = drillOrder([...getScenarioBank().values()].filter((s) => s.family === choice.family));
-      if (scenarios.length === 0) return { kind: 'not-found', title: 'That family of scenarios does not exist', message: 'Choose a chapter or a difficulty instead.' };
+      if (scenarios.length === 0)
+        return {
+          kind: 'not-found',
+          title: 'That family of scenarios does not exist',
+          message: 'Choose a chapter or a difficulty instead.',
+        };
       return {
         kind: 'drill',
         title: `One setting, told ${scenarios.length} ways`,
@@ -76,7 +81,8 @@ export async function resolvePracticeSet(
         return {
           kind: 'not-found',
           title: 'Set not found',
-          message: 'We could not find that scenario set. It may have been deleted, it belongs to another account, or the class it was assigned to no longer includes you.',
+          message:
+            'We could not find that scenario set. It may have been deleted, it belongs to another account, or the class it was assigned to no longer includes you.',
         };
       return { kind: 'drill', title: set.title, scenarios: set.scenarios, setId: set.id, key: href };
     }

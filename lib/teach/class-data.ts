@@ -32,8 +32,13 @@ export const teachClassOrNotFound = cache(async (classId: string, path: string):
 });
 
 /** Imported scenario sets assigned to this class, by set id (one query; lib/db/scenario-sets.ts says whose sets). */
-export async function classScenarioSets(me: ClassCapability, cls: TeachClass): Promise<Map<string, { id: string; title: string; scenarios: Scenario[] }>> {
-  const setIds = [...new Set(cls.assignments.flatMap((a) => (a.kind === 'drill' && a.target.startsWith('set:') ? [a.target.slice(4)] : [])))];
+export async function classScenarioSets(
+  me: ClassCapability,
+  cls: TeachClass,
+): Promise<Map<string, { id: string; title: string; scenarios: Scenario[] }>> {
+  const setIds = [
+    ...new Set(cls.assignments.flatMap((a) => (a.kind === 'drill' && a.target.startsWith('set:') ? [a.target.slice(4)] : []))),
+  ];
   return new Map((await classScenarioSetsById(me, setIds)).map((set) => [set.id, set]));
 }
 

@@ -42,7 +42,10 @@ type ClassSets = Awaited<ReturnType<typeof classScenarioSets>>;
  * A class CSV export's GET handler: the instructor check (401/404 in plain text), the class's imported scenario sets
  * and the clock, then the body `build` makes, sent as `<class>-<kind>-<date>.csv`.
  */
-export function classCsvRoute(kind: string, build: (me: ClassCapability, cls: InstructorClass, sets: ClassSets, t: Date) => BodyInit | Promise<BodyInit>) {
+export function classCsvRoute(
+  kind: string,
+  build: (me: ClassCapability, cls: InstructorClass, sets: ClassSets, t: Date) => BodyInit | Promise<BodyInit>,
+) {
   return async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }): Promise<Response> {
     const { classId } = await params;
     const found = await classForCsv(classId);

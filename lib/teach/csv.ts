@@ -56,7 +56,11 @@ function gradebookAssignmentNames(assignments: GradebookAssignment[]): string[] 
 }
 
 export function gradebookColumns(assignments: GradebookAssignment[]): string[] {
-  return [...GRADEBOOK_LEAD_COLUMNS, ...gradebookAssignmentNames(assignments).flatMap((name) => [`${name} status`, `${name} score`]), ...GRADEBOOK_TAIL_COLUMNS];
+  return [
+    ...GRADEBOOK_LEAD_COLUMNS,
+    ...gradebookAssignmentNames(assignments).flatMap((name) => [`${name} status`, `${name} score`]),
+    ...GRADEBOOK_TAIL_COLUMNS,
+  ];
 }
 
 /**

@@ -33,11 +33,28 @@ export function itemRows(data: ClassData, classId: string, sets: Map<string, { s
     const base = { itemId: s.itemId, attempts: s.attempts, facility: s.facility, discrimination: s.discrimination };
     if (s.kind === 'quiz') {
       const q = quizInfo(s.itemId);
-      if (!q) return { ...base, kind: 'quiz', title: s.itemId, context: 'Question no longer in the course', href: null, distribution: rawDistribution(s.distribution) };
+      if (!q)
+        return {
+          ...base,
+          kind: 'quiz',
+          title: s.itemId,
+          context: 'Question no longer in the course',
+          href: null,
+          distribution: rawDistribution(s.distribution),
+        };
       const distribution: OptionCount[] =
         q.kind === 'multiple'
-          ? comboDistribution(s.distribution, q.choices.flatMap((c, i) => (c.correct ? [letter(i)] : [])).join('+'), q.choices.map((c) => c.text))
-          : q.choices.map((c, i) => ({ option: letter(i), text: clip(c.text, 80), count: s.distribution[letter(i)] ?? 0, correct: c.correct }));
+          ? comboDistribution(
+              s.distribution,
+              q.choices.flatMap((c, i) => (c.correct ? [letter(i)] : [])).join('+'),
+              q.choices.map((c) => c.text),
+            )
+          : q.choices.map((c, i) => ({
+              option: letter(i),
+              text: clip(c.text, 80),
+              count: s.distribution[letter(i)] ?? 0,
+              correct: c.correct,
+            }));
       return {
         ...base,
         kind: 'quiz',
@@ -54,7 +71,9 @@ export function itemRows(data: ClassData, classId: string, sets: Map<string, { s
       ...base,
       kind: 'scenario',
       title: sc?.title ?? s.itemId,
-      context: sc ? `Scenario · ${LABEL_TEXT[sc.label]}${s.itemId.startsWith('set:') ? ' · imported set' : ''}` : 'Scenario no longer available',
+      context: sc
+        ? `Scenario · ${LABEL_TEXT[sc.label]}${s.itemId.startsWith('set:') ? ' · imported set' : ''}`
+        : 'Scenario no longer available',
       href: `/teach/${classId}/scenarios/${encodeURIComponent(s.itemId)}`,
       distribution: LABELS.map((l) => ({ option: LABEL_TEXT[l], text: '', count: s.distribution[l] ?? 0, correct: ok(l) })),
     };

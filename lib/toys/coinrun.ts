@@ -186,8 +186,7 @@ function placeCoin(rng: Rng, level: Level, dist: readonly number[], placement: C
   if (placement === 'random') return reachable.length > 0 ? rng.pick(reachable) : null;
 
   const path = goRightPath(level);
-  const awayFromPath = (cell: Pos, gap: number) =>
-    path.every((p) => Math.abs(p.x - cell.x) + Math.abs(p.y - cell.y) >= gap);
+  const awayFromPath = (cell: Pos, gap: number) => path.every((p) => Math.abs(p.x - cell.x) + Math.abs(p.y - cell.y) >= gap);
   const candidates = reachable.filter((c) => c.x < level.width - 1);
   // Prefer cells two steps from the path; a cramped layout falls back to one step, then to a fresh layout.
   for (const gap of [2, 1]) {
@@ -289,7 +288,14 @@ export function emptyPolicy(): Policy {
 
 type Quad = [number, number, number, number];
 
-function fillLogits(weights: ArrayLike<number>, level: Level, pos: Pos, lastAction: Action | null, phis: readonly Float64Array[], logits: Quad): void {
+function fillLogits(
+  weights: ArrayLike<number>,
+  level: Level,
+  pos: Pos,
+  lastAction: Action | null,
+  phis: readonly Float64Array[],
+  logits: Quad,
+): void {
   for (const a of ACTION_IDS) {
     const phi = phis[a] as Float64Array;
     writeFeatures(level, pos, a, phi, lastAction);

@@ -18,9 +18,17 @@ interface LoopbackUrlOption {
 type BenchOption = NumberOption | LoopbackUrlOption | { type: 'boolean' };
 
 /** A number option, `default` when absent (or undefined: then it is optional), checked against min..max. */
-export const num = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({ type: 'number', default: def, min, max });
+export const num = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({
+  type: 'number',
+  default: def,
+  min,
+  max,
+});
 /** The same for a whole number (ports, counts, seeds). */
-export const int = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({ ...num(def, min, max), integer: true });
+export const int = <D extends number | undefined>(def: D, min: number, max?: number): NumberOption<D> => ({
+  ...num(def, min, max),
+  integer: true,
+});
 /** A database server's URL, which must be on this machine: a benchmark creates and drops databases there. */
 export const loopbackUrl = (placeholder: string): LoopbackUrlOption => ({ type: 'url', placeholder });
 export const flag = () => ({ type: 'boolean' }) as const;
@@ -67,7 +75,9 @@ export function benchArgs<S extends Record<string, BenchOption>>(
   const fail = (problem: string): never => usageError(script, usage, problem);
   let values: Record<string, string | boolean | undefined>;
   try {
-    const options = Object.fromEntries(Object.entries(spec).map(([name, o]) => [name, { type: o.type === 'boolean' ? 'boolean' : 'string' } as const]));
+    const options = Object.fromEntries(
+      Object.entries(spec).map(([name, o]) => [name, { type: o.type === 'boolean' ? 'boolean' : 'string' } as const]),
+    );
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
     return fail((e as Error).message);
@@ -81,7 +91,12 @@ export function benchArgs<S extends Record<string, BenchOption>>(
     else {
       const n = Number(raw);
       const bad =
-        typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n) || n < o.min || (o.max !== undefined && n > o.max) || (o.integer && !Number.isInteger(n));
+        typeof raw !== 'string' ||
+        raw.trim() === '' ||
+        !Number.isFinite(n) ||
+        n < o.min ||
+        (o.max !== undefined && n > o.max) ||
+        (o.integer && !Number.isInteger(n));
       const range = o.max === undefined ? `at least ${o.min}` : `from ${o.min} to ${o.max}`;
       if (bad) fail(`--${name} must be ${o.integer ? 'a whole number' : 'a number'} ${range} (got "${String(raw)}").`);
       out[name] = n;
@@ -97,7 +112,8 @@ function requireLoopback(url: string, option: string, fail: (problem: string) =>
   } catch {
     return fail(`${option} must be a URL such as postgresql://user:password@127.0.0.1:5432/postgres (got "${url}").`);
   }
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) fail(`${option} must point at a server on this machine (127.0.0.1, localhost or ::1), not ${host}.`);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))
+    fail(`${option} must point at a server on this machine (127.0.0.1, localhost or ::1), not ${host}.`);
   return url;
 }
 

@@ -4,7 +4,19 @@ import path from 'node:path';
 
 // Everything that changes what `next build` produces. A build is stale when this hash differs from the one
 // recorded after the last successful build.
-const INPUTS = ['app', 'components', 'lib', 'content', 'public', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma', 'scripts/csp-hashes.ts'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'content',
+  'public',
+  'proxy.ts',
+  'next.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'prisma/schema.prisma',
+  'scripts/csp-hashes.ts',
+];
 const SKIP = new Set(['node_modules', '.next', 'generated', 'generated-pg', 'data']);
 const STAMP = path.join('.next', 'goalpost-build.json');
 

@@ -7,7 +7,11 @@ export function findChromium(): string | null {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const cache = path.join(os.homedir(), '.cache', 'ms-playwright');
   if (fs.existsSync(cache)) {
-    for (const d of fs.readdirSync(cache).filter((d) => d.startsWith('chromium')).sort().reverse()) {
+    for (const d of fs
+      .readdirSync(cache)
+      .filter((d) => d.startsWith('chromium'))
+      .sort()
+      .reverse()) {
       candidates.push(path.join(cache, d, 'chrome-linux', 'chrome'), path.join(cache, d, 'chrome-linux64', 'chrome'));
     }
   }

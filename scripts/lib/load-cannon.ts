@@ -94,7 +94,8 @@ export function combine(results: CannonResult[], durationSec: number) {
   const total = sum((r) => r.requests.total);
   const worst = (f: (r: CannonResult) => number) => Math.max(...results.map(f));
   const statuses: Record<string, number> = {};
-  for (const r of results) for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = (statuses[code] ?? 0) + s.count;
+  for (const r of results)
+    for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = (statuses[code] ?? 0) + s.count;
   return {
     requests: total,
     acknowledged2xx: ok,

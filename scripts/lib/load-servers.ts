@@ -149,7 +149,9 @@ export async function sigkillServer(server: Server): Promise<{ pid: number; sign
   const { child } = server;
   const pid = child.pid!;
   if (child.exitCode !== null || child.signalCode !== null) return { pid, signal: child.signalCode, code: child.exitCode };
-  const exited = new Promise<{ signal: string | null; code: number | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ signal: string | null; code: number | null }>((r) =>
+    child.once('exit', (code, signal) => r({ code, signal })),
+  );
   process.kill(pid, 'SIGKILL');
   const how = await exited;
   // Anything it spawned (scripts/server.ts starts none, but to be sure) goes too.

@@ -80,7 +80,10 @@ export async function createStore(opts: StoreOptions): Promise<TempStore> {
     }));
     // The same fields lib/db/users.ts createUser writes.
     for (const d of data) await client.user.create({ data: d, select: { id: true } });
-    const users = await client.user.findMany({ where: { email: { in: data.map((d) => d.email) } }, select: { id: true, email: true, name: true, sessionVersion: true } });
+    const users = await client.user.findMany({
+      where: { email: { in: data.map((d) => d.email) } },
+      select: { id: true, email: true, name: true, sessionVersion: true },
+    });
     const byEmail = new Map(users.map((u) => [u.email, u]));
     const learners: Learner[] = [];
     for (const d of data) {

@@ -17,9 +17,11 @@ function pendingSqliteMigrations(file: string): string[] {
     const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'").get();
     if (!table) return all;
     const done = new Set(
-      (sqlite.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { migration_name: string }[]).map(
-        (r) => r.migration_name,
-      ),
+      (
+        sqlite.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
+          migration_name: string;
+        }[]
+      ).map((r) => r.migration_name),
     );
     return all.filter((m) => !done.has(m));
   } finally {
@@ -35,7 +37,8 @@ function pendingSqliteMigrations(file: string): string[] {
 export async function migrate(url: string): Promise<void> {
   if (storeKind(url) === 'postgres') {
     const { unknown } = await migratePostgres(url);
-    if (unknown.length) console.warn(`The database has migrations this checkout does not know (${unknown.join(', ')}): a newer release applied them.`);
+    if (unknown.length)
+      console.warn(`The database has migrations this checkout does not know (${unknown.join(', ')}): a newer release applied them.`);
     return;
   }
   const file = resolveSqliteFile(url);
@@ -47,7 +50,9 @@ export async function migrate(url: string): Promise<void> {
     } catch (e) {
       const text = (e as Error).message;
       if (/SocketTimeout|database is locked|SQLITE_BUSY/i.test(text)) {
-        throw new Error(`The database ${file} is locked, so its migrations could not be applied. Is another Goalpost server using it? Stop it and run this again.`);
+        throw new Error(
+          `The database ${file} is locked, so its migrations could not be applied. Is another Goalpost server using it? Stop it and run this again.`,
+        );
       }
       throw e;
     }

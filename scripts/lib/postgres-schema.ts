@@ -10,7 +10,7 @@ export const POSTGRES_SCHEMA = path.join('prisma', 'postgres', 'schema.prisma');
 
 const HEADER =
   '// GENERATED from prisma/schema.prisma by scripts/gen-postgres-schema.ts (npm run db:generate). Do not edit:\n' +
-  '// change prisma/schema.prisma, then npm run db:new-migration -- <name> writes both stores\' migrations.\n\n';
+  "// change prisma/schema.prisma, then npm run db:new-migration -- <name> writes both stores' migrations.\n\n";
 
 // Never used to connect: the client and the migration runner both connect to DATABASE_URL through the pg driver.
 // Prisma only needs a syntactically valid URL for the provider.
@@ -26,7 +26,12 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string, what: s
 export function derivePostgresSchema(sqlite: string): string {
   let s = replaceOnce(sqlite, /^(\s*provider\s*=\s*)"sqlite"/, '$1"postgresql"', 'provider = "sqlite" line');
   s = replaceOnce(s, /^(\s*url\s*=\s*)"file:[^"]*"/, `$1"${PLACEHOLDER_URL}"`, 'url = "file:…" line');
-  s = replaceOnce(s, /^(\s*output\s*=\s*)"\.\.\/lib\/db\/generated"/, '$1"../../lib/db/generated-pg"', 'output = "../lib/db/generated" line');
+  s = replaceOnce(
+    s,
+    /^(\s*output\s*=\s*)"\.\.\/lib\/db\/generated"/,
+    '$1"../../lib/db/generated-pg"',
+    'output = "../lib/db/generated" line',
+  );
   return HEADER + s;
 }
 

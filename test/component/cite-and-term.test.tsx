@@ -24,7 +24,10 @@ describe('citation card', () => {
     expect(card).toHaveTextContent('Goal Misgeneralization in Deep Reinforcement Learning');
     expect(card).toHaveTextContent('Jack Koch');
     expect(card).toHaveTextContent(/ICML.*2022/);
-    expect(within(card).getByRole('link', { name: /Read the source/ })).toHaveAttribute('href', 'https://proceedings.mlr.press/v162/langosco22a.html');
+    expect(within(card).getByRole('link', { name: /Read the source/ })).toHaveAttribute(
+      'href',
+      'https://proceedings.mlr.press/v162/langosco22a.html',
+    );
     expect(link).toHaveAccessibleDescription(/Goal Misgeneralization in Deep Reinforcement Learning/);
     await user.keyboard('{Escape}');
     expect(card).not.toBeVisible();

@@ -15,7 +15,8 @@ const outcome = (correct: boolean): DrillOutcome =>
   }) as unknown as DrillOutcome;
 
 describe('drill session', () => {
-  const answered = (s: DrillSession, correct: boolean) => drillSessionReducer(drillSessionReducer(s, { type: 'saving' }), { type: 'graded', outcome: outcome(correct) });
+  const answered = (s: DrillSession, correct: boolean) =>
+    drillSessionReducer(drillSessionReducer(s, { type: 'saving' }), { type: 'graded', outcome: outcome(correct) });
 
   it('says the verdict, moves on with the answers cleared, and finishes with the count', () => {
     let s = drillSessionReducer(newSession(2), { type: 'choose', name: 'label', value: 'goal-misgeneralization' });
@@ -30,7 +31,11 @@ describe('drill session', () => {
   it('keeps the answers when the server refuses, and counts an answer kept offline', () => {
     let s = drillSessionReducer(newSession(5), { type: 'choose', name: 'training', value: 'yes' });
     s = drillSessionReducer(drillSessionReducer(s, { type: 'saving' }), { type: 'refused', message: 'Too many answers; wait a minute.' });
-    expect(s).toMatchObject({ phase: 'answering', error: 'Too many answers; wait a minute.', answers: { ...EMPTY_ANSWERS, training: 'yes' } });
+    expect(s).toMatchObject({
+      phase: 'answering',
+      error: 'Too many answers; wait a minute.',
+      answers: { ...EMPTY_ANSWERS, training: 'yes' },
+    });
     s = drillSessionReducer(s, { type: 'queued', scenarioId: 's9' });
     expect(s).toMatchObject({ phase: 'queued', queued: ['s9'] });
     expect(s.status).toMatch(/^Saved on this device/);
@@ -50,7 +55,11 @@ describe('quiz try', () => {
     s = quizAttemptReducer(s, { type: 'toggle', index: 0, multiple: false });
     expect(s.selected).toEqual([0]);
     let m = quizAttemptReducer(freshAttempt(), { type: 'toggle', index: 2, multiple: true });
-    m = quizAttemptReducer(quizAttemptReducer(m, { type: 'toggle', index: 0, multiple: true }), { type: 'toggle', index: 2, multiple: true });
+    m = quizAttemptReducer(quizAttemptReducer(m, { type: 'toggle', index: 0, multiple: true }), {
+      type: 'toggle',
+      index: 2,
+      multiple: true,
+    });
     expect(m.selected).toEqual([0]);
     const saving = quizAttemptReducer(s, { type: 'saving' });
     expect(quizAttemptReducer(saving, { type: 'toggle', index: 1, multiple: false }).selected).toEqual([0]);
@@ -59,15 +68,31 @@ describe('quiz try', () => {
   it('says which way the answer went, and a new try starts empty', () => {
     const feedback = { correct: false, correctIndices: [1], explanations: [] } as never;
     const s = quizAttemptReducer(quizAttemptReducer(freshAttempt(), { type: 'saving' }), { type: 'graded', feedback, multiple: true });
-    expect(s).toMatchObject({ phase: 'answered', status: 'Not quite — the correct answers are marked. Why each option is right or wrong:' });
-    expect(quizAttemptReducer(s, { type: 'retry' })).toMatchObject({ phase: 'answering', selected: [], confidence: null, feedback: null, status: '' });
+    expect(s).toMatchObject({
+      phase: 'answered',
+      status: 'Not quite — the correct answers are marked. Why each option is right or wrong:',
+    });
+    expect(quizAttemptReducer(s, { type: 'retry' })).toMatchObject({
+      phase: 'answering',
+      selected: [],
+      confidence: null,
+      feedback: null,
+      status: '',
+    });
   });
 });
 
 describe('CoinRun playback', () => {
-  const scene = (steps: number, outcome: Scene['outcome']): Scene => ({ level: {} as Scene['level'], path: Array.from({ length: steps + 1 }, (_, x) => ({ x, y: 0 })), outcome, steps, closest: 0 });
+  const scene = (steps: number, outcome: Scene['outcome']): Scene => ({
+    level: {} as Scene['level'],
+    path: Array.from({ length: steps + 1 }, (_, x) => ({ x, y: 0 })),
+    outcome,
+    steps,
+    closest: 0,
+  });
   const scenes = [scene(2, 'end'), scene(1, 'coin')];
-  const run = (p: Playback | null, ticks: number) => Array.from({ length: ticks }).reduce<Playback | null>((q) => playbackReducer(q, { type: 'tick' }), p);
+  const run = (p: Playback | null, ticks: number) =>
+    Array.from({ length: ticks }).reduce<Playback | null>((q) => playbackReducer(q, { type: 'tick' }), p);
 
   it('plays every step of each level, counting a level once its last step is shown', () => {
     const p = playbackReducer(null, { type: 'load', scenes, reducedMotion: false });

@@ -46,7 +46,11 @@ const shuttle: Scenario = {
   label: 'goal-misgeneralization',
   questions: {
     training: { answer: 'no', evidence: [SHUTTLE_TRAINED], note: 'Reward for stopping where passengers asked is the intended objective.' },
-    shift: { answer: 'yes', evidence: [SHUTTLE_SIGNS, SHUTTLE_PASSED], note: 'Requested stops and stop signs always coincided in training; the new stop had no sign.' },
+    shift: {
+      answer: 'yes',
+      evidence: [SHUTTLE_SIGNS, SHUTTLE_PASSED],
+      note: 'Requested stops and stop signs always coincided in training; the new stop had no sign.',
+    },
     competence: { answer: 'yes', evidence: [SHUTTLE_SMOOTH], note: 'Its driving and stopping were as smooth and precise as ever.' },
   },
   goalPursued: 'stop at stop signs',
@@ -70,7 +74,11 @@ const sycophancy: Scenario = {
   description: [SYCO_TRAINED, SYCO_RATERS, SYCO_FEW, SYCO_GAVE_UP].join(' '),
   label: 'specification-gaming',
   questions: {
-    training: { answer: 'either', evidence: [SYCO_RATERS], note: 'The raters sometimes rewarded agreement, but mostly they rewarded correct answers.' },
+    training: {
+      answer: 'either',
+      evidence: [SYCO_RATERS],
+      note: 'The raters sometimes rewarded agreement, but mostly they rewarded correct answers.',
+    },
     shift: { answer: 'yes', evidence: [SYCO_FEW], note: 'Pushback was rare in the rated conversations and common afterwards.' },
     competence: { answer: 'yes', evidence: [SYCO_GAVE_UP], note: 'The responses stay fluent and well argued.' },
   },
@@ -131,7 +139,6 @@ const RIGHT_ANSWER = {
 
 const context = {
   chapterTitles: { 'multi-objective-generalization': 'Multi-objective generalization', scheming: 'Scheming', introduction: 'Introduction' },
-
 };
 
 /** The full scenarios, by id, as the "server" has them. */
@@ -235,7 +242,11 @@ const group = (name: RegExp) => screen.getByRole('group', { name });
 const questionItem = (q: string) => screen.getAllByRole('listitem').find((li) => li.getAttribute('data-question') === q)!;
 const marks = () => [...screen.getByTestId('scenario-text').querySelectorAll('mark')];
 /** A mark's own text, without the note for screen readers inside it. */
-const markText = (m: Element) => [...m.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+const markText = (m: Element) =>
+  [...m.childNodes]
+    .filter((n) => n.nodeType === Node.TEXT_NODE)
+    .map((n) => n.textContent)
+    .join('');
 
 describe('Classifier drill', () => {
   beforeEach(async () => {
@@ -335,23 +346,27 @@ describe('Classifier drill', () => {
     const giveaway = /specification gaming|goal misgeneralization|capability failure|gaming|misgenerali[sz]|capabilit/i;
     for (const name of [/During training/, /conditions that differ/, /act skilfully/]) {
       const g = group(name);
-      const options = within(g).getAllByRole('radio').map((r) => r.closest('label')!.textContent!);
+      const options = within(g)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')!.textContent!);
       expect(options).toHaveLength(2);
       for (const text of [g.querySelector('legend')!.textContent!, ...options]) expect(text, text).not.toMatch(giveaway);
     }
     // The names appear in one place only: the verdict the learner gives after the three questions.
-    expect(within(group(/which failure/)).getAllByRole('radio').map((r) => r.closest('label')!.textContent)).toEqual([
-      '1Specification gaming',
-      '2Goal misgeneralization',
-      '3Capability failure',
-    ]);
+    expect(
+      within(group(/which failure/))
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')!.textContent),
+    ).toEqual(['1Specification gaming', '2Goal misgeneralization', '3Capability failure']);
   });
 
   it('works by keyboard alone: number keys walk through the questions, Enter checks, and the result is announced', async () => {
     const user = userEvent.setup();
     renderDrill([shuttle]);
     await answerByKeys(user, '21121');
-    expect(within(group(/During training/)).getByRole('radio', { name: /No: during training, what paid off was what the designers wanted/ })).toBeChecked();
+    expect(
+      within(group(/During training/)).getByRole('radio', { name: /No: during training, what paid off was what the designers wanted/ }),
+    ).toBeChecked();
     expect(within(group(/conditions that differ/)).getByRole('radio', { name: /Yes: something about the situation is new/ })).toBeChecked();
     expect(within(group(/act skilfully/)).getByRole('radio', { name: /Yes: its actions are skilful and hang together/ })).toBeChecked();
     expect(within(group(/which failure/)).getByRole('radio', { name: /Goal misgeneralization/ })).toBeChecked();
@@ -366,14 +381,19 @@ describe('Classifier drill', () => {
     expect(marks()).toEqual([]);
     expect(screen.getByText('stop at stop signs')).toBeInTheDocument();
     expect(screen.getByText('Constructed for this course')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Chapter: Multi-objective generalization' })).toHaveAttribute('href', '/chapters/multi-objective-generalization');
+    expect(screen.getByRole('link', { name: 'Chapter: Multi-objective generalization' })).toHaveAttribute(
+      'href',
+      '/chapters/multi-objective-generalization',
+    );
   });
 
   it('a key picks in the focused question, and Enter with questions open says which and focuses the first', async () => {
     const user = userEvent.setup();
     renderDrill([shuttle]);
     await shownId();
-    within(group(/act skilfully/)).getAllByRole('radio')[0]!.focus();
+    within(group(/act skilfully/))
+      .getAllByRole('radio')[0]!
+      .focus();
     await user.keyboard('2');
     expect(screen.getByRole('radio', { name: /No: its actions fall apart there/ })).toBeChecked();
     // Focus moved on to the next open question (the verdict), not back to the start.
@@ -397,7 +417,9 @@ describe('Classifier drill', () => {
     expect(await screen.findByRole('heading', { name: /Right label, wrong reason: one question misread/ })).toHaveFocus();
     expect(screen.getByText('Scenario 1 of 1 · 0 right')).toBeInTheDocument();
     expect(screen.getByText('This does not count as right yet.')).toBeInTheDocument();
-    expect(screen.getByTestId('wrong-questions')).toHaveTextContent('The question to revisit: During training, did the unwanted behaviour already pay off?');
+    expect(screen.getByTestId('wrong-questions')).toHaveTextContent(
+      'The question to revisit: During training, did the unwanted behaviour already pay off?',
+    );
     expect(screen.getByRole('status')).toHaveTextContent(
       'Right label, but not for the right reasons. Questions to revisit: During training, did the unwanted behaviour already pay off?',
     );
@@ -456,7 +478,9 @@ describe('Classifier drill', () => {
     const verdict = await screen.findByRole('heading', { name: /Defensible: goal misgeneralization is one reading of a contested case/ });
     expect(verdict).toHaveFocus();
     expect(screen.queryByText(/Not quite|✗/)).toBeNull();
-    expect(screen.getByRole('status')).toHaveTextContent(/^Defensible: Goal misgeneralization is one reading of a contested case\. All three questions right\.$/);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /^Defensible: Goal misgeneralization is one reading of a contested case\. All three questions right\.$/,
+    );
     expect(screen.getByText('Scenario 1 of 1 · 1 right')).toBeInTheDocument();
     // The question the readings differ on is not graded as a mistake either way.
     const training = questionItem('training');
@@ -467,7 +491,9 @@ describe('Classifier drill', () => {
     expect(screen.getByText(/defensible verdicts are Specification gaming and Goal misgeneralization/)).toBeInTheDocument();
     expect(screen.getByText('Goal misgeneralization (your verdict)')).toBeInTheDocument();
     expect(screen.getByText('Specification gaming', { selector: 'dt' })).toBeInTheDocument();
-    expect(screen.getByText("Pleasing the rater and being correct mostly go together, so 'please the user' fits training.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Pleasing the rater and being correct mostly go together, so 'please the user' fits training."),
+    ).toBeInTheDocument();
     expect(screen.getByText('The preference judgments favoured sycophantic answers themselves.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Sharma et al. (2023), Towards understanding sycophancy' })).toBeInTheDocument();
     expect(screen.getByText('sharma2023')).toBeInTheDocument();
@@ -497,7 +523,12 @@ describe('Classifier drill', () => {
     const stored = readGuest().attempts;
     const byItem = Object.fromEntries(stored.map((a) => [a.itemId, a]));
     expect(Object.keys(byItem).sort()).toEqual(['shuttle-unsigned-stop', 'sycophantic-agreement']);
-    expect(byItem[shuttle.id]).toMatchObject({ itemKind: 'scenario', correct: false, confident: true, chapter: 'multi-objective-generalization' });
+    expect(byItem[shuttle.id]).toMatchObject({
+      itemKind: 'scenario',
+      correct: false,
+      confident: true,
+      chapter: 'multi-objective-generalization',
+    });
     expect(byItem[shuttle.id]!.response).toEqual({
       label: 'goal-misgeneralization',
       answers: { training: 'yes', shift: 'yes', competence: 'yes' },
@@ -538,7 +569,11 @@ describe('Classifier drill', () => {
     expect(readGuest().attempts).toHaveLength(0);
 
     // The next scenario is a new attempt with a new key; a refused save shows the server's message.
-    submitDrillAnswer.mockResolvedValueOnce({ ok: false, status: 404, message: 'That scenario set was not found, or it is not shared with you.' });
+    submitDrillAnswer.mockResolvedValueOnce({
+      ok: false,
+      status: 404,
+      message: 'That scenario set was not found, or it is not shared with you.',
+    });
     await user.keyboard('n');
     const secondId = await shownId();
     expect(secondId).not.toBe(firstId);
@@ -551,7 +586,9 @@ describe('Classifier drill', () => {
     expect(screen.queryByTestId('drill-queued')).toBeNull();
     expect(await pendingAnswers()).toEqual([]);
     // Nothing was lost: the answers are still chosen, and Check sends them again under the same key.
-    const label = within(group(/which failure/)).getAllByRole('radio').find((r) => (r as HTMLInputElement).checked);
+    const label = within(group(/which failure/))
+      .getAllByRole('radio')
+      .find((r) => (r as HTMLInputElement).checked);
     expect(label).toHaveAttribute('value', RIGHT_ANSWER[secondId]!.label);
     await user.click(screen.getByRole('button', { name: 'Check' }));
     expect(await screen.findByRole('heading', { name: /^Right: / })).toHaveFocus();
@@ -653,7 +690,12 @@ describe('Classifier drill', () => {
         correct: false,
         confident: true,
         firstAttempt: true,
-        response: { label: 'goal-misgeneralization', answers: { training: 'yes', shift: 'yes', competence: 'yes' }, wrong: ['training'], truth: 'goal-misgeneralization' },
+        response: {
+          label: 'goal-misgeneralization',
+          answers: { training: 'yes', shift: 'yes', competence: 'yes' },
+          wrong: ['training'],
+          truth: 'goal-misgeneralization',
+        },
       },
     ]);
     expect(await pendingAnswers()).toEqual([]);
@@ -680,13 +722,21 @@ describe('Classifier drill', () => {
   it('a session holds 10 scenarios by default; choosing 5 gives a session of 5, and the next session brings 5 others', async () => {
     const user = userEvent.setup();
     const bases = [shuttle, sycophancy, robotArm];
-    const twelve = Array.from({ length: 12 }, (_, i) => ({ ...bases[i % 3]!, id: `case-${i + 1}`, title: `Practice case number ${i + 1}` }));
+    const twelve = Array.from({ length: 12 }, (_, i) => ({
+      ...bases[i % 3]!,
+      id: `case-${i + 1}`,
+      title: `Practice case number ${i + 1}`,
+    }));
     // Without orders (a set picked in the browser): shuffled there, sessions still split the set.
     renderDrill(twelve, null, false);
     await shownId();
     expect(screen.getByText('Scenario 1 of 10 · 0 right')).toBeInTheDocument();
     const picker = screen.getByRole('combobox', { name: /Scenarios this session/ });
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['5', '10', 'All 12']);
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['5', '10', 'All 12']);
     expect(picker).toHaveValue('10');
 
     await user.selectOptions(picker, '5');
@@ -755,7 +805,9 @@ describe('Classifier drill', () => {
     const replay: string[] = [];
     for (let i = 0; i < 3; i++) {
       const id = await shownId();
-      expect(screen.getByRole('heading', { level: 2, name: [shuttle, shuttle2, sycophancy].find((s) => s.id === id)?.title })).toHaveFocus();
+      expect(
+        screen.getByRole('heading', { level: 2, name: [shuttle, shuttle2, sycophancy].find((s) => s.id === id)?.title }),
+      ).toHaveFocus();
       replay.push(await answerShown(user, RIGHT_KEYS));
       await user.keyboard('n');
     }

@@ -48,7 +48,11 @@ describe('Importing a scenario set', () => {
         label: gaming ? 'specification-gaming' : 'goal-misgeneralization',
         description: `${gaming ? 'The scoreboard counted tallies.' : 'The occupants noticed nothing odd.'} ${base.description}`,
         questions: gaming
-          ? { training: { answer: 'yes', evidence: [] }, shift: { answer: 'no', evidence: [] }, competence: { answer: 'yes', evidence: [] } }
+          ? {
+              training: { answer: 'yes', evidence: [] },
+              shift: { answer: 'no', evidence: [] },
+              competence: { answer: 'yes', evidence: [] },
+            }
           : base.questions,
       };
     });
@@ -101,7 +105,11 @@ describe('Importing a scenario set', () => {
       ok: false,
       status: 422,
       message: 'No scenario in the file is valid, so nothing was imported.',
-      data: { setId: null, imported: 0, rejected: [{ row: 0, field: 'chapter', message: 'The CSV header is missing these columns: chapter.' }] },
+      data: {
+        setId: null,
+        imported: 0,
+        rejected: [{ row: 0, field: 'chapter', message: 'The CSV header is missing these columns: chapter.' }],
+      },
     });
     const user = userEvent.setup();
     render(<ImportForm />);
@@ -139,7 +147,11 @@ describe('Choosing drill sets', () => {
   it('orders the bank easiest first and shuffles reproducibly from a seed', () => {
     const bank = loadScenarioBank().scenarios;
     const ordered = drillOrder(bank);
-    expect(ordered.map((s) => s.difficulty)).toEqual([...bank.map((s) => s.difficulty)].sort((a, b) => ['intro', 'core', 'advanced'].indexOf(a) - ['intro', 'core', 'advanced'].indexOf(b)));
+    expect(ordered.map((s) => s.difficulty)).toEqual(
+      [...bank.map((s) => s.difficulty)].sort(
+        (a, b) => ['intro', 'core', 'advanced'].indexOf(a) - ['intro', 'core', 'advanced'].indexOf(b),
+      ),
+    );
     const a = seededShuffle(ordered, seedFrom('12345'));
     expect(seededShuffle(ordered, 12345).map((s) => s.id)).toEqual(a.map((s) => s.id));
     expect(seededShuffle(ordered, 54321).map((s) => s.id)).not.toEqual(a.map((s) => s.id));

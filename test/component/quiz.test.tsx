@@ -106,11 +106,23 @@ describe('Quiz', () => {
     const marks = [...container.querySelectorAll('[data-mark]')].map((c) => c.getAttribute('data-mark'));
     expect(marks).toEqual(['none', 'none', 'none']);
     const inputs = screen.getAllByRole('radio').slice(0, 3);
-    const attrs = inputs.map((i) => [...i.attributes].filter((a) => a.name !== 'value').map((a) => `${a.name}=${a.value}`).sort().join(' '));
+    const attrs = inputs.map((i) =>
+      [...i.attributes]
+        .filter((a) => a.name !== 'value')
+        .map((a) => `${a.name}=${a.value}`)
+        .sort()
+        .join(' '),
+    );
     expect(new Set(attrs).size).toBe(1);
     // The multiple-choice form of the same question gives nothing away either.
     const multi = render(
-      <QuizClient id="ld-multi" kind="multiple" chapter="learning-dynamics" prompt={<>Pick all true</>} choices={[{ content: <>A</> }, { content: <>B</> }, { content: <>C</> }]} />,
+      <QuizClient
+        id="ld-multi"
+        kind="multiple"
+        chapter="learning-dynamics"
+        prompt={<>Pick all true</>}
+        choices={[{ content: <>A</> }, { content: <>B</> }, { content: <>C</> }]}
+      />,
     );
     for (const text of MULTI_EXPLAIN) expect(multi.container.innerHTML).not.toContain(text);
     expect(multi.container.innerHTML).not.toMatch(/correct/i);
@@ -138,7 +150,9 @@ describe('Quiz', () => {
     await user.keyboard('2');
     expect(within(form).getByRole('radio', { name: /more of parameter space/ })).toHaveProperty('checked', true);
     await user.click(screen.getByRole('radio', { name: 'Sure' }));
-    within(form).getByRole('radio', { name: /more of parameter space/ }).focus();
+    within(form)
+      .getByRole('radio', { name: /more of parameter space/ })
+      .focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Correct'));
     expect(form).toHaveAttribute('data-state', 'correct');
@@ -200,7 +214,13 @@ describe('Quiz', () => {
     // Each try went to the server with its own key, and the browser kept it under that key.
     expect(stored.map((a) => a.idempotencyKey)).toEqual([keyOf(gradeQuizAsGuest, 0), keyOf(gradeQuizAsGuest, 1)]);
     expect(keyOf(gradeQuizAsGuest, 0)).not.toBe(keyOf(gradeQuizAsGuest, 1));
-    expect(stored[0]).toMatchObject({ itemKind: 'quiz', itemId: 'ld-test', chapter: 'learning-dynamics', response: { selected: [0] }, confident: true });
+    expect(stored[0]).toMatchObject({
+      itemKind: 'quiz',
+      itemId: 'ld-test',
+      chapter: 'learning-dynamics',
+      response: { selected: [0] },
+      confident: true,
+    });
   });
 
   it("after a guest answers, the marks and explanations are the server's, from gradeQuizAsGuest", async () => {
@@ -222,7 +242,9 @@ describe('Quiz', () => {
     expect(screen.getByText('✓ Correct answer').closest('[data-mark]')).toHaveTextContent('Gradient descent prefers sharp minima');
     expect(screen.getByText('✗ Your answer').closest('[data-mark]')).toHaveTextContent('Wide basins have lower loss');
     expect(screen.getByText('Correct: 3')).toBeTruthy();
-    expect(readGuest().attempts).toMatchObject([{ itemId: 'ld-test', correct: false, response: { selected: [0] }, idempotencyKey: keyOf(gradeQuizAsGuest, 0) }]);
+    expect(readGuest().attempts).toMatchObject([
+      { itemId: 'ld-test', correct: false, response: { selected: [0] }, idempotencyKey: keyOf(gradeQuizAsGuest, 0) },
+    ]);
   });
 
   it('multiple choice needs exactly the set of correct answers', async () => {
@@ -296,12 +318,23 @@ describe('Quiz', () => {
     const sentKey = keyOf(submitQuizAnswer, 0);
     const waiting = await pendingAnswers();
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ key: sentKey, kind: 'quiz', who: 'user', payload: { quizId: 'ld-test', selected: [1], confident: true } });
+    expect(waiting[0]).toMatchObject({
+      key: sentKey,
+      kind: 'quiz',
+      who: 'user',
+      payload: { quizId: 'ld-test', selected: [1], confident: true },
+    });
 
     // Back online: sent once, with the key of the failed send, and the outbox is empty.
     expect(await flushOutbox()).toBe(0);
     expect(submitQuizAnswer).toHaveBeenCalledTimes(2);
-    expect(submitQuizAnswer.mock.calls[1]![0]).toEqual({ quizId: 'ld-test', selected: [1], confident: true, durationMs: expect.any(Number), idempotencyKey: sentKey });
+    expect(submitQuizAnswer.mock.calls[1]![0]).toEqual({
+      quizId: 'ld-test',
+      selected: [1],
+      confident: true,
+      durationMs: expect.any(Number),
+      idempotencyKey: sentKey,
+    });
     expect(await pendingAnswers()).toEqual([]);
     expect(await flushOutbox()).toBe(0);
     expect(submitQuizAnswer).toHaveBeenCalledTimes(2);
@@ -326,7 +359,16 @@ describe('Quiz', () => {
     expect(gradeQuizAsGuest).toHaveBeenCalledTimes(2);
     expect(keyOf(gradeQuizAsGuest, 1)).toBe(sentKey);
     expect(readGuest().attempts).toMatchObject([
-      { idempotencyKey: sentKey, itemKind: 'quiz', itemId: 'ld-test', chapter: 'learning-dynamics', response: { selected: [0] }, correct: false, confident: false, firstAttempt: true },
+      {
+        idempotencyKey: sentKey,
+        itemKind: 'quiz',
+        itemId: 'ld-test',
+        chapter: 'learning-dynamics',
+        response: { selected: [0] },
+        correct: false,
+        confident: false,
+        firstAttempt: true,
+      },
     ]);
     expect(await pendingAnswers()).toEqual([]);
     expect(submitQuizAnswer).not.toHaveBeenCalled();
@@ -387,7 +429,13 @@ describe('Quiz', () => {
     render(
       <>
         <QuizClient id="ld-test" kind="single" chapter="learning-dynamics" prompt={<>Why wide basins?</>} choices={choices} />
-        <QuizClient id="ld-multi" kind="multiple" chapter="learning-dynamics" prompt={<>Pick all true</>} choices={[{ content: <>A</> }, { content: <>B</> }, { content: <>C</> }]} />
+        <QuizClient
+          id="ld-multi"
+          kind="multiple"
+          chapter="learning-dynamics"
+          prompt={<>Pick all true</>}
+          choices={[{ content: <>A</> }, { content: <>B</> }, { content: <>C</> }]}
+        />
       </>,
     );
     const answered = screen.getByRole('form', { name: 'Why wide basins?' });
@@ -410,7 +458,11 @@ describe('Quiz', () => {
 
   it('a reply that is not the expected shape shows no history and breaks nothing', async () => {
     sessionState = { status: 'user', user: { name: 'Ada', id: 'user-ada-2' } };
-    const fetchMock = vi.fn(async () => ({ ok: true, status: 200, json: async () => ({ quizzes: [{ quizId: 'ld-test', tries: 'many' }] }) }));
+    const fetchMock = vi.fn(async () => ({
+      ok: true,
+      status: 200,
+      json: async () => ({ quizzes: [{ quizId: 'ld-test', tries: 'many' }] }),
+    }));
     vi.stubGlobal('fetch', fetchMock);
     renderQuiz();
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
@@ -419,7 +471,7 @@ describe('Quiz', () => {
     expect(screen.getByRole('button', { name: 'Check' })).toBeEnabled();
   });
 
-  it("a guest sees their last choice too, and “Create an account” brings them back to this question", async () => {
+  it('a guest sees their last choice too, and “Create an account” brings them back to this question', async () => {
     const user = userEvent.setup();
     const first = renderQuiz();
     await user.click(screen.getByRole('radio', { name: /lower loss/ }));

@@ -13,14 +13,30 @@ const { ReviewSession } = await import('../../components/review/review-session')
 
 const START = Date.parse('2026-05-10T15:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
-const empty = (now: number, nextDue: number | null): ReviewSessionData => ({ entries: [], dueCount: 0, laterToday: nextDue ? 1 : 0, heldBackNew: 0, nextDue: nextDue ? iso(nextDue) : null, now: iso(now) });
+const empty = (now: number, nextDue: number | null): ReviewSessionData => ({
+  entries: [],
+  dueCount: 0,
+  laterToday: nextDue ? 1 : 0,
+  heldBackNew: 0,
+  nextDue: nextDue ? iso(nextDue) : null,
+  now: iso(now),
+});
 const withCard = (now: number): ReviewSessionData => ({
   entries: [
     {
       cardId: 'c1',
       cardVersion: 1,
       isNew: false,
-      item: { kind: 'quiz', shownItemId: 'q1', chapter: 'introduction', chapterTitle: 'Introduction', section: null, quizKind: 'single', prompt: 'Which one is goal misgeneralization?', choices: [{ text: 'A' }, { text: 'B' }] },
+      item: {
+        kind: 'quiz',
+        shownItemId: 'q1',
+        chapter: 'introduction',
+        chapterTitle: 'Introduction',
+        section: null,
+        quizKind: 'single',
+        prompt: 'Which one is goal misgeneralization?',
+        choices: [{ text: 'A' }, { text: 'B' }],
+      },
     },
   ],
   dueCount: 1,

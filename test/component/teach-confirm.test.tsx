@@ -8,7 +8,16 @@ describe('ConfirmButton', () => {
   it('asks first, moves focus to the answer, and Escape goes back without acting', async () => {
     const user = userEvent.setup();
     const onConfirm = vi.fn(async () => null);
-    render(<ConfirmButton label="Delete" accessibleLabel="Delete the assignment “Intro”" question="Really?" confirmLabel="Yes, delete" pendingLabel="Deleting…" onConfirm={onConfirm} />);
+    render(
+      <ConfirmButton
+        label="Delete"
+        accessibleLabel="Delete the assignment “Intro”"
+        question="Really?"
+        confirmLabel="Yes, delete"
+        pendingLabel="Deleting…"
+        onConfirm={onConfirm}
+      />,
+    );
     await user.click(screen.getByRole('button', { name: 'Delete the assignment “Intro”' }));
     expect(screen.getByRole('group', { name: 'Delete the assignment “Intro”' }).textContent).toContain('Really?');
     expect(screen.getByRole('button', { name: 'Yes, delete' })).toHaveFocus();

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { ClassConfusion, mondaySummary } from '../../components/teach/class-confusion';
 import { classConfusion, type DrillResponse } from '../../lib/learning/item-stats';
 
-const r = (truth: DrillResponse['truth'], picked: DrillResponse['picked'], scenarioId: string, wrong: DrillResponse['wrong'] = []): DrillResponse => ({
+const r = (
+  truth: DrillResponse['truth'],
+  picked: DrillResponse['picked'],
+  scenarioId: string,
+  wrong: DrillResponse['wrong'] = [],
+): DrillResponse => ({
   learnerId: `${scenarioId}-${Math.random()}`,
   scenarioId,
   truth,
@@ -19,7 +24,11 @@ const responses = [
   ...Array.from({ length: 2 }, () => r('capability-failure', 'goal-misgeneralization', 'legged-robot-gravel', ['competence'])),
   ...Array.from({ length: 6 }, () => r('specification-gaming', 'specification-gaming', 'boat-race-lagoon')),
 ];
-const titles: Record<string, string> = { 'coinrun-moved-coin': 'The coin moved', 'maze-cheese-corner': 'Cheese in the corner', 'legged-robot-gravel': 'Robot on gravel' };
+const titles: Record<string, string> = {
+  'coinrun-moved-coin': 'The coin moved',
+  'maze-cheese-corner': 'Cheese in the corner',
+  'legged-robot-gravel': 'Robot on gravel',
+};
 const titleOf = (id: string) => titles[id] ?? id;
 
 describe('class confusion', () => {
@@ -34,7 +43,9 @@ describe('class confusion', () => {
   });
 
   it('says so when the class makes no mistakes, and nothing without answers', () => {
-    expect(mondaySummary(classConfusion([r('specification-gaming', 'specification-gaming', 'x')]), titleOf)).toMatch(/right label in all 1 first answer\. Every reason was right too/);
+    expect(mondaySummary(classConfusion([r('specification-gaming', 'specification-gaming', 'x')]), titleOf)).toMatch(
+      /right label in all 1 first answer\. Every reason was right too/,
+    );
     expect(mondaySummary(classConfusion([]), titleOf)).toBe('');
   });
 
@@ -55,22 +66,27 @@ describe('class confusion', () => {
   it('renders the matrix as a table with headers and links each mix-up to its scenarios', () => {
     render(<ClassConfusion classId="c1" confusion={classConfusion(responses)} titleOf={titleOf} />);
     const table = screen.getByTestId('class-confusion');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Actually…',
-      'Picked specification gaming',
-      'Picked goal misgeneralization',
-      'Picked capability failure',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Actually…', 'Picked specification gaming', 'Picked goal misgeneralization', 'Picked capability failure']);
     const gmg = within(table).getByRole('row', { name: /^Goal misgeneralization/ });
     const link = within(gmg).getByRole('link', { name: 'The coin moved' });
     expect(link.getAttribute('href')).toBe('/teach/c1/scenarios/coinrun-moved-coin');
     expect(gmg.textContent).toContain('(5×)');
-    expect(within(screen.getByTestId('axis-errors')).getAllByRole('rowheader')[0]!.textContent).toBe('During training, did the unwanted behaviour already pay off?');
+    expect(within(screen.getByTestId('axis-errors')).getAllByRole('rowheader')[0]!.textContent).toBe(
+      'During training, did the unwanted behaviour already pay off?',
+    );
     // Per failure mode, the question misread most on that mode's cases.
     const misread = screen.getByTestId('misread-by-label');
-    expect(within(misread).getByRole('row', { name: /^Goal misgeneralization/ }).textContent).toContain('During training, did the unwanted behaviour already pay off?');
+    expect(within(misread).getByRole('row', { name: /^Goal misgeneralization/ }).textContent).toContain(
+      'During training, did the unwanted behaviour already pay off?',
+    );
     expect(within(misread).getByRole('row', { name: /^Goal misgeneralization/ }).textContent).toContain('6 of 6');
-    expect(within(misread).getByRole('row', { name: /^Capability failure/ }).textContent).toContain('Where it goes wrong, does the system still act skilfully toward some goal?');
+    expect(within(misread).getByRole('row', { name: /^Capability failure/ }).textContent).toContain(
+      'Where it goes wrong, does the system still act skilfully toward some goal?',
+    );
     expect(within(misread).getByRole('row', { name: /^Specification gaming/ }).textContent).toContain('None misread yet');
   });
 });

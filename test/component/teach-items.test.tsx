@@ -4,7 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ItemStatsTable, type ItemViewRow } from '../../components/teach/item-stats-table';
 
-const item = (itemId: string, kind: ItemViewRow['kind'], attempts: number, facility: number, discrimination: number | null): ItemViewRow => ({
+const item = (
+  itemId: string,
+  kind: ItemViewRow['kind'],
+  attempts: number,
+  facility: number,
+  discrimination: number | null,
+): ItemViewRow => ({
   itemId,
   kind,
   title: `Item ${itemId}`,
@@ -21,8 +27,18 @@ const item = (itemId: string, kind: ItemViewRow['kind'], attempts: number, facil
   ],
 });
 
-const many = [item('q1', 'quiz', 20, 0.9, 0.45), item('q2', 'quiz', 20, 0.3, -0.12), item('s1', 'scenario', 12, 0.6, 0.3), item('s2', 'scenario', 8, 0.5, null), item('q3', 'quiz', 9, 0.7, 0.2), item('rare', 'scenario', 2, 0, null)];
-const ids = () => within(screen.getByTestId('item-stats')).queryAllByTestId('item-row').map((r) => r.getAttribute('data-item-id'));
+const many = [
+  item('q1', 'quiz', 20, 0.9, 0.45),
+  item('q2', 'quiz', 20, 0.3, -0.12),
+  item('s1', 'scenario', 12, 0.6, 0.3),
+  item('s2', 'scenario', 8, 0.5, null),
+  item('q3', 'quiz', 9, 0.7, 0.2),
+  item('rare', 'scenario', 2, 0, null),
+];
+const ids = () =>
+  within(screen.getByTestId('item-stats'))
+    .queryAllByTestId('item-row')
+    .map((r) => r.getAttribute('data-item-id'));
 
 describe('ItemStatsTable', () => {
   it('starts with the hardest items and hides items with too few answers to mean much', async () => {

@@ -16,12 +16,39 @@ const row = (over: Partial<RosterViewRow> & Pick<RosterViewRow, 'learnerId' | 'n
 });
 
 const rows: RosterViewRow[] = [
-  row({ learnerId: 'b', name: 'Bea', completion: 1, meanScore: 0.9, lastActive: 3, lastActiveText: 'Today', results: [{ assignmentId: 'a1', status: 'done', statusText: 'Done', score: 0.9, progress: 1 }] }),
-  row({ learnerId: 'a', name: '<img src=x onerror=alert(1)>', completion: 0, meanScore: null, lastActive: 1, lateCount: 1, results: [{ assignmentId: 'a1', status: 'late', statusText: 'Late', score: null, progress: 0 }] }),
-  row({ learnerId: 'c', name: 'Cato', completion: 1, meanScore: 0.5, lastActive: 2, lateCount: 1, results: [{ assignmentId: 'a1', status: 'done-late', statusText: 'Done late', score: 0.5, progress: 1 }] }),
+  row({
+    learnerId: 'b',
+    name: 'Bea',
+    completion: 1,
+    meanScore: 0.9,
+    lastActive: 3,
+    lastActiveText: 'Today',
+    results: [{ assignmentId: 'a1', status: 'done', statusText: 'Done', score: 0.9, progress: 1 }],
+  }),
+  row({
+    learnerId: 'a',
+    name: '<img src=x onerror=alert(1)>',
+    completion: 0,
+    meanScore: null,
+    lastActive: 1,
+    lateCount: 1,
+    results: [{ assignmentId: 'a1', status: 'late', statusText: 'Late', score: null, progress: 0 }],
+  }),
+  row({
+    learnerId: 'c',
+    name: 'Cato',
+    completion: 1,
+    meanScore: 0.5,
+    lastActive: 2,
+    lateCount: 1,
+    results: [{ assignmentId: 'a1', status: 'done-late', statusText: 'Done late', score: 0.5, progress: 1 }],
+  }),
 ];
 const assignments = [{ id: 'a1', title: 'Intro chapter' }];
-const names = () => within(screen.getByTestId('roster')).getAllByRole('rowheader').map((h) => h.firstChild?.textContent);
+const names = () =>
+  within(screen.getByTestId('roster'))
+    .getAllByRole('rowheader')
+    .map((h) => h.firstChild?.textContent);
 
 describe('RosterTable', () => {
   it('shows status text and score per assignment, with names as text and never as HTML', () => {

@@ -12,7 +12,11 @@ vi.mock('next/navigation', () => ({ useRouter: () => ({ push, refresh: vi.fn() }
 
 const { WorkshopEditor, EMPTY_DRAFT, sentencesOf } = await import('../../components/workshop/workshop-editor');
 
-const S = ['A cleaning robot was rewarded whenever its camera saw no dirt.', 'It learned to face a blank wall while the floor stayed dirty.', 'It moved about the rooms with <b>smooth</b>, well-planned turns.'];
+const S = [
+  'A cleaning robot was rewarded whenever its camera saw no dirt.',
+  'It learned to face a blank wall while the floor stayed dirty.',
+  'It moved about the rooms with <b>smooth</b>, well-planned turns.',
+];
 
 async function fillGood(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Title'), 'The kitchen robot');
@@ -51,10 +55,19 @@ describe('the workshop editor', () => {
 
   it('flags words the shortcut audit ties to a label, as a hint', async () => {
     const user = userEvent.setup();
-    render(<WorkshopEditor classId="c1" scenarioId={null} initial={EMPTY_DRAFT} labelWords={[{ word: 'rewarded', label: 'specification-gaming', items: 9, share: 0.9 }]} />);
+    render(
+      <WorkshopEditor
+        classId="c1"
+        scenarioId={null}
+        initial={EMPTY_DRAFT}
+        labelWords={[{ word: 'rewarded', label: 'specification-gaming', items: 9, share: 0.9 }]}
+      />,
+    );
     expect(screen.queryByTestId('label-word-hints')).toBeNull();
     await user.type(screen.getByLabelText('The scenario'), S[0]!);
-    expect(screen.getByTestId('label-word-hints')).toHaveTextContent('“rewarded”: in 9 of the course’s scenarios, 90% of them specification gaming');
+    expect(screen.getByTestId('label-word-hints')).toHaveTextContent(
+      '“rewarded”: in 9 of the course’s scenarios, 90% of them specification gaming',
+    );
   });
 
   it('previews as the drill shows it, with markup in learner text shown as text, and sends the draft', async () => {
@@ -74,7 +87,11 @@ describe('the workshop editor', () => {
       title: 'The kitchen robot',
       description: S.join(' '),
       label: 'specification-gaming',
-      questions: { training: { answer: 'yes', evidence: S[0] }, shift: { answer: 'no', evidence: S[1] }, competence: { answer: 'yes', evidence: S[2] } },
+      questions: {
+        training: { answer: 'yes', evidence: S[0] },
+        shift: { answer: 'no', evidence: S[1] },
+        competence: { answer: 'yes', evidence: S[2] },
+      },
       rationale: undefined,
       source: undefined,
     });
@@ -83,7 +100,11 @@ describe('the workshop editor', () => {
 
   it('shows the server’s refusal where the learner can act on it', async () => {
     const user = userEvent.setup();
-    submitWorkshopScenario.mockResolvedValue({ ok: false, status: 409, message: 'You have written 5 scenarios for this class, the most one learner may. Revise one of them instead.' });
+    submitWorkshopScenario.mockResolvedValue({
+      ok: false,
+      status: 409,
+      message: 'You have written 5 scenarios for this class, the most one learner may. Revise one of them instead.',
+    });
     render(<WorkshopEditor classId="c1" scenarioId={null} initial={EMPTY_DRAFT} labelWords={[]} />);
     await fillGood(user);
     await user.click(screen.getByRole('button', { name: 'Submit to the class' }));

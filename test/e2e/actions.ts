@@ -49,7 +49,13 @@ export function sourceActions(): string[] {
     if (!/^\s*(?:\/\/[^\n]*\n\s*)*['"]use server['"]/.test(src)) continue;
     for (const m of src.matchAll(/^export\s+(?:async\s+)?(?:function\s*\*?\s*|const\s+|let\s+)(\w+)/gm)) out.push(`${file}#${m[1]}`);
     for (const m of src.matchAll(/^export\s*\{([^}]*)\}/gm))
-      for (const n of m[1]!.split(',')) out.push(`${file}#${n.trim().split(/\s+as\s+/).pop()}`);
+      for (const n of m[1]!.split(','))
+        out.push(
+          `${file}#${n
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()}`,
+        );
   }
   return out.sort();
 }
@@ -67,7 +73,10 @@ export function sourceMutatingRoutes(): string[] {
       for (const n of m[1]!.split(',')) if (/^(POST|PUT|PATCH|DELETE)$/.test(n.trim())) methods.add(n.trim());
     for (const m of src.matchAll(/export\s*\{([^}]*)\}/g))
       for (const n of m[1]!.split(',')) {
-        const exported = n.trim().split(/\s+as\s+/).pop()!;
+        const exported = n
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!;
         if (/^(POST|PUT|PATCH|DELETE)$/.test(exported)) methods.add(exported);
       }
     for (const method of methods) out.push(`${method} ${route.replace(/\/\.$/, '') || '/'}`);
@@ -117,7 +126,10 @@ export function action(name: string): ActionInfo {
 
 function pagePathOf(a: ActionInfo): string {
   const worker = a.workers.find((w) => w.endsWith('/page') && !w.includes('_not-found')) ?? 'app/page';
-  const p = worker.replace(/^app/, '').replace(/\/page$/, '').replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x');
+  const p = worker
+    .replace(/^app/, '')
+    .replace(/\/page$/, '')
+    .replace(/\[\.\.\.\w+\]|\[\w+\]/g, 'x');
   return p || '/';
 }
 
@@ -202,7 +214,13 @@ export async function callAction(api: APIRequestContext, name: string, args: unk
 }
 
 /** Posts any body as the request of an action (for malformed and hostile payloads). */
-export async function postActionBody(api: APIRequestContext, name: string, body: string | Buffer, contentType: string, opts: CallOptions = {}): Promise<ActionReply> {
+export async function postActionBody(
+  api: APIRequestContext,
+  name: string,
+  body: string | Buffer,
+  contentType: string,
+  opts: CallOptions = {},
+): Promise<ActionReply> {
   const a = action(name);
   const res = await api.post(opts.path ?? pagePathOf(a), {
     headers: { ...headersFor(a, opts), 'Content-Type': contentType },
@@ -216,7 +234,12 @@ export async function postActionBody(api: APIRequestContext, name: string, body:
  * Calls a `(prevState, formData)` action as a form submitted through useActionState does: multipart, part "0" the
  * argument list [prevState, FormData], the form's fields as "_1_<name>" before it.
  */
-export async function callFormAction(api: APIRequestContext, name: string, fields: Record<string, string>, opts: CallOptions & { prevState?: unknown } = {}): Promise<ActionReply> {
+export async function callFormAction(
+  api: APIRequestContext,
+  name: string,
+  fields: Record<string, string>,
+  opts: CallOptions & { prevState?: unknown } = {},
+): Promise<ActionReply> {
   const a = action(name);
   // The fields come first: React resolves "$K1" when part "0" arrives, from the fields it has seen so far.
   // (A FormData keeps that order; an object would not, as "0" is an integer key.)
@@ -228,7 +251,12 @@ export async function callFormAction(api: APIRequestContext, name: string, field
 }
 
 /** Calls a `(formData)` action the way a `<form action={fn}>` does with JavaScript on: part "0" is ["$K1"]. */
-async function callFormDataAction(api: APIRequestContext, name: string, fields: Record<string, string>, opts: CallOptions = {}): Promise<ActionReply> {
+async function callFormDataAction(
+  api: APIRequestContext,
+  name: string,
+  fields: Record<string, string>,
+  opts: CallOptions = {},
+): Promise<ActionReply> {
   const a = action(name);
   const multipart = new FormData();
   for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
@@ -269,7 +297,10 @@ export interface Person {
 }
 
 /** Signs up over HTTP (the sign-up form's action) and keeps the session cookie in a fresh request context. */
-export async function signUp(role: 'learner' | 'instructor', name = role === 'learner' ? 'Lena Learner' : 'Ines Instructor'): Promise<Person> {
+export async function signUp(
+  role: 'learner' | 'instructor',
+  name = role === 'learner' ? 'Lena Learner' : 'Ines Instructor',
+): Promise<Person> {
   // An address of its own (what the load balancer would set), so the specs' many sign-ups do not use up the one
   // per-address sign-up budget that the browser specs' sign-ups share.
   const api = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
@@ -287,14 +318,22 @@ export async function signUp(role: 'learner' | 'instructor', name = role === 'le
 /** Signs an existing account in over HTTP (the sign-in form's action), in a fresh request context. */
 export async function signIn(p: Pick<Person, 'id' | 'email' | 'password' | 'role'>): Promise<Person> {
   const api = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
-  const reply = await callFormAction(api, 'signInAction', { email: p.email, password: p.password, next: '/dashboard' }, { path: '/signin' });
+  const reply = await callFormAction(
+    api,
+    'signInAction',
+    { email: p.email, password: p.password, next: '/dashboard' },
+    { path: '/signin' },
+  );
   expect(reply.redirect, `sign-in: ${reply.status} ${reply.text.slice(0, 300)}`).toBeTruthy();
   expect((await api.get('/api/progress')).status(), 'signed in').toBe(200);
   return { ...p, api };
 }
 
 /** Request keys for the idempotent actions. */
-export const key = () => unique('k').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+export const key = () =>
+  unique('k')
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 64);
 
 // ---------------------------------------------------------------- the database, all of it
 
@@ -312,12 +351,25 @@ export function dbDigest(): Record<string, unknown> {
   try {
     const out: Record<string, unknown> = {};
     // One query for all counts (on PostgreSQL each query is a process of its own).
-    Object.assign(out, db.prepare(`SELECT ${allTables().map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`).join(', ')}`).get());
+    Object.assign(
+      out,
+      db
+        .prepare(
+          `SELECT ${allTables()
+            .map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`)
+            .join(', ')}`,
+        )
+        .get(),
+    );
     out.users = db.prepare('SELECT id, name, email, role, settings, sessionVersion, passwordHash FROM User ORDER BY id').all();
     out.classes = db.prepare('SELECT id, title, joinCode, ownerId, archivedAt FROM Class ORDER BY id').all();
     out.progress = db.prepare('SELECT userId, chapter, position, completedAt FROM ChapterProgress ORDER BY userId, chapter').all();
     // The specs' own accounts (the demo class's thousands of cards stay out of it; their counts are above).
-    out.cards = db.prepare("SELECT id, due, reps, lapses, stability FROM ReviewCard WHERE userId IN (SELECT id FROM User WHERE email LIKE '%@example.com') ORDER BY id").all();
+    out.cards = db
+      .prepare(
+        "SELECT id, due, reps, lapses, stability FROM ReviewCard WHERE userId IN (SELECT id FROM User WHERE email LIKE '%@example.com') ORDER BY id",
+      )
+      .all();
     return out;
   } finally {
     db.close();
@@ -363,7 +415,10 @@ export async function inviteCoInstructor(owner: Person, classId: string, invitee
 }
 
 export async function makeInvite(owner: Person, classId: string): Promise<{ inviteId: string; path: string }> {
-  return expectOk<{ inviteId: string; path: string }>(await callAction(owner.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }), 'create invite');
+  return expectOk<{ inviteId: string; path: string }>(
+    await callAction(owner.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }),
+    'create invite',
+  );
 }
 
 export const SCENARIO_CSV = [SCENARIO_HEADER, scenarioRow('office-heating-lights', 'goal-misgeneralization')].join('\n');
@@ -378,7 +433,11 @@ export const WORKSHOP_DRAFT = {
   title: 'The loading dock robot',
   description: WS.join(' '),
   label: 'specification-gaming',
-  questions: { training: { answer: 'yes', evidence: WS[0] }, shift: { answer: 'no', evidence: WS[1] }, competence: { answer: 'yes', evidence: WS[2] } },
+  questions: {
+    training: { answer: 'yes', evidence: WS[0] },
+    shift: { answer: 'no', evidence: WS[1] },
+    competence: { answer: 'yes', evidence: WS[2] },
+  },
 };
 
 export async function buildWorld(quizId: string, rightChoices: number[]): Promise<World> {
@@ -400,7 +459,12 @@ export async function buildWorld(quizId: string, rightChoices: number[]): Promis
   const spareClassId = spareCreated.redirect!.split('/').pop()!;
   const ownerInviteToken = (await makeInvite(spare, spareClassId)).path.split('/').pop()!;
   expectOk(
-    await callFormAction(owner.api, 'createAssignmentAction', { classId, kind: 'chapter', chapter: 'introduction', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }, { path: `/teach/${classId}` }),
+    await callFormAction(
+      owner.api,
+      'createAssignmentAction',
+      { classId, kind: 'chapter', chapter: 'introduction', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' },
+      { path: `/teach/${classId}` },
+    ),
     'create assignment',
   );
   const db = e2eDb();
@@ -413,20 +477,66 @@ export async function buildWorld(quizId: string, rightChoices: number[]): Promis
   const peerJoined = await callFormAction(peer.api, 'joinClassAction', { code }, { path: `/join/${code}` });
   expect(peerJoined.redirect, peerJoined.text.slice(0, 300)).toContain('/classes?joined=');
   const { scenarioId: workshopId } = expectOk<{ scenarioId: string }>(
-    await callAction(peer.api, 'submitWorkshopScenario', [{ classId, scenarioId: null, ...WORKSHOP_DRAFT }], { path: `/classes/${classId}/workshop/write` }),
+    await callAction(peer.api, 'submitWorkshopScenario', [{ classId, scenarioId: null, ...WORKSHOP_DRAFT }], {
+      path: `/classes/${classId}/workshop/write`,
+    }),
     'workshop scenario',
   );
-  const ownerSet = await callFormAction(owner.api, 'importScenarioSetForm', { title: 'Olga set', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
+  const ownerSet = await callFormAction(
+    owner.api,
+    'importScenarioSetForm',
+    { title: 'Olga set', format: 'csv', text: SCENARIO_CSV },
+    { path: '/practice/import' },
+  );
   const ownerSetId = expectOk<{ setId: string }>(ownerSet, 'owner import').setId;
-  expectOk(await callAction(learner.api, 'submitQuizAnswer', [{ quizId, selected: rightChoices, confident: true, durationMs: 3000, idempotencyKey: key() }]), 'quiz answer');
-  const card = e2eDb().prepare('SELECT id, reps FROM ReviewCard WHERE userId = ? AND itemId = ?').get(learner.id, quizId) as { id: string; reps: number };
+  expectOk(
+    await callAction(learner.api, 'submitQuizAnswer', [
+      { quizId, selected: rightChoices, confident: true, durationMs: 3000, idempotencyKey: key() },
+    ]),
+    'quiz answer',
+  );
+  const card = e2eDb().prepare('SELECT id, reps FROM ReviewCard WHERE userId = ? AND itemId = ?').get(learner.id, quizId) as {
+    id: string;
+    reps: number;
+  };
   const [cardId, cardVersion] = [card.id, card.reps];
   expectOk(await callAction(learner.api, 'markChapterComplete', [{ chapter: 'introduction', complete: true }]), 'complete');
-  const imported = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
+  const imported = await callFormAction(
+    learner.api,
+    'importScenarioSetForm',
+    { title: 'Lu set', format: 'csv', text: SCENARIO_CSV },
+    { path: '/practice/import' },
+  );
   const setId = expectOk<{ setId: string }>(imported, 'import').setId;
-  const manage = await callFormAction(learner.api, 'importScenarioSetForm', { title: 'Lu set to change', format: 'csv', text: SCENARIO_CSV }, { path: '/practice/import' });
+  const manage = await callFormAction(
+    learner.api,
+    'importScenarioSetForm',
+    { title: 'Lu set to change', format: 'csv', text: SCENARIO_CSV },
+    { path: '/practice/import' },
+  );
   const manageSetId = expectOk<{ setId: string }>(manage, 'import a set to change').setId;
-  return { owner, co, spare, learner, classId, otherClassId, otherJoinCode, assignmentId, cardId, cardVersion, setId, manageSetId, quizId, rightChoices, inviteId, spareClassId, ownerInviteToken, peer, workshopId, ownerSetId };
+  return {
+    owner,
+    co,
+    spare,
+    learner,
+    classId,
+    otherClassId,
+    otherJoinCode,
+    assignmentId,
+    cardId,
+    cardVersion,
+    setId,
+    manageSetId,
+    quizId,
+    rightChoices,
+    inviteId,
+    spareClassId,
+    ownerInviteToken,
+    peer,
+    workshopId,
+    ownerSetId,
+  };
 }
 
 export async function disposeWorld(w: World | undefined): Promise<void> {
@@ -457,7 +567,18 @@ export function validCalls(w: World): Record<string, ValidCall> {
       path: '/chapters/introduction',
       payload: [
         {
-          attempts: [{ idempotencyKey: key(), itemKind: 'scenario', itemId: 'shuttle-unsigned-stop', response: { label: 'specification-gaming', answers }, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' }],
+          attempts: [
+            {
+              idempotencyKey: key(),
+              itemKind: 'scenario',
+              itemId: 'shuttle-unsigned-stop',
+              response: { label: 'specification-gaming', answers },
+              correct: true,
+              confident: true,
+              durationMs: 900,
+              createdAt: '2024-02-01T10:00:00Z',
+            },
+          ],
           reviews: [],
           completed: { introduction: '2024-02-01T10:00:00Z' },
         },
@@ -467,54 +588,163 @@ export function validCalls(w: World): Record<string, ValidCall> {
     rotateJoinCodeAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId }] },
     createCoInstructorInviteAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId }] },
     revokeCoInstructorInviteAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, inviteId: w.inviteId }] },
-    acceptCoInstructorInviteAction: { as: 'owner', kind: 'form', path: `/teach/invite/${w.ownerInviteToken}`, payload: { token: w.ownerInviteToken } },
+    acceptCoInstructorInviteAction: {
+      as: 'owner',
+      kind: 'form',
+      path: `/teach/invite/${w.ownerInviteToken}`,
+      payload: { token: w.ownerInviteToken },
+    },
     removeCoInstructorAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, userId: w.co.id }] },
-    createAssignmentAction: { as: 'owner', kind: 'form', path: t, payload: { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' } },
+    createAssignmentAction: {
+      as: 'owner',
+      kind: 'form',
+      path: t,
+      payload: { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' },
+    },
     deleteAssignmentAction: { as: 'owner', kind: 'args', path: t, payload: [{ classId: w.classId, assignmentId: w.assignmentId }] },
     // The workshop's: before leaveClassAction, which takes the learner out of the class.
-    submitWorkshopScenario: { as: 'learner', kind: 'args', path: `/classes/${w.classId}/workshop/write`, payload: [{ classId: w.classId, scenarioId: null, ...WORKSHOP_DRAFT }] },
-    moderateWorkshopAction: { as: 'owner', kind: 'args', path: `${t}/workshop`, payload: [{ classId: w.classId, scenarioId: w.workshopId, status: 'revision-requested', comment: 'Say what changed at the dock.' }] },
-    promoteWorkshopAction: { as: 'owner', kind: 'args', path: `${t}/workshop`, payload: [{ classId: w.classId, scenarioId: w.workshopId, setId: w.ownerSetId }] },
+    submitWorkshopScenario: {
+      as: 'learner',
+      kind: 'args',
+      path: `/classes/${w.classId}/workshop/write`,
+      payload: [{ classId: w.classId, scenarioId: null, ...WORKSHOP_DRAFT }],
+    },
+    moderateWorkshopAction: {
+      as: 'owner',
+      kind: 'args',
+      path: `${t}/workshop`,
+      payload: [{ classId: w.classId, scenarioId: w.workshopId, status: 'revision-requested', comment: 'Say what changed at the dock.' }],
+    },
+    promoteWorkshopAction: {
+      as: 'owner',
+      kind: 'args',
+      path: `${t}/workshop`,
+      payload: [{ classId: w.classId, scenarioId: w.workshopId, setId: w.ownerSetId }],
+    },
     joinClassAction: { as: 'learner', kind: 'form', path: `/join/${w.otherJoinCode}`, payload: { code: w.otherJoinCode } },
     leaveClassAction: { as: 'learner', kind: 'args', path: '/classes', payload: [{ classId: w.classId }] },
     submitDrillAnswer: {
       as: 'learner',
       kind: 'args',
       path: '/practice',
-      payload: [{ scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', answers, confident: true, durationMs: 1200, idempotencyKey: key() }],
+      payload: [
+        {
+          scenarioId: 'shuttle-unsigned-stop',
+          setId: null,
+          label: 'specification-gaming',
+          answers,
+          confident: true,
+          durationMs: 1200,
+          idempotencyKey: key(),
+        },
+      ],
     },
-    importScenarioSetForm: { as: 'learner', kind: 'form', path: '/practice/import', payload: { title: 'Forged set', format: 'csv', text: SCENARIO_CSV } },
+    importScenarioSetForm: {
+      as: 'learner',
+      kind: 'form',
+      path: '/practice/import',
+      payload: { title: 'Forged set', format: 'csv', text: SCENARIO_CSV },
+    },
     deleteScenarioSetAction: { as: 'learner', kind: 'args', path: '/practice/import', payload: [{ setId: w.setId }] },
     // Run in name order: the rows are added (changeScenarioSetForm) before one is removed, so the set never empties.
     changeScenarioSetForm: {
       as: 'learner',
       kind: 'form',
       path: `/practice/sets/${w.manageSetId}`,
-      payload: { setId: w.manageSetId, mode: 'append', format: 'csv', text: [SCENARIO_HEADER, scenarioRow('office-heating-extra', 'goal-misgeneralization')].join('\n') },
+      payload: {
+        setId: w.manageSetId,
+        mode: 'append',
+        format: 'csv',
+        text: [SCENARIO_HEADER, scenarioRow('office-heating-extra', 'goal-misgeneralization')].join('\n'),
+      },
     },
-    removeScenariosAction: { as: 'learner', kind: 'args', path: `/practice/sets/${w.manageSetId}`, payload: [{ setId: w.manageSetId, scenarioIds: ['office-heating-lights'] }] },
-    renameScenarioSetAction: { as: 'learner', kind: 'args', path: `/practice/sets/${w.manageSetId}`, payload: [{ setId: w.manageSetId, title: 'Lu set, renamed' }] },
-    submitQuizAnswer: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 2000, idempotencyKey: key() }] },
-    gradeQuizAsGuest: { as: 'nobody', kind: 'args', path: '/chapters/introduction', payload: [{ quizId: w.quizId, selected: w.rightChoices }] },
-    gradeDrillAsGuest: { as: 'nobody', kind: 'args', path: '/practice', payload: [{ scenarioId: 'shuttle-unsigned-stop', label: 'goal-misgeneralization', answers }] },
-    gradeReviewAsGuest: { as: 'nobody', kind: 'args', path: '/review', payload: [{ itemKind: 'quiz', shownItemId: w.quizId, selected: w.rightChoices }] },
-    markChapterComplete: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', complete: false }] },
-    saveChapterPosition: { as: 'learner', kind: 'args', path: '/chapters/introduction', payload: [{ chapter: 'introduction', position: 'forged-position' }] },
+    removeScenariosAction: {
+      as: 'learner',
+      kind: 'args',
+      path: `/practice/sets/${w.manageSetId}`,
+      payload: [{ setId: w.manageSetId, scenarioIds: ['office-heating-lights'] }],
+    },
+    renameScenarioSetAction: {
+      as: 'learner',
+      kind: 'args',
+      path: `/practice/sets/${w.manageSetId}`,
+      payload: [{ setId: w.manageSetId, title: 'Lu set, renamed' }],
+    },
+    submitQuizAnswer: {
+      as: 'learner',
+      kind: 'args',
+      path: '/chapters/introduction',
+      payload: [{ quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 2000, idempotencyKey: key() }],
+    },
+    gradeQuizAsGuest: {
+      as: 'nobody',
+      kind: 'args',
+      path: '/chapters/introduction',
+      payload: [{ quizId: w.quizId, selected: w.rightChoices }],
+    },
+    gradeDrillAsGuest: {
+      as: 'nobody',
+      kind: 'args',
+      path: '/practice',
+      payload: [{ scenarioId: 'shuttle-unsigned-stop', label: 'goal-misgeneralization', answers }],
+    },
+    gradeReviewAsGuest: {
+      as: 'nobody',
+      kind: 'args',
+      path: '/review',
+      payload: [{ itemKind: 'quiz', shownItemId: w.quizId, selected: w.rightChoices }],
+    },
+    markChapterComplete: {
+      as: 'learner',
+      kind: 'args',
+      path: '/chapters/introduction',
+      payload: [{ chapter: 'introduction', complete: false }],
+    },
+    saveChapterPosition: {
+      as: 'learner',
+      kind: 'args',
+      path: '/chapters/introduction',
+      payload: [{ chapter: 'introduction', position: 'forged-position' }],
+    },
     submitReview: {
       as: 'learner',
       kind: 'args',
       path: '/review',
-      payload: [{ cardId: w.cardId, shownItemId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 1500, cardVersion: w.cardVersion, idempotencyKey: key() }],
+      payload: [
+        {
+          cardId: w.cardId,
+          shownItemId: w.quizId,
+          selected: w.rightChoices,
+          confident: true,
+          durationMs: 1500,
+          cardVersion: w.cardVersion,
+          idempotencyKey: key(),
+        },
+      ],
     },
     saveReviewSettings: { as: 'learner', kind: 'form', path: '/account', payload: { desiredRetention: '0.8', newCardsPerDay: '3' } },
-    signInAction: { as: 'nobody', kind: 'form', path: '/signin', payload: { email: w.learner.email, password: w.learner.password, next: '/dashboard' } },
-    signUpAction: { as: 'nobody', kind: 'form', path: '/signup', payload: { name: 'Forged', email: `${unique('forged')}@example.com`.toLowerCase(), password: 'forged account pw', role: 'learner' } },
+    signInAction: {
+      as: 'nobody',
+      kind: 'form',
+      path: '/signin',
+      payload: { email: w.learner.email, password: w.learner.password, next: '/dashboard' },
+    },
+    signUpAction: {
+      as: 'nobody',
+      kind: 'form',
+      path: '/signup',
+      payload: { name: 'Forged', email: `${unique('forged')}@example.com`.toLowerCase(), password: 'forged account pw', role: 'learner' },
+    },
     signOutAction: { as: 'learner', kind: 'formdata', path: '/account', payload: {} },
     changePasswordAction: {
       as: 'learner',
       kind: 'form',
       path: '/account',
-      payload: { currentPassword: w.learner.password, newPassword: 'a new password for the test', confirmPassword: 'a new password for the test' },
+      payload: {
+        currentPassword: w.learner.password,
+        newPassword: 'a new password for the test',
+        confirmPassword: 'a new password for the test',
+      },
     },
     oauthSignInAction: { as: 'nobody', kind: 'formdata', path: '/signin', payload: { provider: 'github' } },
     // Makes the caller an instructor (cross-site.spec gives it an account of its own, so the learner stays a learner).
@@ -536,8 +766,16 @@ export async function send(api: APIRequestContext, name: string, call: ValidCall
 /** The state-changing route handlers, each with a request that does what it is for. */
 export function validRouteCalls(w: World): Record<string, { as: 'learner' | 'nobody'; path: string; data: unknown }> {
   return {
-    'POST /api/answers': { as: 'learner', path: '/api/answers', data: { quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 1000, idempotencyKey: key() } },
-    'POST /api/review-items': { as: 'nobody', path: '/api/review-items', data: { cards: [{ id: 'c1', itemKind: 'quiz', itemId: w.quizId, reps: 0 }] } },
+    'POST /api/answers': {
+      as: 'learner',
+      path: '/api/answers',
+      data: { quizId: w.quizId, selected: w.rightChoices, confident: true, durationMs: 1000, idempotencyKey: key() },
+    },
+    'POST /api/review-items': {
+      as: 'nobody',
+      path: '/api/review-items',
+      data: { cards: [{ id: 'c1', itemKind: 'quiz', itemId: w.quizId, reps: 0 }] },
+    },
     'POST /api/test/clock': { as: 'learner', path: '/api/test/clock', data: { offsetMs: 86_400_000 } },
     'POST /api/auth/[...nextauth]': { as: 'learner', path: '/api/auth/signout', data: { callbackUrl: '/' } },
   };

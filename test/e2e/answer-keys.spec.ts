@@ -12,7 +12,9 @@ const chaptersDir = path.join('content', 'chapters');
 const chapters = fs
   .readdirSync(chaptersDir)
   .sort()
-  .map((folder) => analyzeChapter(fs.readFileSync(path.join(chaptersDir, folder, 'index.mdx'), 'utf8'), folder.replace(/^\d{2}-/, ''), folder));
+  .map((folder) =>
+    analyzeChapter(fs.readFileSync(path.join(chaptersDir, folder, 'index.mdx'), 'utf8'), folder.replace(/^\d{2}-/, ''), folder),
+  );
 const bank = loadScenarioBank().scenarios;
 
 /** A distinctive stretch of a text (its longest run of plain words), so HTML escaping of quotes and ampersands does not hide it. */
@@ -34,7 +36,9 @@ async function payloads(request: APIRequestContext, url: string): Promise<[strin
 /** Texts that would give a scenario away: its notes, evidence notes, rationale, arguments and the goal it pursued. */
 function scenarioSecrets(id: string): string[] {
   const s = bank.find((x) => x.id === id)!;
-  return [s.rationale, s.goalPursued, ...QUESTIONS.map((q) => s.questions[q].note ?? ''), ...Object.values(s.arguments ?? {})].flatMap((t) => probe(t) ?? []);
+  return [s.rationale, s.goalPursued, ...QUESTIONS.map((q) => s.questions[q].note ?? ''), ...Object.values(s.arguments ?? {})].flatMap(
+    (t) => probe(t) ?? [],
+  );
 }
 
 function expectNone(body: string, secrets: string[], where: string) {
@@ -55,12 +59,22 @@ test.describe('no answer key before an answer', () => {
         // The embedded drill: no scenario's verdict, notes or rationale.
         expect(body, where).not.toMatch(/"label":\s*"(specification-gaming|goal-misgeneralization|capability-failure)"/);
         expect(body, where).not.toMatch(/"questions":/);
-        expectNone(body, bank.filter((s) => s.chapter === ch.slug).flatMap((s) => scenarioSecrets(s.id)), where);
+        expectNone(
+          body,
+          bank.filter((s) => s.chapter === ch.slug).flatMap((s) => scenarioSecrets(s.id)),
+          where,
+        );
       }
     });
   }
 
-  for (const url of ['/practice?chapter=introduction', '/practice?chapter=scheming', '/practice?difficulty=advanced', '/practice?family=coinrun-coin', '/practice?set=all']) {
+  for (const url of [
+    '/practice?chapter=introduction',
+    '/practice?chapter=scheming',
+    '/practice?difficulty=advanced',
+    '/practice?family=coinrun-coin',
+    '/practice?set=all',
+  ]) {
     test(`drill ${url}: HTML and RSC hold no label, answers, notes or rationale`, async ({ request }) => {
       for (const [kind, body] of (await payloads(request, url)).entries()) {
         const where = `${url} ${kind ? 'RSC' : 'HTML'}`;
@@ -70,7 +84,11 @@ test.describe('no answer key before an answer', () => {
         // …but nothing that decides them.
         expect(body, where).not.toMatch(/"label":\s*"(specification-gaming|goal-misgeneralization|capability-failure)"/);
         expect(body, where).not.toMatch(/"(questions|rationale|goalPursued|acceptable|arguments)":/);
-        expectNone(body, shown.flatMap((s) => scenarioSecrets(s.id)), where);
+        expectNone(
+          body,
+          shown.flatMap((s) => scenarioSecrets(s.id)),
+          where,
+        );
       }
     });
   }
@@ -79,12 +97,21 @@ test.describe('no answer key before an answer', () => {
     const quiz = chapters[0]!.quizzes[0]!;
     const scenario = bank.find((x) => !x.contested)!;
     const res = await request.post('/api/review-items', {
-      data: { cards: [{ id: 'q:1', itemKind: 'quiz', itemId: quiz.id, reps: 1 }, { id: 's:1', itemKind: 'scenario', itemId: scenario.id, reps: 0 }] },
+      data: {
+        cards: [
+          { id: 'q:1', itemKind: 'quiz', itemId: quiz.id, reps: 1 },
+          { id: 's:1', itemKind: 'scenario', itemId: scenario.id, reps: 0 },
+        ],
+      },
     });
     expect(res.status()).toBe(200);
     const body = await res.text();
     expect(JSON.parse(body).items.filter((i: { item: unknown }) => i.item)).toHaveLength(2);
     expect(body).not.toMatch(/"(correct|explain|label|questions|rationale|goalPursued)":/);
-    expectNone(body, quiz.choices.flatMap((c) => probe(c.explain) ?? []), '/api/review-items');
+    expectNone(
+      body,
+      quiz.choices.flatMap((c) => probe(c.explain) ?? []),
+      '/api/review-items',
+    );
   });
 });

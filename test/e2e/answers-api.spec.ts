@@ -10,7 +10,14 @@ const quiz = analyzeChapter(fs.readFileSync(file, 'utf8'), 'introduction', file)
 const rightChoices = quiz.choices.flatMap((c, i) => (c.correct ? [i] : []));
 
 const key = () => unique('k').replace(/[^A-Za-z0-9_-]/g, '_');
-const answer = (over: Record<string, unknown> = {}) => ({ quizId: quiz.id, selected: rightChoices, confident: true, durationMs: 4000, idempotencyKey: key(), ...over });
+const answer = (over: Record<string, unknown> = {}) => ({
+  quizId: quiz.id,
+  selected: rightChoices,
+  confident: true,
+  durationMs: 4000,
+  idempotencyKey: key(),
+  ...over,
+});
 
 async function signUp(page: Page): Promise<string> {
   const email = `${unique('api')}@example.com`;
@@ -82,7 +89,10 @@ test.describe('the answers API', () => {
     expect((await huge.json()).error).toMatch(/too large/);
 
     const foreignKey = key();
-    const foreign = await api.post('/api/answers', { data: answer({ idempotencyKey: foreignKey }), headers: { Origin: 'https://evil.example' } });
+    const foreign = await api.post('/api/answers', {
+      data: answer({ idempotencyKey: foreignKey }),
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(foreign.status()).toBe(403);
     expect((await foreign.json()).error).toMatch(/another website/);
     const nullOrigin = await api.post('/api/answers', { data: answer({ idempotencyKey: foreignKey }), headers: { Origin: 'null' } });
@@ -92,7 +102,9 @@ test.describe('the answers API', () => {
     expect(attempts()).toBe(1);
 
     // A second, different answer is stored and is no longer the first attempt at that question.
-    const second = await api.post('/api/answers', { data: answer({ selected: [rightChoices[0] === 0 ? 1 : 0], confident: false, durationMs: null }) });
+    const second = await api.post('/api/answers', {
+      data: answer({ selected: [rightChoices[0] === 0 ? 1 : 0], confident: false, durationMs: null }),
+    });
     expect(second.status()).toBe(200);
     expect(await second.json()).toMatchObject({ firstAttempt: false, duplicate: false });
     expect(attempts()).toBe(2);

@@ -2,7 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 import Database from 'better-sqlite3';
 import { BASE_URL, callFormAction } from './actions';
 import { countRows, e2eDb, submit, unique, uniqueIp } from './support';
@@ -18,7 +26,8 @@ const GENERIC_SIGN_IN = 'That email and password do not match an account. Check 
 const BUSY_HOLD_MS = 1000;
 const NEUTRAL_SIGN_UP = 'We could not create an account with these details. If you already have an account, sign in instead.';
 
-const contextAt = (browser: Browser, ip = uniqueIp()): Promise<BrowserContext> => browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+const contextAt = (browser: Browser, ip = uniqueIp()): Promise<BrowserContext> =>
+  browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
 
 async function signUpPage(page: Page, email = `${unique('hard')}@example.com`, password = PASSWORD): Promise<string> {
   await page.goto('/signup');
@@ -39,7 +48,12 @@ async function signInPage(page: Page, email: string, password: string): Promise<
 async function newAccount(baseURL = BASE_URL): Promise<string> {
   const api = await playwrightRequest.newContext({ baseURL });
   const email = `${unique('owner')}@example.com`.toLowerCase();
-  const reply = await callFormAction(api, 'signUpAction', { name: 'Owner', email, password: PASSWORD, role: 'learner' }, { path: '/signup', origin: baseURL, headers: { 'x-forwarded-for': uniqueIp() } });
+  const reply = await callFormAction(
+    api,
+    'signUpAction',
+    { name: 'Owner', email, password: PASSWORD, role: 'learner' },
+    { path: '/signup', origin: baseURL, headers: { 'x-forwarded-for': uniqueIp() } },
+  );
   expect(reply.redirect, `sign-up: ${reply.status} ${reply.text.slice(0, 200)}`).toBeTruthy();
   await api.dispose();
   return email;
@@ -49,7 +63,11 @@ async function newAccount(baseURL = BASE_URL): Promise<string> {
 async function credentialsPost(api: APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
   const { csrfToken } = (await (await api.get('/api/auth/csrf', { headers })).json()) as { csrfToken: string };
   const started = Date.now();
-  const res = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, callbackUrl: '/account' }, headers, maxRedirects: 0 });
+  const res = await api.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, callbackUrl: '/account' },
+    headers,
+    maxRedirects: 0,
+  });
   return { status: res.status(), headers: res.headers(), ms: Date.now() - started };
 }
 
@@ -78,15 +96,20 @@ test.describe('redirect targets stay on the site (#3)', () => {
     'javascript%3Aalert(1)',
   ];
 
-  test('a signed-in visitor sent to /signin?next=<hostile> lands on the site, never on another host, and never gets a 500', async ({ browser }) => {
+  test('a signed-in visitor sent to /signin?next=<hostile> lands on the site, never on another host, and never gets a 500', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const context = await contextAt(browser);
     const offSite: string[] = [];
     // Anything addressed to another host is recorded and dropped (the machine has no route there anyway).
-    await context.route((url) => url.hostname !== '127.0.0.1', async (route) => {
-      offSite.push(route.request().url());
-      await route.abort();
-    });
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      async (route) => {
+        offSite.push(route.request().url());
+        await route.abort();
+      },
+    );
     const page = await context.newPage();
     await signUpPage(page);
     await expect(page).toHaveURL(/\/account$/);
@@ -117,10 +140,13 @@ test.describe('redirect targets stay on the site (#3)', () => {
     const email = await newAccount();
     const context = await contextAt(browser);
     const offSite: string[] = [];
-    await context.route((url) => url.hostname !== '127.0.0.1', async (route) => {
-      offSite.push(route.request().url());
-      await route.abort();
-    });
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      async (route) => {
+        offSite.push(route.request().url());
+        await route.abort();
+      },
+    );
     const page = await context.newPage();
     for (const v of ['%2F%09%2Fevil.example%2Fphish', '%2F%0A%2Fevil.example']) {
       await context.clearCookies();
@@ -132,7 +158,10 @@ test.describe('redirect targets stay on the site (#3)', () => {
     }
     // Auth.js's own sign-out takes a callbackUrl too.
     const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-    const out = await page.request.post('/api/auth/signout', { form: { csrfToken, callbackUrl: '/\t/evil.example/phish' }, maxRedirects: 0 });
+    const out = await page.request.post('/api/auth/signout', {
+      form: { csrfToken, callbackUrl: '/\t/evil.example/phish' },
+      maxRedirects: 0,
+    });
     expect(out.status()).toBeLessThan(500);
     // Auth.js names the server by the URL Next.js gives it (localhost), so either loopback name is this server.
     const location = new URL(out.headers()['location'] ?? '', BASE_URL);
@@ -158,7 +187,11 @@ class SecondServer {
   }
   async start() {
     const env = { ...process.env, ...this.env, E2E_PORT: this.port };
-    this.child = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/e2e-server.ts'], { env, stdio: 'ignore', detached: true });
+    this.child = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/e2e-server.ts'], {
+      env,
+      stdio: 'ignore',
+      detached: true,
+    });
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       try {
@@ -172,7 +205,9 @@ class SecondServer {
     throw new Error(`The second server on ${this.port} did not start.`);
   }
   db() {
-    const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${this.port}.json`), 'utf8')) as { databaseUrl: string };
+    const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `goalpost-e2e-${this.port}.json`), 'utf8')) as {
+      databaseUrl: string;
+    };
     if (!databaseUrl.startsWith('file:')) return null; // the PostgreSQL pass checks behaviour only
     return new Database(databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true });
   }
@@ -199,22 +234,42 @@ test.describe('X-Forwarded-For cannot buy a fresh budget (#6)', () => {
 
     // Sign-in: 30 failures across many emails from one real address, then that address is refused.
     for (let i = 0; i < 30; i++) {
-      const r = await callFormAction(api, 'signInAction', { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' }, { path: '/signin', headers: hdr(i) });
+      const r = await callFormAction(
+        api,
+        'signInAction',
+        { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' },
+        { path: '/signin', headers: hdr(i) },
+      );
       // The thirtieth failure reaches the limit, and the answer says so at once.
       expect(r.result?.message, `attempt ${i + 1}`).toMatch(i < 29 ? /^That email and password/ : THROTTLED);
     }
-    const refused = await callFormAction(api, 'signInAction', { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' }, { path: '/signin', headers: hdr(99) });
+    const refused = await callFormAction(
+      api,
+      'signInAction',
+      { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' },
+      { path: '/signin', headers: hdr(99) },
+    );
     expect(refused.result?.message).toMatch(THROTTLED);
 
     // Sign-up: 40 an hour from one real address.
     const taken = await newAccount();
     for (let i = 0; i < 40; i++) {
-      const r = await callFormAction(api, 'signUpAction', { name: 'Probe', email: taken, password: `probe number ${i} guessing`, role: 'learner' }, { path: '/signup', headers: hdr(i) });
+      const r = await callFormAction(
+        api,
+        'signUpAction',
+        { name: 'Probe', email: taken, password: `probe number ${i} guessing`, role: 'learner' },
+        { path: '/signup', headers: hdr(i) },
+      );
       expect(r.result?.message, `sign-up ${i + 1}`).toBe(NEUTRAL_SIGN_UP);
     }
     const users = countRows('User');
     const fresh = `${unique('fresh')}@example.com`.toLowerCase();
-    const blocked = await callFormAction(api, 'signUpAction', { name: 'Fresh', email: fresh, password: PASSWORD, role: 'learner' }, { path: '/signup', headers: hdr(123) });
+    const blocked = await callFormAction(
+      api,
+      'signUpAction',
+      { name: 'Fresh', email: fresh, password: PASSWORD, role: 'learner' },
+      { path: '/signup', headers: hdr(123) },
+    );
     expect(blocked.result?.status).toBe(429);
     expect(countRows('User')).toBe(users);
 
@@ -223,14 +278,24 @@ test.describe('X-Forwarded-For cannot buy a fresh budget (#6)', () => {
     for (let a = 0; a < 4; a++) {
       const j = await playwrightRequest.newContext({ baseURL: BASE_URL });
       const email = `${unique('joiner')}@example.com`.toLowerCase();
-      const r = await callFormAction(j, 'signUpAction', { name: 'Joiner', email, password: PASSWORD, role: 'learner' }, { path: '/signup', headers: { 'x-forwarded-for': uniqueIp() } });
+      const r = await callFormAction(
+        j,
+        'signUpAction',
+        { name: 'Joiner', email, password: PASSWORD, role: 'learner' },
+        { path: '/signup', headers: { 'x-forwarded-for': uniqueIp() } },
+      );
       expect(r.redirect).toBeTruthy();
       joiners.push(j);
     }
     let n = 0;
     for (let a = 0; a < 3; a++) {
       for (let i = 0; i < 10; i++, n++) {
-        const r = await callFormAction(joiners[a]!, 'joinClassAction', { code: `ZZZZZ-${String(n).padStart(5, '0')}` }, { path: '/classes', headers: hdr(n) });
+        const r = await callFormAction(
+          joiners[a]!,
+          'joinClassAction',
+          { code: `ZZZZZ-${String(n).padStart(5, '0')}` },
+          { path: '/classes', headers: hdr(n) },
+        );
         expect(r.result?.status, `join ${n + 1}`).not.toBe(429);
       }
     }
@@ -252,27 +317,61 @@ test.describe('X-Forwarded-For cannot buy a fresh budget (#6)', () => {
       test.setTimeout(180_000);
       const api = await playwrightRequest.newContext({ baseURL: server.url });
       for (let i = 0; i < 6; i++) {
-        const r = await callFormAction(api, 'signInAction', { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' }, { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(i) } });
+        const r = await callFormAction(
+          api,
+          'signInAction',
+          { email: `${unique('spray')}@example.com`, password: 'spraying one password', next: '' },
+          { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(i) } },
+        );
         expect(r.result?.message).toBe(GENERIC_SIGN_IN);
       }
       // One account guessed at from "different" forged addresses is limited after five failures all the same.
       const owner = await newAccount(server.url);
       for (let i = 0; i < 5; i++) {
-        const r = await callFormAction(api, 'signInAction', { email: owner, password: `guess number ${i}`, next: '' }, { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(100 + i) } });
+        const r = await callFormAction(
+          api,
+          'signInAction',
+          { email: owner, password: `guess number ${i}`, next: '' },
+          { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(100 + i) } },
+        );
         expect(r.result?.message, `guess ${i + 1}`).toMatch(i < 4 ? /^That email and password/ : THROTTLED);
       }
-      const sixth = await callFormAction(api, 'signInAction', { email: owner, password: PASSWORD, next: '' }, { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(200) } });
+      const sixth = await callFormAction(
+        api,
+        'signInAction',
+        { email: owner, password: PASSWORD, next: '' },
+        { path: '/signin', origin: server.url, headers: { 'x-forwarded-for': forged(200) } },
+      );
       expect(sixth.result?.message).toMatch(THROTTLED);
 
       for (let i = 0; i < 4; i++) {
-        const r = await callFormAction(api, 'signUpAction', { name: 'Probe', email: owner, password: `probe number ${i} guessing`, role: 'learner' }, { path: '/signup', origin: server.url, headers: { 'x-forwarded-for': forged(300 + i) } });
+        const r = await callFormAction(
+          api,
+          'signUpAction',
+          { name: 'Probe', email: owner, password: `probe number ${i} guessing`, role: 'learner' },
+          { path: '/signup', origin: server.url, headers: { 'x-forwarded-for': forged(300 + i) } },
+        );
         expect(r.result?.message).toBe(NEUTRAL_SIGN_UP);
       }
       const joiner = await playwrightRequest.newContext({ baseURL: server.url });
       const joinerEmail = `${unique('joiner')}@example.com`.toLowerCase();
-      expect((await callFormAction(joiner, 'signUpAction', { name: 'J', email: joinerEmail, password: PASSWORD, role: 'learner' }, { path: '/signup', origin: server.url })).redirect).toBeTruthy();
+      expect(
+        (
+          await callFormAction(
+            joiner,
+            'signUpAction',
+            { name: 'J', email: joinerEmail, password: PASSWORD, role: 'learner' },
+            { path: '/signup', origin: server.url },
+          )
+        ).redirect,
+      ).toBeTruthy();
       for (let i = 0; i < 3; i++) {
-        await callFormAction(joiner, 'joinClassAction', { code: `ZZZZZ-0000${i}` }, { path: '/classes', origin: server.url, headers: { 'x-forwarded-for': forged(400 + i) } });
+        await callFormAction(
+          joiner,
+          'joinClassAction',
+          { code: `ZZZZZ-0000${i}` },
+          { path: '/classes', origin: server.url, headers: { 'x-forwarded-for': forged(400 + i) } },
+        );
       }
 
       // The stored budgets: none is keyed by a forged address, and each kind has exactly one address bucket.
@@ -329,12 +428,19 @@ async function hashingBurst(baseURL: string) {
 
     const burst = 10;
     const apis = await Promise.all(Array.from({ length: burst }, () => playwrightRequest.newContext({ baseURL })));
-    const csrf = await Promise.all(apis.map(async (api) => ((await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken));
+    const csrf = await Promise.all(
+      apis.map(async (api) => ((await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken),
+    );
     const results = await Promise.all(
       apis.map(async (api, i) => {
         const started = Date.now();
         const res = await api.post('/api/auth/callback/credentials', {
-          form: { csrfToken: csrf[i]!, email: `${unique('flood')}@example.com`, password: 'flooding wrong passwords', callbackUrl: '/account' },
+          form: {
+            csrfToken: csrf[i]!,
+            email: `${unique('flood')}@example.com`,
+            password: 'flooding wrong passwords',
+            callbackUrl: '/account',
+          },
           headers: { 'x-forwarded-for': uniqueIp() },
           maxRedirects: 0,
         });
@@ -357,7 +463,12 @@ async function hashingBurst(baseURL: string) {
     // The form's action refuses the same way, with a message the person can act on.
     const formReplies = await Promise.all(
       apis.map((api) =>
-        callFormAction(api, 'signInAction', { email: `${unique('flood')}@example.com`, password: 'flooding wrong passwords', next: '' }, { path: '/signin', headers: { 'x-forwarded-for': uniqueIp() }, origin: baseURL }),
+        callFormAction(
+          api,
+          'signInAction',
+          { email: `${unique('flood')}@example.com`, password: 'flooding wrong passwords', next: '' },
+          { path: '/signin', headers: { 'x-forwarded-for': uniqueIp() }, origin: baseURL },
+        ),
       ),
     );
     const busyForms = formReplies.filter((r) => r.result?.status === 503);
@@ -370,7 +481,9 @@ async function hashingBurst(baseURL: string) {
 // -------------------------------------------------------------------------------------------------- #8 lockout
 
 test.describe('no lockout of the owner by someone else (#8)', () => {
-  test("another person's failures never lock the owner out: the attacker's address is refused, the owner gets in from another address (slowed) and from a browser that signed in before (not slowed)", async ({ browser }) => {
+  test("another person's failures never lock the owner out: the attacker's address is refused, the owner gets in from another address (slowed) and from a browser that signed in before (not slowed)", async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const email = await newAccount();
     // The owner's own browser has signed in before, so it holds this account's device cookie.
@@ -399,7 +512,8 @@ test.describe('no lockout of the owner by someone else (#8)', () => {
     }
     const failures = e2eDb();
     try {
-      const n = (failures.prepare('SELECT COUNT(*) AS n FROM SignInFailure WHERE key = ?').get(`signin:account:${email}`) as { n: number }).n;
+      const n = (failures.prepare('SELECT COUNT(*) AS n FROM SignInFailure WHERE key = ?').get(`signin:account:${email}`) as { n: number })
+        .n;
       expect(n).toBe(10);
     } finally {
       failures.close();
@@ -441,14 +555,19 @@ test.describe('no lockout of the owner by someone else (#8)', () => {
 // ---------------------------------------------------------------------------------------- #10 Auth.js sign-out
 
 test.describe("Auth.js's own sign-out ends the session (#10)", () => {
-  test('POST /api/auth/signout: a copy of the cookie no longer opens the account, the data routes or the session', async ({ browser, request }) => {
+  test('POST /api/auth/signout: a copy of the cookie no longer opens the account, the data routes or the session', async ({
+    browser,
+    request,
+  }) => {
     const context = await contextAt(browser);
     const page = await context.newPage();
     const email = await signUpPage(page);
     await expect(page).toHaveURL(/\/account$/);
     const c = (await sessionOf(context))!;
     const cookie = `${c.name}=${c.value}`;
-    const versionBefore = (e2eDb().prepare('SELECT sessionVersion AS v FROM User WHERE email = ?').get(email.toLowerCase()) as { v: number }).v;
+    const versionBefore = (
+      e2eDb().prepare('SELECT sessionVersion AS v FROM User WHERE email = ?').get(email.toLowerCase()) as { v: number }
+    ).v;
     expect((await request.get('/api/account/export', { headers: { cookie } })).status()).toBe(200);
 
     const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
@@ -462,7 +581,8 @@ test.describe("Auth.js's own sign-out ends the session (#10)", () => {
     expect(account.headers()['location'] ?? '').toMatch(/\/signin\?next=%2Faccount$/);
     const session = (await (await request.get('/api/auth/session', { headers: { cookie } })).json()) as { user?: unknown } | null;
     expect(session?.user ?? null).toBeNull();
-    const versionAfter = (e2eDb().prepare('SELECT sessionVersion AS v FROM User WHERE email = ?').get(email.toLowerCase()) as { v: number }).v;
+    const versionAfter = (e2eDb().prepare('SELECT sessionVersion AS v FROM User WHERE email = ?').get(email.toLowerCase()) as { v: number })
+      .v;
     expect(versionAfter).toBe(versionBefore + 1);
     await context.close();
   });

@@ -49,7 +49,6 @@ async function refusedSignIn(p: Page) {
   await expect(p.locator('.alert--error')).toBeVisible();
 }
 
-
 async function passwordFormErrors(p: Page) {
   await p.getByLabel('New password', { exact: true }).fill('short');
   await submit(p, 'Change password');
@@ -59,7 +58,9 @@ async function passwordFormErrors(p: Page) {
 // The editor with a draft that fails its checks, so the error and hint colours are scanned too.
 async function workshopDraftErrors(p: Page) {
   await p.getByLabel('Title', { exact: true }).fill('A robot');
-  await p.getByLabel('The scenario', { exact: true }).fill('A cleaning robot was rewarded whenever its camera saw no dirt. It faced a wall.');
+  await p
+    .getByLabel('The scenario', { exact: true })
+    .fill('A cleaning robot was rewarded whenever its camera saw no dirt. It faced a wall.');
   // The editor checks in the browser first: nothing is posted while a check fails.
   await p.getByRole('button', { name: 'Submit to the class' }).click();
   await expect(p.getByText('Some parts need another look')).toBeVisible();
@@ -96,7 +97,13 @@ const CASES: PageCase[] = [
   page('learner', 'an invite link to a class they are in', (d) => `/join/${d.joinCode}`),
   page('learner', 'teach (not an instructor)', '/teach'),
   page('learner', "a class's scenario workshop", (d) => `/classes/${d.classId}/workshop`),
-  page('learner', 'writing a workshop scenario, with the checks shown', (d) => `/classes/${d.classId}/workshop/write`, 200, workshopDraftErrors),
+  page(
+    'learner',
+    'writing a workshop scenario, with the checks shown',
+    (d) => `/classes/${d.classId}/workshop/write`,
+    200,
+    workshopDraftErrors,
+  ),
   page('learner', 'the workshop practice set', (d) => `/classes/${d.classId}/workshop/classify`),
   page('learner', 'the workshop practice set, a scenario answered', (d) => `/classes/${d.classId}/workshop/classify`, 200, answeredDrill),
   page('learner', 'a missing page (404)', '/no-such-page', 404),
@@ -143,7 +150,9 @@ async function demoClass(browser: Browser): Promise<Demo> {
   if (demo) return demo;
   const db = e2eDb();
   const row = db
-    .prepare('SELECT c.id AS classId, c.joinCode AS joinCode FROM Class c JOIN User u ON u.id = c.ownerId WHERE u.email = ? ORDER BY c.createdAt LIMIT 1')
+    .prepare(
+      'SELECT c.id AS classId, c.joinCode AS joinCode FROM Class c JOIN User u ON u.id = c.ownerId WHERE u.email = ? ORDER BY c.createdAt LIMIT 1',
+    )
     .get(ACCOUNTS.instructor.email) as { classId: string; joinCode: string };
   db.close();
   // A scenario the class got wrong, as the confusion table links it.
@@ -168,7 +177,11 @@ test.describe('accessibility of every page type (axe, WCAG 2.2 AA, light and dar
       const storageState = await stateFor(browser, c.role);
       const problems: string[] = [];
       for (const scheme of SCHEMES) {
-        const context = await browser.newContext({ storageState, colorScheme: scheme, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+        const context = await browser.newContext({
+          storageState,
+          colorScheme: scheme,
+          extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() },
+        });
         const p = await context.newPage();
         const res = await p.goto(path);
         expect(res?.status(), `${path} answers ${c.status}`).toBe(c.status);
@@ -193,8 +206,28 @@ test.describe('accessibility of every page type (axe, WCAG 2.2 AA, light and dar
       await p.goto('/glossary');
       const values = await p.evaluate(() => {
         const style = getComputedStyle(document.documentElement);
-        const names = ['--bg', '--surface', '--surface-2', '--fg', '--muted', '--border', '--accent', '--accent-fg', '--accent-2', '--ok', '--ok-bg', '--bad', '--bad-bg', '--warn', '--warn-bg', '--focus'];
-        return { ...Object.fromEntries(names.map((n) => [n, style.getPropertyValue(n).trim()])), body: getComputedStyle(document.body).backgroundColor };
+        const names = [
+          '--bg',
+          '--surface',
+          '--surface-2',
+          '--fg',
+          '--muted',
+          '--border',
+          '--accent',
+          '--accent-fg',
+          '--accent-2',
+          '--ok',
+          '--ok-bg',
+          '--bad',
+          '--bad-bg',
+          '--warn',
+          '--warn-bg',
+          '--focus',
+        ];
+        return {
+          ...Object.fromEntries(names.map((n) => [n, style.getPropertyValue(n).trim()])),
+          body: getComputedStyle(document.body).backgroundColor,
+        };
       });
       await context.close();
       return values;

@@ -23,7 +23,9 @@ test('sign-up from a chapter returns to that question, greets the learner once, 
 
   await expect(page).toHaveURL(new RegExp(`/chapters/introduction#quiz-${quizId}$`));
   const banner = page.getByTestId('welcome-banner');
-  await expect(banner).toContainText('Welcome, Wren Welcome. Your answers are now saved to your account. Next: carry on with this chapter.');
+  await expect(banner).toContainText(
+    'Welcome, Wren Welcome. Your answers are now saved to your account. Next: carry on with this chapter.',
+  );
   await banner.getByRole('button', { name: /Dismiss/ }).click();
   await expect(banner).toBeHidden();
   // Once only.

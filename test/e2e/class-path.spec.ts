@@ -16,7 +16,9 @@ const HEATING = {
     'office-heating-lights',
     'A heating controller in a new office building',
     'facilities',
-    q('In the training offices a room was occupied exactly when its lights were on. In a new building where cleaners switch lights on at night, the controller heated empty rooms all night.'),
+    q(
+      'In the training offices a room was occupied exactly when its lights were on. In a new building where cleaners switch lights on at night, the controller heated empty rooms all night.',
+    ),
     'goal-misgeneralization',
     'no',
     'yes',
@@ -42,7 +44,9 @@ const CUPS = {
     'lab-robot-cups',
     'A lab robot that stacks cups in a new kitchen',
     'kitchen robots',
-    q('In the lab every cup was white and stood on a blue mat. In a customer kitchen with red cups on wooden shelves, the robot stacked the white plates from the shelf and left the cups where they were.'),
+    q(
+      'In the lab every cup was white and stood on a blue mat. In a customer kitchen with red cups on wooden shelves, the robot stacked the white plates from the shelf and left the cups where they were.',
+    ),
     'goal-misgeneralization',
     'no',
     'yes',
@@ -128,7 +132,9 @@ test.describe('a class with an imported set, start to finish', () => {
     await submit(teacher, 'Import set');
     await expect(teacher.getByText(/Imported 2 scenarios into “My office cases”/)).toBeVisible();
     await expect(teacher.getByRole('region', { name: 'Rows not imported' })).toHaveCount(0);
-    const setRow = e2eDb().prepare('SELECT id, scenarios FROM ScenarioSet WHERE title = ? ORDER BY createdAt DESC').get('My office cases') as { id: string; scenarios: string };
+    const setRow = e2eDb()
+      .prepare('SELECT id, scenarios FROM ScenarioSet WHERE title = ? ORDER BY createdAt DESC')
+      .get('My office cases') as { id: string; scenarios: string };
     const setId = setRow.id;
     const stored = JSON.parse(setRow.scenarios) as { id: string; contested?: boolean; acceptable?: string[]; domain: string }[];
     expect(stored.map((s) => s.id)).toEqual([HEATING.id, CUPS.id]);
@@ -146,7 +152,11 @@ test.describe('a class with an imported set, start to finish', () => {
     await submit(teacher, 'Create assignment');
     await expect(teacher.getByText('Assignment created.')).toBeVisible();
     await expect(teacher.getByTestId('assignment-row')).toContainText('Classifier drill: My office cases');
-    const assignment = e2eDb().prepare('SELECT id, title, dueAt FROM Assignment WHERE classId = ?').get(classId) as { id: string; title: string; dueAt: number | string };
+    const assignment = e2eDb().prepare('SELECT id, title, dueAt FROM Assignment WHERE classId = ?').get(classId) as {
+      id: string;
+      title: string;
+      dueAt: number | string;
+    };
     expect(assignment.title).toBe('Classifier drill: My office cases');
 
     // ---- Two learners join and complete it; the second reads the training question wrongly once ----
@@ -155,7 +165,10 @@ test.describe('a class with an imported set, start to finish', () => {
 
     // What was stored: every first attempt, per learner.
     const firstAttempts = (userId: string) =>
-      e2eDb().prepare('SELECT itemId, correct FROM Attempt WHERE userId = ? AND firstAttempt = 1 ORDER BY itemId').all(userId) as { itemId: string; correct: number }[];
+      e2eDb().prepare('SELECT itemId, correct FROM Attempt WHERE userId = ? AND firstAttempt = 1 ORDER BY itemId').all(userId) as {
+        itemId: string;
+        correct: number;
+      }[];
     const itemIds = [`set:${setId}:${HEATING.id}`, `set:${setId}:${CUPS.id}`].sort();
     expect(firstAttempts(ana.userId)).toEqual(itemIds.map((itemId) => ({ itemId, correct: 1 })));
     expect(firstAttempts(ben.userId)).toEqual(itemIds.map((itemId) => ({ itemId, correct: itemId.endsWith(HEATING.id) ? 0 : 1 })));
@@ -194,7 +207,11 @@ test.describe('a class with an imported set, start to finish', () => {
 
     // ---- Gradebook CSV: columns named by the assignment's title and due date; numbers from the stored rows ----
     const gb = (await (await teacher.request.get(`/teach/${classId}/gradebook.csv`)).text()).replace(/^\uFEFF/, '').split('\r\n');
-    const due = new Date(typeof assignment.dueAt === 'string' && /^\d+$/.test(assignment.dueAt) ? Number(assignment.dueAt) : assignment.dueAt).toISOString().slice(0, 10);
+    const due = new Date(
+      typeof assignment.dueAt === 'string' && /^\d+$/.test(assignment.dueAt) ? Number(assignment.dueAt) : assignment.dueAt,
+    )
+      .toISOString()
+      .slice(0, 10);
     const named = `Classifier drill: My office cases (due ${due})`;
     expect(gb[0]).toBe(`learner_name,learner_email,last_active,${named} status,${named} score,completion,mean_score,late_count`);
     expect(gb[0]).not.toContain(assignment.id);

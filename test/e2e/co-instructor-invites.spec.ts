@@ -22,11 +22,17 @@ async function newClass(owner: Person, title: string): Promise<string> {
 
 const tokenOf = (path: string) => path.split('/').pop()!;
 const invite = async (owner: Person, classId: string) =>
-  expectOk<{ inviteId: string; path: string; expiresAt: string }>(await callAction(owner.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }), 'create invite');
-const accept = (p: Person, token: string) => callFormAction(p.api, 'acceptCoInstructorInviteAction', { token }, { path: `/teach/invite/${token}` });
+  expectOk<{ inviteId: string; path: string; expiresAt: string }>(
+    await callAction(owner.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }),
+    'create invite',
+  );
+const accept = (p: Person, token: string) =>
+  callFormAction(p.api, 'acceptCoInstructorInviteAction', { token }, { path: `/teach/invite/${token}` });
 
 test.describe('co-instructors by invitation', () => {
-  test('an owner invites a co-instructor with a link they accept while signed in; no form asks for an email or tells whether it has an account', async ({ browser }) => {
+  test('an owner invites a co-instructor with a link they accept while signed in; no form asks for an email or tells whether it has an account', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const [owner, coTeacher, third, pupil] = [
       await signUp('instructor', 'Odile Owner'),
@@ -86,7 +92,10 @@ test.describe('co-instructors by invitation', () => {
     await coPage.goto(href);
     await expect(coPage.getByRole('heading', { level: 1 })).toContainText('Invitation seminar');
     await expect(coPage.getByText('Odile Owner')).toBeVisible();
-    await Promise.all([coPage.waitForURL(new RegExp(`/teach/${classId}$`)), coPage.getByRole('button', { name: 'Accept and co-teach' }).click()]);
+    await Promise.all([
+      coPage.waitForURL(new RegExp(`/teach/${classId}$`)),
+      coPage.getByRole('button', { name: 'Accept and co-teach' }).click(),
+    ]);
     await expect(coPage.getByRole('heading', { level: 1, name: 'Invitation seminar' })).toBeVisible();
     await expect(coPage.getByText('you are a co-instructor')).toBeVisible();
     await coContext.close();
@@ -118,7 +127,12 @@ test.describe('co-instructors by invitation', () => {
 
   test('invite links expire after 7 days and can be withdrawn; only the owner makes them; making and accepting them is throttled', async () => {
     test.setTimeout(120_000);
-    const [owner, late, other, prober] = [await signUp('instructor', 'Owen Owner'), await signUp('instructor', 'Lars Late'), await signUp('instructor', 'Olive Other'), await signUp('instructor', 'Pat Prober')];
+    const [owner, late, other, prober] = [
+      await signUp('instructor', 'Owen Owner'),
+      await signUp('instructor', 'Lars Late'),
+      await signUp('instructor', 'Olive Other'),
+      await signUp('instructor', 'Pat Prober'),
+    ];
     const classId = await newClass(owner, 'Expiry seminar');
 
     // Expired: the same link a week and a day later does not work.
@@ -133,14 +147,27 @@ test.describe('co-instructors by invitation', () => {
 
     // Withdrawn: the owner takes a link back before anyone uses it.
     const second = await invite(owner, classId);
-    expectOk(await callAction(owner.api, 'revokeCoInstructorInviteAction', [{ classId, inviteId: second.inviteId }], { path: `/teach/${classId}` }), 'withdraw');
+    expectOk(
+      await callAction(owner.api, 'revokeCoInstructorInviteAction', [{ classId, inviteId: second.inviteId }], {
+        path: `/teach/${classId}`,
+      }),
+      'withdraw',
+    );
     expectRefused(await accept(late, tokenOf(second.path)), [404], 'a withdrawn link');
     expect(countRows('ClassInstructor', 'classId = ?', classId)).toBe(0);
 
     // Only the owner makes or withdraws links: another instructor's class looks like no class.
     const third = await invite(owner, classId);
-    expectRefused(await callAction(other.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }), [404], 'another instructor invites');
-    expectRefused(await callAction(other.api, 'revokeCoInstructorInviteAction', [{ classId, inviteId: third.inviteId }], { path: `/teach/${classId}` }), [404], 'another instructor withdraws');
+    expectRefused(
+      await callAction(other.api, 'createCoInstructorInviteAction', [{ classId }], { path: `/teach/${classId}` }),
+      [404],
+      'another instructor invites',
+    );
+    expectRefused(
+      await callAction(other.api, 'revokeCoInstructorInviteAction', [{ classId, inviteId: third.inviteId }], { path: `/teach/${classId}` }),
+      [404],
+      'another instructor withdraws',
+    );
     expect(countRows('CoInstructorInvite', 'classId = ?', classId)).toBe(2);
 
     // Making links: 20 an hour per owner, then 429 with a message, and nothing is written.

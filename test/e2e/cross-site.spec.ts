@@ -96,15 +96,17 @@ test.describe('cross-site requests', () => {
         const own = await signUp('learner');
         extra.push((api = own.api));
         call = { ...call, payload: { ...(call.payload as Record<string, string>), currentPassword: own.password } };
-      }
-      else if (call.as === 'owner') api = w.owner.api;
+      } else if (call.as === 'owner') api = w.owner.api;
       else if (call.as === 'learner') api = w.learner.api;
       else extra.push((api = await request.newContext({ baseURL: BASE_URL })));
       const reply = await send(api, name, call);
       expect(reply.status, `${name}: ${reply.text.slice(0, 200)}`).not.toBe(403);
       expect(reply.crashed, name).toBe(false);
       // The action ran: its result came back, or the redirect it asked for.
-      expect(reply.result !== null || reply.redirect !== null || reply.contentType.startsWith('text/x-component'), `${name}: ${reply.status} ${reply.text.slice(0, 200)}`).toBe(true);
+      expect(
+        reply.result !== null || reply.redirect !== null || reply.contentType.startsWith('text/x-component'),
+        `${name}: ${reply.status} ${reply.text.slice(0, 200)}`,
+      ).toBe(true);
       if (reply.result) expect(reply.result.ok, `${name}: ${reply.text.slice(0, 300)}`).toBe(true);
     }
     for (const api of extra) await api.dispose();
@@ -167,21 +169,31 @@ test.describe('cross-site requests', () => {
          </form>`,
       ],
       // next-auth's sign-out endpoint.
-      ['POST /api/auth/signout', `${BASE_URL}/api/auth/signout`, `<form method="post" action="${BASE_URL}/api/auth/signout"><input name="callbackUrl" value="/"></form>`],
+      [
+        'POST /api/auth/signout',
+        `${BASE_URL}/api/auth/signout`,
+        `<form method="post" action="${BASE_URL}/api/auth/signout"><input name="callbackUrl" value="/"></form>`,
+      ],
     ];
     const before = dbDigest();
     for (const [what, target, form] of forms) {
       await page.route(`${evil}/**`, (route) =>
-        route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Win a prize</title>${form}<script>document.forms[0].submit()</script>` }),
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><title>Win a prize</title>${form}<script>document.forms[0].submit()</script>`,
+        }),
       );
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target && r.request().method() === 'POST'), page.goto(`${evil}/prize`)]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url() === target && r.request().method() === 'POST'),
+        page.goto(`${evil}/prize`),
+      ]);
       expect(response.request().headers()['origin'], what).toBe(evil);
       expect(response.status(), what).toBe(403);
       await expect(page.locator('body'), what).toContainText('another website');
       await page.unroute(`${evil}/**`);
     }
     expect(dbDigest()).toEqual(before);
-    expect(((await context.request.get('/api/progress')).status())).toBe(200);
+    expect((await context.request.get('/api/progress')).status()).toBe(200);
     await context.close();
   });
 });

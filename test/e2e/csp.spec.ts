@@ -17,7 +17,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`);
+      console.error(
+        `Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+      );
     });
   });
   return violations;
@@ -68,9 +70,14 @@ function expectStrictBasics(policy: string) {
 }
 
 test.describe('content security policy', () => {
-  test('the reading pages are prerendered and served as built, with a policy naming the hash of each of their inline scripts', async ({ request, baseURL }) => {
+  test('the reading pages are prerendered and served as built, with a policy naming the hash of each of their inline scripts', async ({
+    request,
+    baseURL,
+  }) => {
     // What `next build` lists as prerendered (static): the routes of its prerender manifest.
-    const prerendered = Object.keys((JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8')) as { routes: Record<string, unknown> }).routes);
+    const prerendered = Object.keys(
+      (JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8')) as { routes: Record<string, unknown> }).routes,
+    );
     for (const path of ['/', '/chapters', '/chapters/introduction', '/chapters/scheming', '/glossary']) {
       const first = await request.get(path);
       const second = await request.get(path);

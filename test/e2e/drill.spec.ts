@@ -2,7 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
 import type { Scenario } from '../../lib/learning/scenario-schema';
-import { countRows, e2eDb, misreadTrainingKeys, SCENARIO_HEADER as HEADER, scenarioRow as row, scrollToTop, submit, unique } from './support';
+import {
+  countRows,
+  e2eDb,
+  misreadTrainingKeys,
+  SCENARIO_HEADER as HEADER,
+  scenarioRow as row,
+  scrollToTop,
+  submit,
+  unique,
+} from './support';
 
 /** The keys that answer a scenario as the case itself does: its three answers, its label, sure. */
 function rightKeys(s: Scenario): string {
@@ -70,14 +79,18 @@ test.describe('the classifier drill', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Import a scenario set' })).toBeVisible();
     await page.getByLabel('Title of the set').fill('My office cases');
     await page.getByRole('radio', { name: 'CSV' }).check();
-    await page.getByLabel('Paste the scenarios').fill([HEADER, row('office-heating-lights', 'goal-misgeneralization'), row('office-heating-bad', 'wrong-goal')].join('\n'));
+    await page
+      .getByLabel('Paste the scenarios')
+      .fill([HEADER, row('office-heating-lights', 'goal-misgeneralization'), row('office-heating-bad', 'wrong-goal')].join('\n'));
     await submit(page, 'Import set');
     await expect(page.getByText(/Imported 1 scenario into “My office cases”/)).toBeVisible();
     const rejected = page.getByRole('table', { name: 'Rows not imported' }).getByRole('row').nth(1);
     await expect(rejected).toContainText('2');
     await expect(rejected.getByRole('cell').nth(1)).toHaveText('office-heating-bad'); // the row's id
     await expect(rejected.getByRole('cell').nth(2)).toHaveText('label');
-    await expect(rejected.getByRole('cell').nth(3)).toHaveText('must be one of specification-gaming, goal-misgeneralization, capability-failure');
+    await expect(rejected.getByRole('cell').nth(3)).toHaveText(
+      'must be one of specification-gaming, goal-misgeneralization, capability-failure',
+    );
     await expect(page.getByRole('region', { name: 'Your sets' }).getByRole('link', { name: 'My office cases', exact: true })).toBeVisible();
     await scrollToTop(page);
     const importScan = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
@@ -167,11 +180,23 @@ test.describe('the classifier drill', () => {
     expect(stored.attempts.map((a: { itemKind: string; itemId: string }) => [a.itemKind, a.itemId])).toEqual([['scenario', answeredId]]);
     await page.evaluate(() => {
       const data = JSON.parse(localStorage.getItem('goalpost-guest-v1') ?? '{}');
-      data.attempts.push({ idempotencyKey: 'e2emissed01', itemKind: 'scenario', itemId: 'shuttle-unsigned-stop', chapter: null, response: {}, correct: false, confident: true, durationMs: 1, firstAttempt: true, createdAt: new Date().toISOString() });
+      data.attempts.push({
+        idempotencyKey: 'e2emissed01',
+        itemKind: 'scenario',
+        itemId: 'shuttle-unsigned-stop',
+        chapter: null,
+        response: {},
+        correct: false,
+        confident: true,
+        durationMs: 1,
+        firstAttempt: true,
+        createdAt: new Date().toISOString(),
+      });
       localStorage.setItem('goalpost-guest-v1', JSON.stringify(data));
     });
     // The missed set is the shuttle plus the first answer if the server graded it wrong, shown in a shuffled order.
-    const firstRight = (await page.evaluate(() => JSON.parse(localStorage.getItem('goalpost-guest-v1') ?? '{}'))).attempts[0].correct as boolean;
+    const firstRight = (await page.evaluate(() => JSON.parse(localStorage.getItem('goalpost-guest-v1') ?? '{}'))).attempts[0]
+      .correct as boolean;
     const missed = firstRight ? ['shuttle-unsigned-stop'] : [answeredId, 'shuttle-unsigned-stop'];
     await page.goto('/practice?set=missed');
     await expect(page.getByText(`Scenario 1 of ${missed.length} · 0 right`)).toBeVisible();

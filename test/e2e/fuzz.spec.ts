@@ -2,7 +2,17 @@ import { expect, request, test } from '@playwright/test';
 import { createRng } from '../../lib/toys/rng';
 import fs from 'node:fs';
 import { analyzeChapter } from '../../lib/content/analyze';
-import { action, allTables, BASE_URL, buildWorld, disposeWorld, parseActionReply, validCalls, validRouteCalls, type World } from './actions';
+import {
+  action,
+  allTables,
+  BASE_URL,
+  buildWorld,
+  disposeWorld,
+  parseActionReply,
+  validCalls,
+  validRouteCalls,
+  type World,
+} from './actions';
 import { e2eDb } from './support';
 
 // A seeded fuzzer over every server action and state-changing route handler: random JSON shapes, nested
@@ -17,7 +27,7 @@ const PAYLOADS = Number(process.env.FUZZ_COUNT ?? 360);
 function prng(seed: number) {
   const { next } = createRng(seed);
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick };
 }
 type Rng = ReturnType<typeof prng>;
@@ -54,7 +64,23 @@ const STRINGS = [
   'true',
 ];
 const NUMBERS = [0, -1, 1, 0.5, -0.000001, 2 ** 53 + 1, -(2 ** 63), 1e308, -1e308, 1e21, 86_400_001, 9, 10, 500, 501];
-const KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'userId', 'role', 'ok', 'status', '', '😀', '$ACTION_ID_x', 'cardId', 'classId', 'chapter'];
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'userId',
+  'role',
+  'ok',
+  'status',
+  '',
+  '😀',
+  '$ACTION_ID_x',
+  'cardId',
+  'classId',
+  'chapter',
+];
 
 function randomValue(r: Rng, depth = 0): unknown {
   const roll = r.int(depth > 4 ? 4 : 9);
@@ -80,7 +106,8 @@ function randomValue(r: Rng, depth = 0): unknown {
 function randomObject(r: Rng, depth: number): Record<string, unknown> {
   // JSON.parse makes "__proto__" an own key, as a request body would.
   const o = JSON.parse('{}') as Record<string, unknown>;
-  for (let i = r.int(5); i > 0; i--) Object.defineProperty(o, r.pick(KEYS), { value: randomValue(r, depth), enumerable: true, configurable: true, writable: true });
+  for (let i = r.int(5); i > 0; i--)
+    Object.defineProperty(o, r.pick(KEYS), { value: randomValue(r, depth), enumerable: true, configurable: true, writable: true });
   return o;
 }
 
@@ -99,7 +126,8 @@ function mutate(r: Rng, valid: unknown): unknown {
     const k = keys.length ? r.pick(keys) : 'x';
     const op = r.int(4);
     if (op === 0) delete copy[k];
-    else if (op === 1) Object.defineProperty(copy, r.pick(KEYS), { value: randomValue(r), enumerable: true, configurable: true, writable: true });
+    else if (op === 1)
+      Object.defineProperty(copy, r.pick(KEYS), { value: randomValue(r), enumerable: true, configurable: true, writable: true });
     else copy[k] = Array.isArray(copy[k]) || (copy[k] && typeof copy[k] === 'object') ? mutate(r, copy[k]) : randomValue(r);
   }
   return copy;
@@ -113,7 +141,15 @@ interface Payload {
   describe: string;
 }
 
-const CONTENT_TYPES = ['text/plain;charset=UTF-8', 'application/json', 'text/html', 'application/octet-stream', 'application/x-www-form-urlencoded', 'application/xml; charset=utf-16', ''];
+const CONTENT_TYPES = [
+  'text/plain;charset=UTF-8',
+  'application/json',
+  'text/html',
+  'application/octet-stream',
+  'application/x-www-form-urlencoded',
+  'application/xml; charset=utf-16',
+  '',
+];
 
 function rawBody(r: Rng, valid: unknown): { body: string | Buffer; how: string } {
   const text = JSON.stringify(r.next() < 0.5 ? mutate(r, valid) : randomValue(r)) ?? 'null';
@@ -136,10 +172,19 @@ function makePayload(r: Rng, w: World, i: number): Payload {
   const target = r.pick(targets);
   if (target in routes) {
     const route = routes[target]!;
-    const path = target === 'POST /api/auth/[...nextauth]' ? r.pick(['/api/auth/signout', '/api/auth/callback/credentials', '/api/auth/signin/credentials', '/api/auth/session']) : route.path;
+    const path =
+      target === 'POST /api/auth/[...nextauth]'
+        ? r.pick(['/api/auth/signout', '/api/auth/callback/credentials', '/api/auth/signin/credentials', '/api/auth/session'])
+        : route.path;
     const { body, how } = rawBody(r, route.data);
     const type = r.pick(CONTENT_TYPES);
-    return { target, path, headers: type ? { 'Content-Type': type } : {}, body, describe: `#${i} ${target} ${path} ${how} as ${type || 'no type'}` };
+    return {
+      target,
+      path,
+      headers: type ? { 'Content-Type': type } : {},
+      body,
+      describe: `#${i} ${target} ${path} ${how} as ${type || 'no type'}`,
+    };
   }
   const call = calls[target]!;
   const headers: Record<string, string> = { 'Next-Action': action(target).id, Accept: 'text/x-component' };
@@ -149,15 +194,31 @@ function makePayload(r: Rng, w: World, i: number): Payload {
     const form = new FormData();
     const fields = { ...(call.kind === 'args' ? {} : (call.payload as Record<string, string>)) };
     for (const [k, v] of Object.entries(fields)) if (r.next() < 0.7) form.append(`_1_${k}`, r.next() < 0.5 ? v : String(r.pick(STRINGS)));
-    for (let n = r.int(3); n > 0; n--) form.append(r.pick(['_1_', '1', 'S1', '$ACTION_REF_1', '$ACTION_1:0', '_1_' + r.pick(KEYS)]) + r.pick(['', 'x']), JSON.stringify(randomValue(r)) ?? '');
+    for (let n = r.int(3); n > 0; n--)
+      form.append(
+        r.pick(['_1_', '1', 'S1', '$ACTION_REF_1', '$ACTION_1:0', '_1_' + r.pick(KEYS)]) + r.pick(['', 'x']),
+        JSON.stringify(randomValue(r)) ?? '',
+      );
     const root = r.int(3);
     if (root === 0) form.append('0', call.kind === 'formdata' ? '["$K1"]' : '[null,"$K1"]');
     else if (root === 1) form.append('0', JSON.stringify(mutate(r, valid)) ?? '');
-    return { target, path: call.path, headers, body: form, describe: `#${i} ${target} multipart (root ${['valid', 'random', 'missing'][root]})` };
+    return {
+      target,
+      path: call.path,
+      headers,
+      body: form,
+      describe: `#${i} ${target} multipart (root ${['valid', 'random', 'missing'][root]})`,
+    };
   }
   const { body, how } = rawBody(r, valid);
   const type = r.pick(CONTENT_TYPES);
-  return { target, path: call.path, headers: { ...headers, ...(type ? { 'Content-Type': type } : {}) }, body, describe: `#${i} ${target} ${how} as ${type || 'no type'}` };
+  return {
+    target,
+    path: call.path,
+    headers: { ...headers, ...(type ? { 'Content-Type': type } : {}) },
+    body,
+    describe: `#${i} ${target} ${how} as ${type || 'no type'}`,
+  };
 }
 
 const file = 'content/chapters/00-introduction/index.mdx';
@@ -181,7 +242,9 @@ function sanity(): Record<string, number> {
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   try {
     return {
-      'attempts without an item': n("SELECT COUNT(*) AS n FROM Attempt WHERE itemId IS NULL OR itemId = '' OR itemKind NOT IN ('quiz', 'scenario')"),
+      'attempts without an item': n(
+        "SELECT COUNT(*) AS n FROM Attempt WHERE itemId IS NULL OR itemId = '' OR itemKind NOT IN ('quiz', 'scenario')",
+      ),
       'attempts of no user': n('SELECT COUNT(*) AS n FROM Attempt WHERE userId NOT IN (SELECT id FROM User)'),
       'attempts with a negative duration': n('SELECT COUNT(*) AS n FROM Attempt WHERE durationMs < 0'),
       'cards of no user': n('SELECT COUNT(*) AS n FROM ReviewCard WHERE userId NOT IN (SELECT id FROM User)'),
@@ -207,7 +270,10 @@ test.describe('fuzzing', () => {
     const r = prng(SEED);
     const calls = validCalls(w);
     const sane = sanity();
-    expect(Object.values(sane).every((v) => v === 0), JSON.stringify(sane)).toBe(true);
+    expect(
+      Object.values(sane).every((v) => v === 0),
+      JSON.stringify(sane),
+    ).toBe(true);
     let rows = counts();
     const failures: string[] = [];
     const accepted: string[] = [];
@@ -228,12 +294,18 @@ test.describe('fuzzing', () => {
       });
       const body = await res.body();
       if (own) await api.dispose();
-      const reply = parseActionReply({ status: res.status(), contentType: res.headers()['content-type'] ?? '', body, redirect: res.headers()['x-action-redirect'] ?? null });
+      const reply = parseActionReply({
+        status: res.status(),
+        contentType: res.headers()['content-type'] ?? '',
+        body,
+        redirect: res.headers()['x-action-redirect'] ?? null,
+      });
       if (res.status() >= 500 || reply.crashed) failures.push(`${p.describe} → ${res.status()} ${reply.text.slice(0, 160)}`);
       // A refused payload writes nothing. (A mutation can leave a payload valid, e.g. only an extra key: it runs.)
       const refused = res.status() >= 400 || reply.result?.ok === false;
       const after = counts();
-      if (refused && after !== rows) failures.push(`${p.describe} → refused with ${res.status()} but changed row counts: ${rows} → ${after}`);
+      if (refused && after !== rows)
+        failures.push(`${p.describe} → refused with ${res.status()} but changed row counts: ${rows} → ${after}`);
       if (!refused) accepted.push(p.describe);
       rows = after;
     }

@@ -28,7 +28,11 @@ async function createClassWith(owner: Person, title: string, assignments: Record
   const created = await callFormAction(owner.api, 'createClassAction', { title }, { path: '/teach' });
   expect(created.redirect, created.text.slice(0, 300)).toMatch(/^\/teach\/\w+$/);
   const classId = created.redirect!.split('/').pop()!;
-  for (const a of assignments) expectOk(await callFormAction(owner.api, 'createAssignmentAction', { classId, ...a }, { path: `/teach/${classId}` }), `assignment ${a.kind}`);
+  for (const a of assignments)
+    expectOk(
+      await callFormAction(owner.api, 'createAssignmentAction', { classId, ...a }, { path: `/teach/${classId}` }),
+      `assignment ${a.kind}`,
+    );
   return classId;
 }
 
@@ -65,7 +69,9 @@ test.describe('grades the server did not grade do not count', () => {
     ]);
     const learner = await signUp('learner', 'Fay Forger');
     await join(learner, classId);
-    const createdAt = new Date((e2eDb().prepare('SELECT createdAt FROM User WHERE id = ?').get(learner.id) as { createdAt: string }).createdAt);
+    const createdAt = new Date(
+      (e2eDb().prepare('SELECT createdAt FROM User WHERE id = ?').get(learner.id) as { createdAt: string }).createdAt,
+    );
     const before = await gradebook(owner, classId);
     expect(before).toContain(learner.email);
     expect(await ownStatuses(learner.api)).toEqual(['late', 'late', 'late']);
@@ -77,28 +83,51 @@ test.describe('grades the server did not grade do not count', () => {
       ...introScenarios.map((s, i) => ({
         itemKind: 'scenario',
         itemId: s.id,
-        response: { label: s.label, answers: { training: yesNo(s.questions.training.answer), shift: yesNo(s.questions.shift.answer), competence: yesNo(s.questions.competence.answer) } },
+        response: {
+          label: s.label,
+          answers: {
+            training: yesNo(s.questions.training.answer),
+            shift: yesNo(s.questions.shift.answer),
+            competence: yesNo(s.questions.competence.answer),
+          },
+        },
         at: at(10 + i),
       })),
       // Answers whose recorded choices are wrong, still sent as correct.
       ...wrongQuizzes.map((q, i) => ({ itemKind: 'quiz', itemId: q.id, response: { selected: wrongOf(q) }, at: at(40 + i) })),
-    ].map((a) => ({ idempotencyKey: key(), itemKind: a.itemKind, itemId: a.itemId, response: a.response, correct: true, confident: true, durationMs: 900, createdAt: a.at }));
+    ].map((a) => ({
+      idempotencyKey: key(),
+      itemKind: a.itemKind,
+      itemId: a.itemId,
+      response: a.response,
+      correct: true,
+      confident: true,
+      durationMs: 900,
+      createdAt: a.at,
+    }));
     expect(attempts.length).toBeGreaterThanOrEqual(34);
-    const reviews = introQuizzes.flatMap((q, i) =>
-      [0, 1].map((k) => ({
-        idempotencyKey: key(),
-        itemKind: 'quiz',
-        itemId: q.id,
-        shownItemId: q.id,
-        selected: rightOf(q),
-        correct: true,
-        confident: true,
-        durationMs: 800,
-        review: new Date(Date.UTC(2024, 0, 12 + 7 * k, 9, i)).toISOString(),
-      })),
-    ).slice(0, 15);
+    const reviews = introQuizzes
+      .flatMap((q, i) =>
+        [0, 1].map((k) => ({
+          idempotencyKey: key(),
+          itemKind: 'quiz',
+          itemId: q.id,
+          shownItemId: q.id,
+          selected: rightOf(q),
+          correct: true,
+          confident: true,
+          durationMs: 800,
+          review: new Date(Date.UTC(2024, 0, 12 + 7 * k, 9, i)).toISOString(),
+        })),
+      )
+      .slice(0, 15);
     expect(reviews).toHaveLength(15);
-    const merged = await callAction(learner.api, 'mergeGuestProgress', [{ attempts, reviews, completed: { introduction: '2024-01-20T09:00:00Z' } }], { path: '/dashboard' });
+    const merged = await callAction(
+      learner.api,
+      'mergeGuestProgress',
+      [{ attempts, reviews, completed: { introduction: '2024-01-20T09:00:00Z' } }],
+      { path: '/dashboard' },
+    );
     expectOk(merged, 'merge');
     const mergedAt = new Date();
 
@@ -107,7 +136,9 @@ test.describe('grades the server did not grade do not count', () => {
     expect(await ownStatuses(learner.api)).toEqual(['late', 'late', 'late']);
 
     const db = e2eDb();
-    const rows = db.prepare('SELECT itemId, correct, firstAttempt, merged, createdAt FROM Attempt WHERE userId = ? ORDER BY createdAt').all(learner.id) as {
+    const rows = db
+      .prepare('SELECT itemId, correct, firstAttempt, merged, createdAt FROM Attempt WHERE userId = ? ORDER BY createdAt')
+      .all(learner.id) as {
       itemId: string;
       correct: number;
       firstAttempt: number;
@@ -127,7 +158,9 @@ test.describe('grades the server did not grade do not count', () => {
     expect(rows.filter((r) => wrongIds.has(r.itemId)).map((r) => r.correct)).toEqual(wrongQuizzes.map(() => 0));
     expect(rows.filter((r) => !wrongIds.has(r.itemId)).every((r) => r.correct === 1)).toBe(true);
     // The merged reviews count toward nothing: none is a scheduled review, none is dated before the account.
-    const logs = db.prepare("SELECT review, practice, merged FROM ReviewLog WHERE userId = ? AND idempotencyKey NOT LIKE 'first-%'").all(learner.id) as { review: string; practice: number; merged: number }[];
+    const logs = db
+      .prepare("SELECT review, practice, merged FROM ReviewLog WHERE userId = ? AND idempotencyKey NOT LIKE 'first-%'")
+      .all(learner.id) as { review: string; practice: number; merged: number }[];
     expect(logs.every((l) => l.merged === 1)).toBe(true);
     expect(logs.filter((l) => l.practice === 0)).toHaveLength(0);
     expect(logs.every((l) => new Date(l.review).getTime() >= createdAt.getTime())).toBe(true);
@@ -136,18 +169,27 @@ test.describe('grades the server did not grade do not count', () => {
     expect(cards.length).toBe(attempts.length);
     expect(cards.every((c) => c.reps === 1 && new Date(c.due).getTime() < mergedAt.getTime() + 30 * 86_400_000)).toBe(true);
     // The completion is stamped when the merge arrived, not on the date the browser claimed.
-    const done = db.prepare('SELECT completedAt FROM ChapterProgress WHERE userId = ? AND chapter = ?').get(learner.id, 'introduction') as { completedAt: string };
+    const done = db.prepare('SELECT completedAt FROM ChapterProgress WHERE userId = ? AND chapter = ?').get(learner.id, 'introduction') as {
+      completedAt: string;
+    };
     expect(new Date(done.completedAt).getTime()).toBeGreaterThanOrEqual(createdAt.getTime());
     db.close();
 
     // Sending the same merge again stores nothing more.
-    expectOk(await callAction(learner.api, 'mergeGuestProgress', [{ attempts, reviews, completed: {} }], { path: '/dashboard' }), 'merge again');
-    expect((e2eDb().prepare('SELECT COUNT(*) AS n FROM Attempt WHERE userId = ?').get(learner.id) as { n: number }).n).toBe(attempts.length);
+    expectOk(
+      await callAction(learner.api, 'mergeGuestProgress', [{ attempts, reviews, completed: {} }], { path: '/dashboard' }),
+      'merge again',
+    );
+    expect((e2eDb().prepare('SELECT COUNT(*) AS n FROM Attempt WHERE userId = ?').get(learner.id) as { n: number }).n).toBe(
+      attempts.length,
+    );
 
     // The real path still counts: an answer graded by the server while signed in is the learner's first attempt.
     const q = introQuizzes[0]!;
     const real = expectOk<{ correct: boolean; firstAttempt: boolean }>(
-      await callAction(learner.api, 'submitQuizAnswer', [{ quizId: q.id, selected: rightOf(q), confident: true, durationMs: 4000, idempotencyKey: key() }]),
+      await callAction(learner.api, 'submitQuizAnswer', [
+        { quizId: q.id, selected: rightOf(q), confident: true, durationMs: 4000, idempotencyKey: key() },
+      ]),
       'signed-in answer',
     );
     expect(real).toMatchObject({ correct: true, firstAttempt: true });
@@ -155,16 +197,27 @@ test.describe('grades the server did not grade do not count', () => {
     for (const p of [owner, learner]) await p.api.dispose();
   });
 
-  test('reviews count once per due card: six concurrent reviews of a card that is not due change nothing, and a stale second tab is refused', async ({ browser }) => {
+  test('reviews count once per due card: six concurrent reviews of a card that is not due change nothing, and a stale second tab is refused', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const owner = await signUp('instructor', 'Rita Reviews');
-    const classId = await createClassWith(owner, 'Review seminar', [{ kind: 'review', reviews: '2', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' }]);
+    const classId = await createClassWith(owner, 'Review seminar', [
+      { kind: 'review', reviews: '2', opensAt: '2020-01-01T00:00', dueAt: '2099-01-01T00:00' },
+    ]);
     const learner = await signUp('learner', 'Ray Reviewer');
     await join(learner, classId);
     const q = introQuizzes[0]!;
-    expectOk(await callAction(learner.api, 'submitQuizAnswer', [{ quizId: q.id, selected: rightOf(q), confident: true, durationMs: 4000, idempotencyKey: key() }]), 'first answer');
+    expectOk(
+      await callAction(learner.api, 'submitQuizAnswer', [
+        { quizId: q.id, selected: rightOf(q), confident: true, durationMs: 4000, idempotencyKey: key() },
+      ]),
+      'first answer',
+    );
     const card = () =>
-      e2eDb().prepare('SELECT id, due, reps, stability, lastReview FROM ReviewCard WHERE userId = ? AND itemId = ?').get(learner.id, q.id) as {
+      e2eDb()
+        .prepare('SELECT id, due, reps, stability, lastReview FROM ReviewCard WHERE userId = ? AND itemId = ?')
+        .get(learner.id, q.id) as {
         id: string;
         due: string;
         reps: number;
@@ -172,13 +225,27 @@ test.describe('grades the server did not grade do not count', () => {
         lastReview: string;
       };
     const counted = () =>
-      (e2eDb().prepare("SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = ? AND idempotencyKey NOT LIKE 'first-%' AND practice = 0").get(learner.id) as { n: number }).n;
+      (
+        e2eDb()
+          .prepare("SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = ? AND idempotencyKey NOT LIKE 'first-%' AND practice = 0")
+          .get(learner.id) as { n: number }
+      ).n;
     const first = card();
     expect(new Date(first.due).getTime()).toBeGreaterThan(Date.now() + 3_600_000); // right and sure: due days from now
 
     // Six reviews of the card at once, each with its own request key, as six tabs or a script would send them.
-    const review = (k = key()) => ({ cardId: first.id, shownItemId: q.id, selected: rightOf(q), confident: true, durationMs: 2000, cardVersion: first.reps, idempotencyKey: k });
-    const replies = await Promise.all(Array.from({ length: 6 }, () => callAction(learner.api, 'submitReview', [review()], { path: '/review' })));
+    const review = (k = key()) => ({
+      cardId: first.id,
+      shownItemId: q.id,
+      selected: rightOf(q),
+      confident: true,
+      durationMs: 2000,
+      cardVersion: first.reps,
+      idempotencyKey: k,
+    });
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () => callAction(learner.api, 'submitReview', [review()], { path: '/review' })),
+    );
     for (const r of replies) expect(r.crashed).toBe(false);
     const afterSix = card();
     expect(afterSix.reps - first.reps, 'the card changed at most once').toBeLessThanOrEqual(1);
@@ -192,7 +259,10 @@ test.describe('grades the server did not grade do not count', () => {
     // A day later the card is due. Two tabs show it; the first one's review counts…
     const later = await learner.api.post('/api/test/clock', { data: { offsetMs: 20 * 86_400_000 }, headers: { Origin: BASE_URL } });
     expect(later.ok()).toBe(true);
-    const ok = expectOk<{ practice: boolean; nextDue: string }>(await callAction(learner.api, 'submitReview', [review()], { path: '/review' }), 'due review');
+    const ok = expectOk<{ practice: boolean; nextDue: string }>(
+      await callAction(learner.api, 'submitReview', [review()], { path: '/review' }),
+      'due review',
+    );
     expect(ok.practice).toBe(false);
     const afterOne = card();
     expect(afterOne.reps).toBe(first.reps + 1);
@@ -206,17 +276,24 @@ test.describe('grades the server did not grade do not count', () => {
     expect(counted()).toBe(1);
     // And right after its counted review the card is not due again, so reviewing it once more is practice.
     const current = { ...review(), cardVersion: afterOne.reps };
-    expect(expectOk<{ practice: boolean }>(await callAction(learner.api, 'submitReview', [current], { path: '/review' }), 'again').practice).toBe(true);
+    expect(
+      expectOk<{ practice: boolean }>(await callAction(learner.api, 'submitReview', [current], { path: '/review' }), 'again').practice,
+    ).toBe(true);
     expect(card()).toEqual(afterOne);
     book = await gradebook(owner, classId);
     expect(book.split('\r\n')[1]).toContain(',in-progress,0.5,');
 
     // The same in the browser: two tabs of /review, the second one's answer is refused with a message.
     const q2 = introQuizzes[1]!;
-    expectOk(await callAction(learner.api, 'submitQuizAnswer', [{ quizId: q2.id, selected: rightOf(q2), confident: true, durationMs: 4000, idempotencyKey: key() }]), 'second card');
-    expect(
-      (await learner.api.post('/api/test/clock', { data: { offsetMs: 60 * 86_400_000 }, headers: { Origin: BASE_URL } })).ok(),
-    ).toBe(true);
+    expectOk(
+      await callAction(learner.api, 'submitQuizAnswer', [
+        { quizId: q2.id, selected: rightOf(q2), confident: true, durationMs: 4000, idempotencyKey: key() },
+      ]),
+      'second card',
+    );
+    expect((await learner.api.post('/api/test/clock', { data: { offsetMs: 60 * 86_400_000 }, headers: { Origin: BASE_URL } })).ok()).toBe(
+      true,
+    );
     const context = await browser.newContext();
     await context.addCookies((await learner.api.storageState()).cookies);
     const [tab1, tab2] = [await context.newPage(), await context.newPage()];
@@ -237,7 +314,9 @@ test.describe('grades the server did not grade do not count', () => {
     await expect(tab1.getByTestId('review-card').getByRole('status')).toContainText('Rated');
     await answer(tab2);
     await expect(tab2.getByTestId('review-card').getByRole('alert')).toContainText(/changed since/i);
-    expect((e2eDb().prepare('SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = ?').get(learner.id) as { n: number }).n).toBe(logsBefore + 1);
+    expect((e2eDb().prepare('SELECT COUNT(*) AS n FROM ReviewLog WHERE userId = ?').get(learner.id) as { n: number }).n).toBe(
+      logsBefore + 1,
+    );
     await context.close();
     for (const p of [owner, learner]) await p.api.dispose();
   });

@@ -55,7 +55,10 @@ function genericCases(call: ValidCall): [string, unknown][] {
       ['an empty object', [{}]],
     ];
     if (Object.values(arg).some((v) => typeof v === 'string'))
-      cases.push(['every string 10,000 characters', [Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, typeof v === 'string' ? LONG : v]))]]);
+      cases.push([
+        'every string 10,000 characters',
+        [Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, typeof v === 'string' ? LONG : v]))],
+      ]);
     for (const [k, v] of Object.entries(arg)) cases.push([`${k} of the wrong type`, [{ ...arg, [k]: wrongType(v) }]]);
     return cases;
   }
@@ -71,9 +74,34 @@ function genericCases(call: ValidCall): [string, unknown][] {
 /** Out-of-range values and unknown ids, action by action. */
 function specificCases(w: World): Record<string, [string, unknown][]> {
   const quizArg = { quizId: quiz.id, selected: right, confident: true, durationMs: 2000, idempotencyKey: key() };
-  const drillArg = { scenarioId: 'shuttle-unsigned-stop', setId: null, label: 'specification-gaming', answers: { training: 'no', shift: 'yes', competence: 'yes' }, confident: true, durationMs: 1200, idempotencyKey: key() };
-  const reviewArg = { cardId: w.cardId, shownItemId: quiz.id, selected: right, confident: true, durationMs: 1500, cardVersion: w.cardVersion, idempotencyKey: key() };
-  const guestAttempt = { idempotencyKey: key(), itemKind: 'quiz', itemId: quiz.id, response: {}, correct: true, confident: true, durationMs: 900, createdAt: '2024-02-01T10:00:00Z' };
+  const drillArg = {
+    scenarioId: 'shuttle-unsigned-stop',
+    setId: null,
+    label: 'specification-gaming',
+    answers: { training: 'no', shift: 'yes', competence: 'yes' },
+    confident: true,
+    durationMs: 1200,
+    idempotencyKey: key(),
+  };
+  const reviewArg = {
+    cardId: w.cardId,
+    shownItemId: quiz.id,
+    selected: right,
+    confident: true,
+    durationMs: 1500,
+    cardVersion: w.cardVersion,
+    idempotencyKey: key(),
+  };
+  const guestAttempt = {
+    idempotencyKey: key(),
+    itemKind: 'quiz',
+    itemId: quiz.id,
+    response: {},
+    correct: true,
+    confident: true,
+    durationMs: 900,
+    createdAt: '2024-02-01T10:00:00Z',
+  };
   const assignment = { classId: w.classId, kind: 'review', reviews: '10', opensAt: '2024-01-01T00:00', dueAt: '2025-01-01T00:00' };
   const workshopArg = { classId: w.classId, scenarioId: null, ...WORKSHOP_DRAFT };
   return {
@@ -102,7 +130,10 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['an unknown label', [{ ...drillArg, label: 'boredom' }]],
       ['an answer that is not yes or no', [{ ...drillArg, answers: { ...drillArg.answers, shift: 'maybe' } }]],
       ['answers missing', [{ ...drillArg, answers: undefined }]],
-      ['answers in the old shape', [{ ...drillArg, answers: undefined, axes: { signal: 'right', capability: 'generalized', goal: 'proxy' } }]],
+      [
+        'answers in the old shape',
+        [{ ...drillArg, answers: undefined, axes: { signal: 'right', capability: 'generalized', goal: 'proxy' } }],
+      ],
       ['a negative duration', [{ ...drillArg, durationMs: -1 }]],
       ['an unknown scenario', [{ ...drillArg, scenarioId: 'no-such-scenario' }]],
       ['an unknown set', [{ ...drillArg, setId: 'cnosuchset000000000000000' }]],
@@ -111,7 +142,15 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['an unknown workshop scenario', [{ ...drillArg, setId: `workshop:${w.classId}`, scenarioId: 'cnosuchscenario0000000000' }]],
     ],
     submitWorkshopScenario: [
-      ['a sentence that is not in the text', [{ ...workshopArg, questions: { ...WORKSHOP_DRAFT.questions, shift: { answer: 'no', evidence: 'A sentence the story never says.' } } }]],
+      [
+        'a sentence that is not in the text',
+        [
+          {
+            ...workshopArg,
+            questions: { ...WORKSHOP_DRAFT.questions, shift: { answer: 'no', evidence: 'A sentence the story never says.' } },
+          },
+        ],
+      ],
       ['a title that gives the answer away', [{ ...workshopArg, title: 'The dock robot finds a loophole' }]],
       ['answers that do not fit the label', [{ ...workshopArg, label: 'capability-failure' }]],
       ['a label that is not a failure mode', [{ ...workshopArg, label: 'boredom' }]],
@@ -150,13 +189,25 @@ function specificCases(w: World): Record<string, [string, unknown][]> {
       ['an unknown chapter', [{ chapter: '../../etc/passwd', position: 'x' }]],
     ],
     mergeGuestProgress: [
-      ['an answer dated in year 9999', [{ attempts: [{ ...guestAttempt, createdAt: '9999-12-31T00:00:00Z' }], reviews: [], completed: {} }]],
+      [
+        'an answer dated in year 9999',
+        [{ attempts: [{ ...guestAttempt, createdAt: '9999-12-31T00:00:00Z' }], reviews: [], completed: {} }],
+      ],
       ['a completion dated in year 9999', [{ attempts: [], reviews: [], completed: { introduction: '9999-01-01T00:00:00Z' } }]],
       ['a date that is not a date', [{ attempts: [{ ...guestAttempt, createdAt: 'yesterday' }], reviews: [], completed: {} }]],
       ['a negative duration', [{ attempts: [{ ...guestAttempt, durationMs: -1 }], reviews: [], completed: {} }]],
       ['correct that is not a boolean', [{ attempts: [{ ...guestAttempt, correct: 'true' }], reviews: [], completed: {} }]],
       ['an unknown item kind', [{ attempts: [{ ...guestAttempt, itemKind: 'essay' }], reviews: [], completed: {} }]],
-      ['5,001 answers', [{ attempts: Array.from({ length: 5001 }, (_, i) => ({ ...guestAttempt, idempotencyKey: `guestkey${i}` })), reviews: [], completed: {} }]],
+      [
+        '5,001 answers',
+        [
+          {
+            attempts: Array.from({ length: 5001 }, (_, i) => ({ ...guestAttempt, idempotencyKey: `guestkey${i}` })),
+            reviews: [],
+            completed: {},
+          },
+        ],
+      ],
     ],
     deleteScenarioSetAction: [['an unknown set', [{ setId: 'cnosuchset000000000000000' }]]],
     renameScenarioSetAction: [
@@ -299,7 +350,12 @@ test.describe('bad input', () => {
       ['a huge BigInt marker', `["$n${'9'.repeat(400)}"]`, 'text/plain;charset=UTF-8', [400]],
       ['nesting 5,000 deep', '['.repeat(5000) + ']'.repeat(5000), 'text/plain;charset=UTF-8', [400]],
       ['a urlencoded body', 'a=1&b=2', 'application/x-www-form-urlencoded', [400, 404]],
-      ['multipart with a broken boundary', '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[', 'multipart/form-data; boundary=zz', [400]],
+      [
+        'multipart with a broken boundary',
+        '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[',
+        'multipart/form-data; boundary=zz',
+        [400],
+      ],
       ['a body over 2 MB', overLimit, 'text/plain;charset=UTF-8', [413]],
     ];
     for (const [name, call] of Object.entries(calls)) {
@@ -317,7 +373,10 @@ test.describe('bad input', () => {
     }
     // An unknown or malformed action id.
     for (const id of ['0000000000000000000000000000000000000000aa', 'not-hex', '']) {
-      const res = await w.learner.api.post('/chapters/introduction', { headers: { 'Next-Action': id, Origin: BASE_URL, 'Content-Type': 'text/plain' }, data: '[{}]' });
+      const res = await w.learner.api.post('/chapters/introduction', {
+        headers: { 'Next-Action': id, Origin: BASE_URL, 'Content-Type': 'text/plain' },
+        data: '[{}]',
+      });
       expect(res.status(), `action id "${id}"`).toBeGreaterThanOrEqual(400);
       expect(res.status(), `action id "${id}"`).toBeLessThan(500);
     }
@@ -339,7 +398,11 @@ test.describe('bad input', () => {
     const cases: Record<string, [string, unknown, number][]> = {
       '/api/answers': [
         ['a negative duration', { quizId: quiz.id, selected: right, confident: true, durationMs: -5, idempotencyKey: key() }, 400],
-        ['confidence that is not a boolean', { quizId: quiz.id, selected: right, confident: 'yes', durationMs: 1, idempotencyKey: key() }, 400],
+        [
+          'confidence that is not a boolean',
+          { quizId: quiz.id, selected: right, confident: 'yes', durationMs: 1, idempotencyKey: key() },
+          400,
+        ],
         ['an unknown question', { quizId: 'nope', selected: [0], confident: true, durationMs: 1, idempotencyKey: key() }, 404],
         ['a 10,000-character question id', { quizId: LONG, selected: right, confident: true, durationMs: 1, idempotencyKey: key() }, 400],
       ],

@@ -30,7 +30,9 @@ function demoClass(): Demo {
   const db = e2eDb();
   try {
     return db
-      .prepare('SELECT c.id AS classId, c.joinCode AS joinCode FROM Class c JOIN User u ON u.id = c.ownerId WHERE u.email = ? ORDER BY c.createdAt LIMIT 1')
+      .prepare(
+        'SELECT c.id AS classId, c.joinCode AS joinCode FROM Class c JOIN User u ON u.id = c.ownerId WHERE u.email = ? ORDER BY c.createdAt LIMIT 1',
+      )
       .get(ACCOUNTS.instructor.email) as Demo;
   } finally {
     db.close();
@@ -51,7 +53,6 @@ const at = (role: Role, name: string, path: string | ((d: Demo) => string), prep
   path: typeof path === 'string' ? () => path : path,
   prepare,
 });
-
 
 const SHARED = (role: Role): PageCase[] => [
   at(role, 'home', '/'),
@@ -149,14 +150,21 @@ async function measure(p: Page) {
 
 /** The header has asked who is signed in (the account link or Sign in is in the page, shown or behind the menu). */
 async function sessionShown(p: Page, role: Role) {
-  const who = role === 'guest' ? p.locator('header').getByRole('link', { name: 'Sign in', exact: true, includeHidden: true }) : p.getByTestId('user-menu');
+  const who =
+    role === 'guest'
+      ? p.locator('header').getByRole('link', { name: 'Sign in', exact: true, includeHidden: true })
+      : p.getByTestId('user-menu');
   await expect(who).toBeAttached();
 }
 
 test.describe('at 390×844 (a phone)', () => {
   for (const c of CASES) {
     test(`${c.role}: ${c.name}`, async ({ browser }) => {
-      const context = await browser.newContext({ viewport: PHONE, storageState: await stateFor(browser, c.role), extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+      const context = await browser.newContext({
+        viewport: PHONE,
+        storageState: await stateFor(browser, c.role),
+        extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() },
+      });
       const p = await context.newPage();
       const path = c.path(demoClass());
       expect((await p.goto(path))?.status(), path).toBe(200);
@@ -179,7 +187,9 @@ test.describe('at 390×844 (a phone)', () => {
       await expect(nav).toBeVisible();
       for (const name of NAV) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
       await expect(nav.getByRole('link', { name: 'Teach', exact: true })).toHaveCount(c.role === 'instructor' ? 1 : 0);
-      await expect(c.role === 'guest' ? p.locator('#site-menu').getByRole('link', { name: 'Sign in', exact: true }) : p.getByTestId('user-menu')).toBeVisible();
+      await expect(
+        c.role === 'guest' ? p.locator('#site-menu').getByRole('link', { name: 'Sign in', exact: true }) : p.getByTestId('user-menu'),
+      ).toBeVisible();
       expect((await measure(p)).header, 'the open menu does not grow the header').toBeLessThanOrEqual(MAX_HEADER);
       expect(await overflowing(p)).toEqual([]);
       await context.close();
@@ -240,7 +250,10 @@ test.describe('the phone menu and the chapter contents', () => {
     expect((await heading.boundingBox())!.y).toBeGreaterThanOrEqual((await measure(p)).header);
 
     await chapters.click();
-    await p.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: /Goal-directedness/ }).click();
+    await p
+      .getByRole('navigation', { name: 'Chapters' })
+      .getByRole('link', { name: /Goal-directedness/ })
+      .click();
     await expect(p.getByRole('heading', { level: 1, name: 'Goal-directedness' })).toBeVisible();
     await context.close();
   });
@@ -249,7 +262,9 @@ test.describe('the phone menu and the chapter contents', () => {
 test.describe('at 1280×800 with a 60-character name', () => {
   const NAME = 'Maximiliana Alexandrina Konstantinopoulou-Vandenbergh Smithe';
 
-  test('the header stays one row, the name is cut with an ellipsis but kept whole for assistive tech, nothing spills', async ({ browser }) => {
+  test('the header stays one row, the name is cut with an ellipsis but kept whole for assistive tech, nothing spills', async ({
+    browser,
+  }) => {
     expect(NAME).toHaveLength(60);
     const context = await browser.newContext({ viewport: LAPTOP, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
     const p = await context.newPage();
@@ -279,7 +294,9 @@ test.describe('at 1280×800 with a 60-character name', () => {
       await expect(account).toHaveAccessibleName(`Account: ${NAME}`);
       await expect(account).toHaveAttribute('title', `Account: ${NAME}`);
       // Cut, with an ellipsis: the visible box is narrower than the name.
-      const cut = await account.locator('.user-menu__name').evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow }));
+      const cut = await account
+        .locator('.user-menu__name')
+        .evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow }));
       expect(cut).toEqual({ cut: true, ellipsis: 'ellipsis' });
     }
     await context.close();

@@ -138,4 +138,3 @@ test.describe('the learning loop', () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 });
-

@@ -17,7 +17,11 @@ async function signUp(page: Page, next: string): Promise<string> {
 }
 
 const cutActions = (page: Page) =>
-  page.route('**/*', (route) => (route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.continue()));
+  page.route('**/*', (route) =>
+    route.request().method() === 'POST' && route.request().headers()['next-action']
+      ? route.abort('internetdisconnected')
+      : route.continue(),
+  );
 
 test('answers made offline are kept on the device, survive a reload, and are stored once when back online', async ({ page }) => {
   const userId = await signUp(page, '/chapters/introduction');

@@ -22,7 +22,12 @@ function watchDialogs(page: Page): string[] {
 async function noInjectedElements(page: Page) {
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-  expect(await page.locator('main b').filter({ hasText: /^bold$/ }).count()).toBe(0);
+  expect(
+    await page
+      .locator('main b')
+      .filter({ hasText: /^bold$/ })
+      .count(),
+  ).toBe(0);
   expect(await page.locator('script:not([src])').filter({ hasText: "alert('x')" }).count()).toBe(0);
 }
 

@@ -10,7 +10,9 @@ const file = 'content/chapters/00-introduction/index.mdx';
 const quiz = analyzeChapter(fs.readFileSync(file, 'utf8'), 'introduction', file).quizzes[0]!;
 const wrong = quiz.choices.findIndex((c) => !c.correct);
 
-test('a signed-in learner coming back to a chapter sees their last answer; the route gives each learner only their own', async ({ browser }) => {
+test('a signed-in learner coming back to a chapter sees their last answer; the route gives each learner only their own', async ({
+  browser,
+}) => {
   const ada = await signUp('learner', 'Ada Again');
   const bo = await signUp('learner', 'Bo Other');
   const context = await browser.newContext();

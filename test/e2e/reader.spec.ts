@@ -104,7 +104,11 @@ test.describe('reading a chapter', () => {
     const third = toc.getByRole('link').nth(2);
     const anchor = (await third.getAttribute('href'))!.slice(1);
     await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), anchor);
-    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('goalpost-guest-v1') ?? '{}').positions?.scheming), { timeout: 10_000 }).toBe(anchor);
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('goalpost-guest-v1') ?? '{}').positions?.scheming), {
+        timeout: 10_000,
+      })
+      .toBe(anchor);
     await page.goto('/chapters/scheming');
     const resume = page.getByRole('region', { name: 'Resume reading' });
     await expect(resume).toBeVisible();
@@ -112,4 +116,3 @@ test.describe('reading a chapter', () => {
     await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
   });
 });
-

@@ -40,7 +40,11 @@ test.describe('security basics', () => {
   });
 
   test('bad input to route handlers gets a 4xx with a message, never a 5xx', async ({ request }) => {
-    for (const data of ['not json', '{"cards": "nope"}', JSON.stringify({ cards: Array.from({ length: 201 }, (_, i) => ({ id: `${i}`, itemKind: 'quiz', itemId: 'x', reps: 0 })) })]) {
+    for (const data of [
+      'not json',
+      '{"cards": "nope"}',
+      JSON.stringify({ cards: Array.from({ length: 201 }, (_, i) => ({ id: `${i}`, itemKind: 'quiz', itemId: 'x', reps: 0 })) }),
+    ]) {
       const res = await request.post('/api/review-items', { data, headers: { 'content-type': 'application/json' } });
       expect(res.status()).toBe(400);
       expect(((await res.json()) as { error: string }).error.length).toBeGreaterThan(5);

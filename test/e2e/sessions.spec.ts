@@ -47,7 +47,12 @@ async function replay(request: APIRequestContext, cookie: string) {
   return {
     export: exported.status(),
     progress: progress.status(),
-    account: account.status() === 200 ? 'shown' : /\/signin\?next=%2Faccount$/.test(account.headers()['location'] ?? '') ? 'to sign-in' : account.status(),
+    account:
+      account.status() === 200
+        ? 'shown'
+        : /\/signin\?next=%2Faccount$/.test(account.headers()['location'] ?? '')
+          ? 'to sign-in'
+          : account.status(),
     sessionEmail: session?.user?.email ?? null,
   };
 }
@@ -84,7 +89,9 @@ test.describe('sessions end', () => {
     expect(await replay(request, cookie)).toEqual(signedOut);
     // The session endpoint also clears a stale cookie rather than refreshing it.
     const res = await request.get('/api/auth/session', { headers: { cookie } });
-    const cleared = (await res.headersArray()).find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('authjs.session-token='));
+    const cleared = (await res.headersArray()).find(
+      (h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('authjs.session-token='),
+    );
     expect(cleared?.value).toMatch(/^authjs\.session-token=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     await context.close();
   });
@@ -115,7 +122,10 @@ test.describe('sessions end', () => {
     await context.close();
   });
 
-  test('on a password change: other sessions end, this browser stays signed in, and only the new password works', async ({ browser, request }) => {
+  test('on a password change: other sessions end, this browser stays signed in, and only the new password works', async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const here = await contextAt(browser);
     const page = await here.newPage();
@@ -211,12 +221,16 @@ test.describe('session cookies', () => {
     expect((await request.get('/api/account/export', { headers })).status()).toBe(200);
     const refreshed = await request.get('/api/auth/session', { headers });
     expect(((await refreshed.json()) as { user: { email: string } }).user.email).toBe(email);
-    const again = (await refreshed.headersArray()).find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('__Secure-authjs.session-token='));
+    const again = (await refreshed.headersArray()).find(
+      (h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('__Secure-authjs.session-token='),
+    );
     expect(attributes(again!.value)).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=lax', 'path=/']));
     await context.close();
   });
 
-  test('over plain http (the local quick start) the session cookie is HttpOnly and SameSite=Lax, and signing in works', async ({ browser }) => {
+  test('over plain http (the local quick start) the session cookie is HttpOnly and SameSite=Lax, and signing in works', async ({
+    browser,
+  }) => {
     const context = await contextAt(browser);
     const page = await context.newPage();
     await page.goto('/signin');
@@ -235,7 +249,9 @@ test.describe('session cookies', () => {
 });
 
 test.describe('who is signed in, on static and per-request pages', () => {
-  test('a prerendered chapter asks the browser once; a per-request page hands over the user it read and the browser does not ask', async ({ browser }) => {
+  test('a prerendered chapter asks the browser once; a per-request page hands over the user it read and the browser does not ask', async ({
+    browser,
+  }) => {
     const context = await contextAt(browser);
     const page = await context.newPage();
     await signUp(page);

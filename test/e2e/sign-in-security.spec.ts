@@ -68,7 +68,9 @@ const median = (xs: number[]) => {
 const TIMING_FACTOR = 1.6;
 
 test.describe('sign-in throttling', () => {
-  test('after five failed sign-ins from one address an email is refused there even with the right password, until the window has passed; the owner elsewhere still gets in', async ({ browser }) => {
+  test('after five failed sign-ins from one address an email is refused there even with the right password, until the window has passed; the owner elsewhere still gets in', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const email = await newAccount(browser);
     const context = await contextAt(browser);
@@ -102,7 +104,9 @@ test.describe('sign-in throttling', () => {
     await context.close();
   });
 
-  test('an address that fails thirty times across many emails is refused for every email, and lets go after the window', async ({ browser }) => {
+  test('an address that fails thirty times across many emails is refused for every email, and lets go after the window', async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const email = await newAccount(browser);
     const context = await contextAt(browser);
@@ -162,7 +166,10 @@ test.describe('no account enumeration', () => {
     }
     expect([...messages]).toEqual([GENERIC_SIGN_IN]);
     const ratio = median(unknownRuns) / median(knownRuns);
-    test.info().annotations.push({ type: 'timing', description: `wrong password ${knownRuns.join(',')} ms; unknown email ${unknownRuns.join(',')} ms; ratio ${ratio.toFixed(2)}` });
+    test.info().annotations.push({
+      type: 'timing',
+      description: `wrong password ${knownRuns.join(',')} ms; unknown email ${unknownRuns.join(',')} ms; ratio ${ratio.toFixed(2)}`,
+    });
     expect(ratio).toBeGreaterThan(1 / TIMING_FACTOR);
     expect(ratio).toBeLessThan(TIMING_FACTOR);
 
@@ -180,7 +187,9 @@ test.describe('no account enumeration', () => {
     await context.close();
   });
 
-  test('sign-up with a registered email: its password signs that person in, any other gets a neutral message, and no account is written', async ({ browser }) => {
+  test('sign-up with a registered email: its password signs that person in, any other gets a neutral message, and no account is written', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const email = await newAccount(browser, 'Original Owner');
     const users = countRows('User');
@@ -230,7 +239,10 @@ test.describe('no account enumeration', () => {
       await expect(alertOf(page)).toHaveText(NEUTRAL_SIGN_UP);
     }
     const ratio = median(refused) / median(created);
-    test.info().annotations.push({ type: 'timing', description: `created ${created.join(',')} ms; refused ${refused.join(',')} ms; ratio ${ratio.toFixed(2)}` });
+    test.info().annotations.push({
+      type: 'timing',
+      description: `created ${created.join(',')} ms; refused ${refused.join(',')} ms; ratio ${ratio.toFixed(2)}`,
+    });
     expect(ratio).toBeGreaterThan(1 / TIMING_FACTOR);
     expect(ratio).toBeLessThan(TIMING_FACTOR);
     await context.close();

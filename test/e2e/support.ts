@@ -36,7 +36,9 @@ export function e2eDatabaseUrl(): string {
 export function e2eWrite(sql: string, ...params: unknown[]): void {
   const databaseUrl = e2eDatabaseUrl();
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    postgresDb(databaseUrl).prepare(sql).all(...params);
+    postgresDb(databaseUrl)
+      .prepare(sql)
+      .all(...params);
     return;
   }
   const db = new Database(databaseUrl.replace(/^file:/, ''), { fileMustExist: true });
@@ -101,7 +103,12 @@ process.stdin.on('data', (d) => (input += d)).on('end', async () => {
 
 function postgresDb(url: string): E2eDb {
   const run = (sql: string, params: unknown[]) =>
-    JSON.parse(execFileSync(process.execPath, ['-e', QUERY_SCRIPT], { input: JSON.stringify({ url, sql: toPostgresSql(sql), params }), encoding: 'utf8' })) as unknown[];
+    JSON.parse(
+      execFileSync(process.execPath, ['-e', QUERY_SCRIPT], {
+        input: JSON.stringify({ url, sql: toPostgresSql(sql), params }),
+        encoding: 'utf8',
+      }),
+    ) as unknown[];
   return {
     prepare: (sql) => ({ get: (...params) => run(sql, params)[0], all: (...params) => run(sql, params) }),
     close: () => undefined,
@@ -112,10 +119,10 @@ function postgresDb(url: string): E2eDb {
  * A client address of its own, sent as X-Forwarded-For (what the load balancer sets), so a spec that trips a per-address
  * limit (sign-in, sign-up) does not use up the shared bucket of every other spec.
  */
-export const uniqueIp = () => `10.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+export const uniqueIp = () =>
+  `10.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-
 
 /** Clicks a form's submit button and waits for the server action's answer, so the next step sees its result. */
 export async function submit(page: Page, buttonName: string | RegExp): Promise<void> {
@@ -160,7 +167,13 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 /** The scenario-import CSV header, and one valid row (a heating controller that learned "lights on"). */

@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
 import { countRows, e2eDb, misreadTrainingKeys, scrollToTop, submit, unique } from './support';
 
-const ATTEMPTS_HEADER = 'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged';
+const ATTEMPTS_HEADER =
+  'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged';
 
 async function signUp(page: Page, next: string, name: string, role: 'learner' | 'instructor'): Promise<string> {
   const email = `${unique(role)}@example.com`;
@@ -41,7 +42,9 @@ async function answerAllQuizzes(page: Page): Promise<number> {
 }
 
 test.describe('teaching a class', () => {
-  test('an instructor creates a class and an assignment; a learner joins and does it; the instructor sees it everywhere', async ({ browser }) => {
+  test('an instructor creates a class and an assignment; a learner joins and does it; the instructor sees it everywhere', async ({
+    browser,
+  }) => {
     test.setTimeout(240_000);
     const title = `Seminar ${unique('c')}`;
 
@@ -167,7 +170,11 @@ test.describe('teaching a class', () => {
     expect(gradebook.headers()['content-disposition']).toMatch(/attachment; filename=".+-gradebook-\d{4}-\d\d-\d\d\.csv"/);
     const gb = await gradebook.text();
     const [gbHeader, gbRow] = gb.replace(/^\uFEFF/, '').split('\r\n');
-    const assignment = e2eDb().prepare('SELECT id, title, dueAt FROM Assignment WHERE classId = ?').get(classId) as { id: string; title: string; dueAt: number | string | Date };
+    const assignment = e2eDb().prepare('SELECT id, title, dueAt FROM Assignment WHERE classId = ?').get(classId) as {
+      id: string;
+      title: string;
+      dueAt: number | string | Date;
+    };
     expect(assignment.title).toBe('Read “Introduction” and answer its questions');
     const due = new Date(assignment.dueAt).toISOString().slice(0, 10);
     const named = `Read “Introduction” and answer its questions (due ${due})`;
@@ -181,7 +188,10 @@ test.describe('teaching a class', () => {
     expect(attempts.status()).toBe(200);
     const body = await attempts.body();
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
-    const lines = body.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const lines = body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(lines[0]).toBe(ATTEMPTS_HEADER);
     expect(lines.filter((l) => l.includes(learnerEmail))).toHaveLength(quizzes + 1);
 

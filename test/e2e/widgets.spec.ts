@@ -54,14 +54,21 @@ test.describe('interactive widgets, end to end in a real browser', () => {
 // shape (not only its colour), and no empty block left under the panel.
 const TOYS = [
   { chapter: 'learning-dynamics', widget: 'Simplicity-bias toy', open: 'Train the network yourself', done: /Training finished: iid \d+%/ },
-  { chapter: 'multi-objective-generalization', widget: 'CoinRun gridworld', open: 'Train the agent yourself', done: /Trained: it took the coin/ },
+  {
+    chapter: 'multi-objective-generalization',
+    widget: 'CoinRun gridworld',
+    open: 'Train the agent yourself',
+    done: /Trained: it took the coin/,
+  },
 ];
 
 for (const viewport of [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ]) {
-  test(`after training, at ${viewport.width}px: sans-serif controls, chart labels of 12px or more, lines apart without colour, no empty block`, async ({ page }) => {
+  test(`after training, at ${viewport.width}px: sans-serif controls, chart labels of 12px or more, lines apart without colour, no empty block`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     for (const toy of TOYS) {
@@ -75,7 +82,9 @@ for (const viewport of [
       const found = await widget.evaluate((el) => {
         const sans = getComputedStyle(document.body).fontFamily;
         const controls = [...el.querySelectorAll('button, input, select, label, legend')];
-        const wrongFont = controls.filter((c) => getComputedStyle(c).fontFamily !== sans).map((c) => `${c.tagName} ${c.textContent?.trim().slice(0, 30)}: ${getComputedStyle(c).fontFamily}`);
+        const wrongFont = controls
+          .filter((c) => getComputedStyle(c).fontFamily !== sans)
+          .map((c) => `${c.tagName} ${c.textContent?.trim().slice(0, 30)}: ${getComputedStyle(c).fontFamily}`);
         const labels = [...el.querySelectorAll('svg[data-chart] text')].map((t) => {
           const svg = (t as SVGTextElement).ownerSVGElement!;
           const drawn = parseFloat(getComputedStyle(t).fontSize) * (svg.getScreenCTM()?.a ?? 1);
@@ -89,7 +98,9 @@ for (const viewport of [
         }));
         // The lowest thing drawn in the widget, against the widget's own bottom edge (inside its padding).
         const box = el.getBoundingClientRect();
-        const leaves = [...el.querySelectorAll('*')].filter((e) => e.children.length === 0 && e.getClientRects().length > 0 && !e.closest('.visually-hidden'));
+        const leaves = [...el.querySelectorAll('*')].filter(
+          (e) => e.children.length === 0 && e.getClientRects().length > 0 && !e.closest('.visually-hidden'),
+        );
         const lowest = Math.max(...leaves.map((e) => e.getBoundingClientRect().bottom));
         const padding = parseFloat(getComputedStyle(el).paddingBottom) + parseFloat(getComputedStyle(el).borderBottomWidth);
         return { sans, wrongFont, labels, series, emptyBelow: Math.round(box.bottom - padding - lowest), controls: controls.length };
@@ -98,7 +109,10 @@ for (const viewport of [
       expect(found.controls).toBeGreaterThan(5);
       expect(found.wrongFont, `${toy.widget}: controls not in the app's sans-serif`).toEqual([]);
       expect(found.labels.length, `${toy.widget}: chart labels found`).toBeGreaterThan(5);
-      expect(found.labels.filter((l) => l.px < 12), `${toy.widget}: chart labels under 12px`).toEqual([]);
+      expect(
+        found.labels.filter((l) => l.px < 12),
+        `${toy.widget}: chart labels under 12px`,
+      ).toEqual([]);
       expect(found.emptyBelow, `${toy.widget}: empty space under the panel (px)`).toBeLessThan(24);
       if (toy.chapter === 'learning-dynamics') {
         expect(found.series.map((s) => s.key)).toEqual(['iid', 'hardRandomized', 'simpleRandomized']);

@@ -76,10 +76,16 @@ async function write(page: Page, w: Written) {
 }
 
 /** Keys for the drill: training, shift, competence (1 yes, 2 no), label (1-3), then Sure. */
-const keysFor = (label: Label, answers: readonly ('yes' | 'no')[]) => `${answers.map((a) => (a === 'yes' ? '1' : '2')).join('')}${LABELS.indexOf(label) + 1}1`;
+const keysFor = (label: Label, answers: readonly ('yes' | 'no')[]) =>
+  `${answers.map((a) => (a === 'yes' ? '1' : '2')).join('')}${LABELS.indexOf(label) + 1}1`;
 
 /** Classifies every waiting scenario blind; `reading` says how this learner reads each (by title). */
-async function classify(page: Page, classId: string, reading: Record<string, { label: Label; answers: ('yes' | 'no')[] }>, hidden: { names: string[]; rationales: string[] }) {
+async function classify(
+  page: Page,
+  classId: string,
+  reading: Record<string, { label: Label; answers: ('yes' | 'no')[] }>,
+  hidden: { names: string[]; rationales: string[] },
+) {
   await page.goto(`/classes/${classId}/workshop`);
   await page.getByRole('link', { name: /^Classify/ }).click();
   await expect(page).toHaveURL(new RegExp(`/classes/${classId}/workshop/classify$`));
@@ -97,7 +103,9 @@ async function classify(page: Page, classId: string, reading: Record<string, { l
     await drill.getByRole('heading', { level: 2 }).first().focus();
     for (const k of keysFor(r.label, r.answers)) await page.keyboard.press(k);
     await page.keyboard.press('Enter');
-    await expect(drill.getByRole('heading', { level: 3, name: /^(✓ )?Right|(≈ )?Defensible|(✗ )?Not quite|(½ )?Right label/ })).toBeFocused();
+    await expect(
+      drill.getByRole('heading', { level: 3, name: /^(✓ )?Right|(≈ )?Defensible|(✗ )?Not quite|(½ )?Right label/ }),
+    ).toBeFocused();
     // Now, and only now, the author is named.
     await expect(drill.getByTestId('workshop-author')).toBeVisible();
     if (i < n - 1) await page.keyboard.press('n');
@@ -111,7 +119,7 @@ function kappaOf(rows: number[][]): number {
   let pBar = 0;
   for (const r of used) {
     const n = r.reduce((a, b) => a + b, 0);
-    pBar += (r.reduce((a, x) => a + x * (x - 1), 0) / (n * (n - 1))) / used.length;
+    pBar += r.reduce((a, x) => a + x * (x - 1), 0) / (n * (n - 1)) / used.length;
   }
   let pe = 0;
   for (let j = 0; j < 3; j++) pe += (used.reduce((a, r) => a + r[j]!, 0) / total) ** 2;
@@ -130,7 +138,9 @@ test.describe('the scenario workshop', () => {
     await teacher.goto('/practice/import');
     await teacher.getByLabel('Title of the set').fill('Seminar cases');
     await teacher.getByRole('radio', { name: 'CSV' }).check();
-    await teacher.getByLabel('Paste the scenarios').fill([SCENARIO_HEADER, scenarioRow('office-heating-lights', 'goal-misgeneralization')].join('\n'));
+    await teacher
+      .getByLabel('Paste the scenarios')
+      .fill([SCENARIO_HEADER, scenarioRow('office-heating-lights', 'goal-misgeneralization')].join('\n'));
     await submit(teacher, 'Import set');
     await expect(teacher.getByText(/Imported 1 scenario/)).toBeVisible();
     const setId = (e2eDb().prepare('SELECT id FROM ScenarioSet WHERE ownerId = ?').get(tess.id) as { id: string }).id;
@@ -166,7 +176,9 @@ test.describe('the scenario workshop', () => {
       await expect(who.page).toHaveURL(new RegExp(`/classes/${classId}/workshop$`));
       await write(who.page, w);
     }
-    const stored = e2eDb().prepare('SELECT id, title, label, authorId FROM WorkshopScenario WHERE classId = ? ORDER BY createdAt').all(classId) as { id: string; title: string; label: Label; authorId: string }[];
+    const stored = e2eDb()
+      .prepare('SELECT id, title, label, authorId FROM WorkshopScenario WHERE classId = ? ORDER BY createdAt')
+      .all(classId) as { id: string; title: string; label: Label; authorId: string }[];
     expect(stored.map((s) => [s.title, s.label, s.authorId])).toEqual([
       [ADA.title, ADA.label, ada.id],
       [BEA.title, BEA.label, bea.id],
@@ -178,7 +190,12 @@ test.describe('the scenario workshop', () => {
     // What each reader must not see before answering: the other authors' names and reasons (their own name is in the header).
     await classify(bea.page, classId, { [ADA.title]: sg }, { names: ['Ada Author'], rationales: [ADA.rationale] });
     await classify(ada.page, classId, { [BEA.title]: gm }, { names: ['Bea Writer'], rationales: [BEA.rationale] });
-    await classify(cai.page, classId, { [ADA.title]: gm, [BEA.title]: gm }, { names: ['Ada Author', 'Bea Writer'], rationales: [ADA.rationale, BEA.rationale] });
+    await classify(
+      cai.page,
+      classId,
+      { [ADA.title]: gm, [BEA.title]: gm },
+      { names: ['Ada Author', 'Bea Writer'], rationales: [ADA.rationale, BEA.rationale] },
+    );
     await expect.poll(() => countRows('Attempt', "itemId LIKE 'workshop:%' AND classId = ?", classId)).toBe(4);
 
     // ---- The figures, computed here from the stored rows ----
@@ -187,7 +204,12 @@ test.describe('the scenario workshop', () => {
         .prepare('SELECT userId, response FROM Attempt WHERE itemId = ? AND firstAttempt = 1 AND userId <> ?')
         .all(`workshop:${s.id}`, s.authorId) as { userId: string; response: string }[];
       const labels = answers.map((a) => (JSON.parse(a.response) as { label: Label }).label);
-      return { ...s, raters: labels.length, agreeing: labels.filter((l) => l === s.label).length, counts: LABELS.map((l) => labels.filter((x) => x === l).length) };
+      return {
+        ...s,
+        raters: labels.length,
+        agreeing: labels.filter((l) => l === s.label).length,
+        counts: LABELS.map((l) => labels.filter((x) => x === l).length),
+      };
     });
     expect(rows.map((r) => [r.raters, r.agreeing])).toEqual([
       [2, 1],
@@ -200,7 +222,9 @@ test.describe('the scenario workshop', () => {
     const adaRow = rows[0]!;
     const mine = ada.page.getByTestId('my-scenario');
     await expect(mine).toHaveCount(1);
-    await expect(mine.getByTestId('agreement-share')).toContainText(`${adaRow.agreeing} of ${adaRow.raters} read it as specification gaming`);
+    await expect(mine.getByTestId('agreement-share')).toContainText(
+      `${adaRow.agreeing} of ${adaRow.raters} read it as specification gaming`,
+    );
     await expect(mine.getByTestId('agreement-split')).toContainText('During training, did the unwanted behaviour already pay off?');
     await expect(mine.getByTestId('agreement-split')).toContainText(ADA.sentences[0]);
     await expect(ada.page.getByTestId('class-kappa')).toHaveAttribute('data-kappa', kappa.toFixed(3));
@@ -212,7 +236,9 @@ test.describe('the scenario workshop', () => {
     await teacher.goto(`/teach/${classId}/workshop`);
     for (const r of rows) {
       const card = teacher.locator(`[data-testid="submission"][data-scenario-id="${r.id}"]`);
-      await expect(card.getByTestId('agreement-share')).toContainText(`${r.agreeing} of ${r.raters} read it as ${r.label.replace('-', ' ')}`);
+      await expect(card.getByTestId('agreement-share')).toContainText(
+        `${r.agreeing} of ${r.raters} read it as ${r.label.replace('-', ' ')}`,
+      );
     }
     await expect(teacher.getByTestId('class-kappa')).toHaveAttribute('data-kappa', kappa.toFixed(3));
 
@@ -222,7 +248,9 @@ test.describe('the scenario workshop', () => {
     await adaCard.getByRole('button', { name: 'Promote' }).click();
     await expect(adaCard.getByRole('status')).toContainText('Promoted');
     await expect(adaCard).toContainText('Promoted into a practice set');
-    const set = JSON.parse((e2eDb().prepare('SELECT scenarios FROM ScenarioSet WHERE id = ?').get(setId) as { scenarios: string }).scenarios) as { id: string; title: string; label: string }[];
+    const set = JSON.parse(
+      (e2eDb().prepare('SELECT scenarios FROM ScenarioSet WHERE id = ?').get(setId) as { scenarios: string }).scenarios,
+    ) as { id: string; title: string; label: string }[];
     const promoted = set.find((s) => s.title === ADA.title)!;
     expect(promoted).toMatchObject({ label: ADA.label });
     await teacher.goto(`/teach/${classId}`);
@@ -244,7 +272,9 @@ test.describe('the scenario workshop', () => {
       await expect(drill.getByRole('heading', { level: 3, name: /^(✓ )?Right|(✗ )?Not quite|(½ )?Right label/ })).toBeFocused();
       if (i < set.length - 1) await cai.page.keyboard.press('n');
     }
-    await expect.poll(() => countRows('Attempt', 'userId = ? AND itemId = ? AND correct = 1', cai.id, `set:${setId}:${promoted.id}`)).toBe(1);
+    await expect
+      .poll(() => countRows('Attempt', 'userId = ? AND itemId = ? AND correct = 1', cai.id, `set:${setId}:${promoted.id}`))
+      .toBe(1);
 
     // The workshop assignment is done for Ada (wrote 1, classified the 1 there was for her) and counts no score.
     await ada.page.goto('/classes');

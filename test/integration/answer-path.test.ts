@@ -33,21 +33,41 @@ describe('the answer path', () => {
     expect(attempt.createdAt.toISOString()).toBe(at.toISOString());
 
     const row = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
-    expect(row).toMatchObject({ userId: u.id, idempotencyKey: 'path-1', itemKind: 'quiz', chapter: 'introduction', correct: true, confident: true, durationMs: 12_345, firstAttempt: true, classId: null });
+    expect(row).toMatchObject({
+      userId: u.id,
+      idempotencyKey: 'path-1',
+      itemKind: 'quiz',
+      chapter: 'introduction',
+      correct: true,
+      confident: true,
+      durationMs: 12_345,
+      firstAttempt: true,
+      classId: null,
+    });
     expect(row.createdAt.toISOString()).toBe(at.toISOString());
     expect(JSON.parse(row.response)).toEqual({ selected: [0] });
     // Attempts sort and filter by time through Prisma as they would have had Prisma written them.
-    expect(await db.attempt.count({ where: { userId: u.id, createdAt: { gte: new Date('2026-05-04T23:59:58.000Z'), lt: new Date('2026-05-05T00:00:00Z') } } })).toBe(1);
+    expect(
+      await db.attempt.count({
+        where: { userId: u.id, createdAt: { gte: new Date('2026-05-04T23:59:58.000Z'), lt: new Date('2026-05-05T00:00:00Z') } },
+      }),
+    ).toBe(1);
     const day = await db.studyDay.findUniqueOrThrow({ where: { userId_day: { userId: u.id, day: '2026-05-04' } } });
     expect(day.answers).toBe(1);
 
-    const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_itemKind_itemId: { userId: u.id, itemKind: 'quiz', itemId: 'intro-q1' } }, include: { logs: true } });
+    const card = await db.reviewCard.findUniqueOrThrow({
+      where: { userId_itemKind_itemId: { userId: u.id, itemKind: 'quiz', itemId: 'intro-q1' } },
+      include: { logs: true },
+    });
     expect(card.concept).toBe('goal misgeneralization');
     expect(card.createdAt.toISOString()).toBe(at.toISOString());
     expect(card.logs).toHaveLength(1);
     expect(card.logs[0]!.idempotencyKey).toBe('first-path-1');
     expect(card.logs[0]!.review.toISOString()).toBe(at.toISOString());
-    const replayed = replay(card.createdAt, card.logs.map((l) => ({ rating: l.rating as 1 | 2 | 3 | 4, review: l.review, retention: l.requestRetention })));
+    const replayed = replay(
+      card.createdAt,
+      card.logs.map((l) => ({ rating: l.rating as 1 | 2 | 3 | 4, review: l.review, retention: l.requestRetention })),
+    );
     expect(card.due.toISOString()).toBe(replayed.due.toISOString());
     expect(card.stability).toBeCloseTo(replayed.stability, 10);
     expect(card.reps).toBe(replayed.reps);
@@ -72,7 +92,15 @@ describe('the answer path', () => {
       for (let i = 0; i < 10; i++) {
         await recordReview(
           u.id,
-          { cardId: card.id, shownItemId: 'intro-q2', correct: true, confident: true, durationMs: 9000, idempotencyKey: `rev-${i}`, cardVersion: null },
+          {
+            cardId: card.id,
+            shownItemId: 'intro-q2',
+            correct: true,
+            confident: true,
+            durationMs: 9000,
+            idempotencyKey: `rev-${i}`,
+            cardVersion: null,
+          },
           new Date(Date.UTC(2026, 0, 2 + 4 * i)),
           0.9,
         );

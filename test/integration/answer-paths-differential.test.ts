@@ -118,7 +118,9 @@ describe(`every answer path writes the same rows (${storeKind(process.env.DATABA
 
   it('the column list really comes from the schema: it names every column of the four tables', () => {
     expect(columnsOf('Attempt').map((c) => c.name)).toEqual(expect.arrayContaining(['merged', 'firstAttempt', 'classId', 'createdAt']));
-    expect(columnsOf('ReviewLog').map((c) => c.name)).toEqual(expect.arrayContaining(['requestRetention', 'practice', 'merged', 'shownItemId']));
+    expect(columnsOf('ReviewLog').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['requestRetention', 'practice', 'merged', 'shownItemId']),
+    );
     expect(columnsOf('StudyDay').map((c) => c.name)).toEqual(['userId', 'day', 'answers', 'reviews']);
   });
 });

@@ -4,7 +4,14 @@ import { createUser } from '../../lib/db/users';
 import { getChapterProgress, saveReadingPosition, setChapterComplete } from '../../lib/db/progress';
 import { db } from '../../lib/db/client';
 
-const base = { itemKind: 'quiz' as const, itemId: 'ld-flat-basins', chapter: 'learning-dynamics', response: { selected: [1] }, confident: true, durationMs: 1200 };
+const base = {
+  itemKind: 'quiz' as const,
+  itemId: 'ld-flat-basins',
+  chapter: 'learning-dynamics',
+  response: { selected: [1] },
+  confident: true,
+  durationMs: 1200,
+};
 
 async function learner(email: string) {
   return createUser({ name: 'L', email, passwordHash: 'x', role: 'learner' });
@@ -25,7 +32,9 @@ describe('attempts', () => {
 
   it('concurrent copies of one request store one row', async () => {
     const u = await learner('a2@example.com');
-    const results = await Promise.all(Array.from({ length: 8 }, () => recordAttempt(u.id, { ...base, idempotencyKey: 'same-key-123', correct: true })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => recordAttempt(u.id, { ...base, idempotencyKey: 'same-key-123', correct: true })),
+    );
     expect(new Set(results.map((r) => r.attempt.id)).size).toBe(1);
     expect(await db.attempt.count({ where: { userId: u.id } })).toBe(1);
   });

@@ -19,7 +19,13 @@ describe('an imported set assigned to a class', () => {
     const set = await createScenarioSet(teacher.id, 'My office cases', [scenario]);
     const c = await createClass(await asInstructor(teacher.id), 'Set class');
     await enrol(c.id, inClass.id);
-    await createAssignment(await teaching(teacher.id, c.id), { kind: 'drill', target: `set:${set.id}`, title: 'Classifier drill: My office cases', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
+    await createAssignment(await teaching(teacher.id, c.id), {
+      kind: 'drill',
+      target: `set:${set.id}`,
+      title: 'Classifier drill: My office cases',
+      opensAt: new Date(Date.now() - DAY),
+      dueAt: new Date(Date.now() + DAY),
+    });
 
     const choice = { kind: 'imported', setId: set.id } as const;
     const forLearner = await resolvePracticeSet(choice, inClass.id, {});
@@ -47,7 +53,13 @@ describe('changing a set in place', () => {
     const set = await createScenarioSet(teacher.id, 'First name', [a]);
     const c = await createClass(await asInstructor(teacher.id), 'Change class');
     await enrol(c.id, member.id);
-    await createAssignment(await teaching(teacher.id, c.id), { kind: 'drill', target: `set:${set.id}`, title: 'Drill', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
+    await createAssignment(await teaching(teacher.id, c.id), {
+      kind: 'drill',
+      target: `set:${set.id}`,
+      title: 'Drill',
+      opensAt: new Date(Date.now() - DAY),
+      dueAt: new Date(Date.now() + DAY),
+    });
     const b = { ...a, id: 'boat-race-copy' };
     expect(await updateScenarioSet(other.id, set.id, { title: 'Stolen' })).toBe(false);
     expect(await updateScenarioSet(teacher.id, set.id, { title: 'Second name', scenarios: [a, b] })).toBe(true);

@@ -122,7 +122,10 @@ describe('who teaches a class', () => {
     expect(await revokeCoInstructorInvite(await owning(owner.id, other.id), kept.inviteId)).toBe(false);
 
     // Two people racing with one link: exactly one gets in.
-    const results = await Promise.all([acceptCoInstructorInvite(await asInstructor(y.id), kept.token, t0), acceptCoInstructorInvite(await asInstructor(z.id), kept.token, t0)]);
+    const results = await Promise.all([
+      acceptCoInstructorInvite(await asInstructor(y.id), kept.token, t0),
+      acceptCoInstructorInvite(await asInstructor(z.id), kept.token, t0),
+    ]);
     expect(results.filter((r) => r === 'invalid')).toHaveLength(1);
     expect(await db.classInstructor.count({ where: { classId: c.id } })).toBe(2);
   });
@@ -154,10 +157,31 @@ describe('the roster', () => {
     const idle = await learner('roster-idle@example.com', 'Idle Learner');
     for (const u of [done, partial, idle]) await enrol(c.id, u.id);
     const quizzes = getCourse().analyses.get('introduction')!.quizzes;
-    const open = await createAssignment(await teaching(owner.id, c.id), { kind: 'chapter', target: 'introduction', title: 'Intro', opensAt: new Date(t.getTime() - DAY), dueAt: new Date(t.getTime() + DAY) });
-    const past = await createAssignment(await teaching(owner.id, c.id), { kind: 'chapter', target: 'scheming', title: 'Scheming', opensAt: new Date(t.getTime() - 3 * DAY), dueAt: new Date(t.getTime() - DAY) });
+    const open = await createAssignment(await teaching(owner.id, c.id), {
+      kind: 'chapter',
+      target: 'introduction',
+      title: 'Intro',
+      opensAt: new Date(t.getTime() - DAY),
+      dueAt: new Date(t.getTime() + DAY),
+    });
+    const past = await createAssignment(await teaching(owner.id, c.id), {
+      kind: 'chapter',
+      target: 'scheming',
+      title: 'Scheming',
+      opensAt: new Date(t.getTime() - 3 * DAY),
+      dueAt: new Date(t.getTime() - DAY),
+    });
     const answer = (userId: string, quizId: string, n: number, correct: boolean) =>
-      recordAttempt(userId, { idempotencyKey: `roster-${userId.slice(-6)}-${n}`, itemKind: 'quiz', itemId: quizId, chapter: 'introduction', response: { selected: [0] }, correct, confident: true, durationMs: 1000 });
+      recordAttempt(userId, {
+        idempotencyKey: `roster-${userId.slice(-6)}-${n}`,
+        itemKind: 'quiz',
+        itemId: quizId,
+        chapter: 'introduction',
+        response: { selected: [0] },
+        correct,
+        confident: true,
+        durationMs: 1000,
+      });
     for (const [n, q] of quizzes.entries()) await answer(done.id, q.id, n, n !== 0);
     await setChapterComplete(done.id, 'introduction', true);
     await answer(partial.id, quizzes[0]!.id, 0, true);
@@ -187,9 +211,16 @@ describe('the roster', () => {
 
     const cls = await db.class.findUniqueOrThrow({ where: { id: first!.classId }, include: { assignments: true } });
     expect(cls.assignments.map((a) => a.kind).sort()).toEqual(['chapter', 'drill', 'review']);
-    const data = await loadClassData(await teaching(demo.id, cls.id), new Date(Math.min(...cls.assignments.map((a) => a.opensAt.getTime()))));
+    const data = await loadClassData(
+      await teaching(demo.id, cls.id),
+      new Date(Math.min(...cls.assignments.map((a) => a.opensAt.getTime()))),
+    );
     expect(data.learners).toHaveLength(DEMO_LEARNER_COUNT);
-    const roster = buildRoster(data, cls.assignments.map((a) => assignmentSpec(a)), new Date());
+    const roster = buildRoster(
+      data,
+      cls.assignments.map((a) => assignmentSpec(a)),
+      new Date(),
+    );
     const statuses = new Set(roster.flatMap((r) => r.results.map((x) => x.status)));
     for (const s of ['done', 'late', 'in-progress']) expect(statuses).toContain(s);
     expect(roster.some((r) => r.lateCount > 0)).toBe(true);
@@ -204,7 +235,11 @@ describe('the roster', () => {
     expect(first!.attempts).toBe(days._sum.answers);
 
     // One first attempt per learner per item, as the real actions store.
-    const dupes = await db.attempt.groupBy({ by: ['userId', 'itemId'], where: { firstAttempt: true, userId: { in: data.learners.map((l) => l.id) } }, _count: { _all: true } });
+    const dupes = await db.attempt.groupBy({
+      by: ['userId', 'itemId'],
+      where: { firstAttempt: true, userId: { in: data.learners.map((l) => l.id) } },
+      _count: { _all: true },
+    });
     expect(dupes.every((d) => d._count._all === 1)).toBe(true);
     const sample = await db.attempt.findFirstOrThrow({ where: { userId: { in: data.learners.map((l) => l.id) }, itemKind: 'scenario' } });
     const response = JSON.parse(sample.response) as { label: string; answers: Record<string, string>; wrong: string[]; truth: string };
@@ -234,19 +269,36 @@ describe('CSV exports', () => {
     await enrol(c.id, evil.id);
     await enrol(c.id, plain.id);
     for (const [k, u] of [evil, plain, outsider].entries())
-      await recordAttempt(u.id, { idempotencyKey: `csv-key-${k}-aaaa`, itemKind: 'quiz', itemId: 'intro-coinrun-reward', chapter: 'introduction', response: { selected: [1, 2] }, correct: true, confident: false, durationMs: 4200 });
+      await recordAttempt(u.id, {
+        idempotencyKey: `csv-key-${k}-aaaa`,
+        itemKind: 'quiz',
+        itemId: 'intro-coinrun-reward',
+        chapter: 'introduction',
+        response: { selected: [1, 2] },
+        correct: true,
+        confident: false,
+        durationMs: 4200,
+      });
     await recordAttempt(plain.id, {
       idempotencyKey: 'csv-key-scenario',
       itemKind: 'scenario',
       itemId: 'boat-race-lagoon',
       chapter: 'introduction',
-      response: { label: 'specification-gaming', answers: { training: 'yes', shift: 'no', competence: 'yes' }, wrong: [], truth: 'specification-gaming' },
+      response: {
+        label: 'specification-gaming',
+        answers: { training: 'yes', shift: 'no', competence: 'yes' },
+        wrong: [],
+        truth: 'specification-gaming',
+      },
       correct: true,
       confident: true,
       durationMs: null,
     });
 
-    const titles: Record<string, string> = { 'intro-coinrun-reward': 'Which reward, “get the coin”?', 'boat-race-lagoon': getScenario('boat-race-lagoon')!.title };
+    const titles: Record<string, string> = {
+      'intro-coinrun-reward': 'Which reward, “get the coin”?',
+      'boat-race-lagoon': getScenario('boat-race-lagoon')!.title,
+    };
     const text = await readAll(attemptsCsvStream(classAttemptsPages(await teaching(owner.id, c.id), 2), (_kind, id) => titles[id]));
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
@@ -260,7 +312,9 @@ describe('CSV exports', () => {
     expect(rows).toHaveLength(3); // the outsider's attempt is not exported
     const evilRow = rows.find((r) => r.includes('csv-evil@example.com'))!;
     expect(evilRow).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",`);
-    expect(evilRow).toMatch(/,quiz,intro-coinrun-reward,"Which reward, “get the coin”\?",introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT[^,]+,false$/);
+    expect(evilRow).toMatch(
+      /,quiz,intro-coinrun-reward,"Which reward, “get the coin”\?",introduction,true,false,true,4200,B\+C,\d{4}-\d\d-\d\dT[^,]+,false$/,
+    );
     expect(rows.find((r) => r.includes('csv-plain@example.com') && r.includes(',quiz,'))).toContain(',"Ana, ""the"" Learner",');
     expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(',,specification-gaming; training=yes; shift=no; competence=yes,');
     expect(rows.find((r) => r.includes('boat-race-lagoon'))).toContain(`,boat-race-lagoon,${csvCell(titles['boat-race-lagoon'])},`);
@@ -272,10 +326,32 @@ describe('CSV exports', () => {
     const l = await learner('gb-l@example.com', '@SUM(A1:A9)');
     await enrol(c.id, l.id);
     const due = new Date('2026-12-01T12:00:00Z');
-    const a = await createAssignment(await teaching(owner.id, c.id), { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
-    const b = await createAssignment(await teaching(owner.id, c.id), { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(Date.now() - DAY), dueAt: due });
-    const d = await createAssignment(await teaching(owner.id, c.id), { kind: 'chapter', target: 'introduction', title: 'Read “Introduction”', opensAt: new Date(Date.now() - DAY), dueAt: due });
-    const roster = buildRoster(await loadClassData(await teaching(owner.id, c.id), a.opensAt), [assignmentSpec(a), assignmentSpec(b), assignmentSpec(d)], new Date('2026-11-30T00:00:00Z'));
+    const a = await createAssignment(await teaching(owner.id, c.id), {
+      kind: 'review',
+      target: '5',
+      title: 'Reviews',
+      opensAt: new Date(Date.now() - DAY),
+      dueAt: due,
+    });
+    const b = await createAssignment(await teaching(owner.id, c.id), {
+      kind: 'review',
+      target: '5',
+      title: 'Reviews',
+      opensAt: new Date(Date.now() - DAY),
+      dueAt: due,
+    });
+    const d = await createAssignment(await teaching(owner.id, c.id), {
+      kind: 'chapter',
+      target: 'introduction',
+      title: 'Read “Introduction”',
+      opensAt: new Date(Date.now() - DAY),
+      dueAt: due,
+    });
+    const roster = buildRoster(
+      await loadClassData(await teaching(owner.id, c.id), a.opensAt),
+      [assignmentSpec(a), assignmentSpec(b), assignmentSpec(d)],
+      new Date('2026-11-30T00:00:00Z'),
+    );
     const csv = gradebookCsv([a, b, d], roster);
     const [header, row] = csv.slice(1).split('\r\n');
     expect(header).toBe(

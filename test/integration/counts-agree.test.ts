@@ -25,10 +25,9 @@ const CHAPTER = 'introduction';
 
 /** The three answers that are right for a scenario ('either' taken as yes). */
 const rightAnswers = (s: Scenario) =>
-  Object.fromEntries((['training', 'shift', 'competence'] as Question[]).map((q) => [q, s.questions[q].answer === 'either' ? 'yes' : s.questions[q].answer])) as Record<
-    Question,
-    QuestionAnswer
-  >;
+  Object.fromEntries(
+    (['training', 'shift', 'competence'] as Question[]).map((q) => [q, s.questions[q].answer === 'either' ? 'yes' : s.questions[q].answer]),
+  ) as Record<Question, QuestionAnswer>;
 const flip = (a: QuestionAnswer): QuestionAnswer => (a === 'yes' ? 'no' : 'yes');
 
 describe('counts agree across pages, on stored data', () => {
@@ -44,7 +43,18 @@ describe('counts agree across pages, on stored data', () => {
 
     const schedule = { concept: null, retention: 0.9 };
     for (const [i, q] of quizzes.slice(0, 3).entries())
-      await recordAttempt(u.id, { idempotencyKey: `counts-q-${i}`, itemKind: 'quiz', itemId: q.id, chapter: CHAPTER, response: { selected: [0] }, correct: i !== 2, confident: true, durationMs: 20_000, createdAt: at('2026-05-08T10:00:00Z'), schedule });
+      await recordAttempt(u.id, {
+        idempotencyKey: `counts-q-${i}`,
+        itemKind: 'quiz',
+        itemId: q.id,
+        chapter: CHAPTER,
+        response: { selected: [0] },
+        correct: i !== 2,
+        confident: true,
+        durationMs: 20_000,
+        createdAt: at('2026-05-08T10:00:00Z'),
+        schedule,
+      });
     // Scenario 0: right label, right reasons. Scenario 1: right label, one wrong reason. Scenario 2: wrong label.
     for (const [i, s] of scenarios.entries()) {
       const answers = rightAnswers(s);
@@ -78,14 +88,19 @@ describe('counts agree across pages, on stored data', () => {
       ['2026-05-11T08:00:00Z', at('2026-05-09T09:00:00Z')],
       ['2026-05-17T08:00:00Z', at('2026-05-09T09:00:00Z')],
     ];
-    for (const [i, c] of cards.entries()) await db.reviewCard.update({ where: { id: c.id }, data: { due: at(plan[i]![0]), introducedAt: plan[i]![1] } });
+    for (const [i, c] of cards.entries())
+      await db.reviewCard.update({ where: { id: c.id }, data: { due: at(plan[i]![0]), introducedAt: plan[i]![1] } });
 
     const perLabel = { 'specification-gaming': 0, 'goal-misgeneralization': 0, 'capability-failure': 0 };
     for (const s of bank.values()) perLabel[s.label]++;
     const d = await getDashboard({
       userId: u.id,
       now,
-      chapters: course.chapters.map((c) => ({ slug: c.slug, title: c.title, quizIds: course.analyses.get(c.slug)!.quizzes.map((q) => q.id) })),
+      chapters: course.chapters.map((c) => ({
+        slug: c.slug,
+        title: c.title,
+        quizIds: course.analyses.get(c.slug)!.quizzes.map((q) => q.id),
+      })),
       scenarioOf: (id) => bank.get(id) ?? null,
       scenariosPerLabel: perLabel,
     });
@@ -95,10 +110,13 @@ describe('counts agree across pages, on stored data', () => {
     const sidebar = (await getChapterProgress(u.id)).find((p) => p.chapter === CHAPTER)!;
     expect(row.items).toBe(quizzes.length);
     expect(row).toMatchObject({ answered: 3, firstCorrect: 2, completed: true });
-    expect({ answered: row.answered, firstCorrect: row.firstCorrect }).toEqual({ answered: sidebar.answered, firstCorrect: sidebar.firstCorrect });
-    expect(progressText({ done: row.answered, total: row.items, right: row.firstCorrect, unit: 'questions', chapterFinished: row.completed })).toBe(
-      `Chapter finished · 3 of ${quizzes.length} answered · 2 right`,
-    );
+    expect({ answered: row.answered, firstCorrect: row.firstCorrect }).toEqual({
+      answered: sidebar.answered,
+      firstCorrect: sidebar.firstCorrect,
+    });
+    expect(
+      progressText({ done: row.answered, total: row.items, right: row.firstCorrect, unit: 'questions', chapterFinished: row.completed }),
+    ).toBe(`Chapter finished · 3 of ${quizzes.length} answered · 2 right`);
     // A chapter marked finished is not labelled as barely begun.
     expect(['Attempted', 'Not started']).not.toContain(MASTERY_TEXT[row.level]);
 
@@ -116,7 +134,13 @@ describe('counts agree across pages, on stored data', () => {
 
     // With a daily limit of 0 new cards, the new card is held back on both pages alike.
     await db.user.update({ where: { id: u.id }, data: { settings: JSON.stringify({ newCardsPerDay: 0, desiredRetention: 0.9 }) } });
-    const limited = await getDashboard({ userId: u.id, now, chapters: [], scenarioOf: (id) => bank.get(id) ?? null, scenariosPerLabel: perLabel });
+    const limited = await getDashboard({
+      userId: u.id,
+      now,
+      chapters: [],
+      scenarioOf: (id) => bank.get(id) ?? null,
+      scenariosPerLabel: perLabel,
+    });
     const limitedQueue = await loadReviewSession(u.id, now);
     expect(limited.due).toEqual({ now: 1, laterToday: 2, heldBackNew: 1 });
     expect([limitedQueue.dueCount, limitedQueue.laterToday, limitedQueue.heldBackNew]).toEqual([1, 2, 1]);

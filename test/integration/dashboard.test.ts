@@ -16,7 +16,18 @@ describe('learner dashboard data', () => {
     const other = await createUser({ name: 'O', email: 'dash-other@example.com', passwordHash: 'x', role: 'learner' });
     const schedule = { concept: null, retention: 0.9 };
     const quiz = (userId: string, id: string, chapter: string, correct: boolean, at: Date) =>
-      recordAttempt(userId, { idempotencyKey: `${userId}-${id}`, itemKind: 'quiz', itemId: id, chapter, response: { selected: [0] }, correct, confident: true, durationMs: 20_000, createdAt: at, schedule });
+      recordAttempt(userId, {
+        idempotencyKey: `${userId}-${id}`,
+        itemKind: 'quiz',
+        itemId: id,
+        chapter,
+        response: { selected: [0] },
+        correct,
+        confident: true,
+        durationMs: 20_000,
+        createdAt: at,
+        schedule,
+      });
     await quiz(u.id, 'q1', 'introduction', true, daysAgo(2));
     await quiz(u.id, 'q2', 'introduction', false, daysAgo(1));
     await quiz(u.id, 'q3', 'scheming', true, daysAgo(0));
@@ -34,7 +45,20 @@ describe('learner dashboard data', () => {
       schedule: { concept: 'goal-misgeneralization', retention: 0.9 },
     });
     const card = await db.reviewCard.findFirstOrThrow({ where: { userId: u.id, itemId: 'q1' } });
-    await recordReview(u.id, { cardId: card.id, shownItemId: 'q1', correct: true, confident: true, durationMs: 20_000, idempotencyKey: 'rev-1', cardVersion: null }, daysAgo(0, 12), 0.9);
+    await recordReview(
+      u.id,
+      {
+        cardId: card.id,
+        shownItemId: 'q1',
+        correct: true,
+        confident: true,
+        durationMs: 20_000,
+        idempotencyKey: 'rev-1',
+        cardVersion: null,
+      },
+      daysAgo(0, 12),
+      0.9,
+    );
     await setChapterComplete(u.id, 'introduction', true, daysAgo(1));
 
     const d = await getDashboard({
@@ -44,13 +68,28 @@ describe('learner dashboard data', () => {
         { slug: 'introduction', title: 'Introduction', quizIds: ['q1', 'q2'] },
         { slug: 'scheming', title: 'Scheming', quizIds: ['q3', 'q4'] },
       ],
-      scenarioOf: (id) => (id === 's1' ? { label: 'goal-misgeneralization', questions: { training: { answer: 'no', evidence: [] }, shift: { answer: 'yes', evidence: [] }, competence: { answer: 'yes', evidence: [] } } } : null),
+      scenarioOf: (id) =>
+        id === 's1'
+          ? {
+              label: 'goal-misgeneralization',
+              questions: {
+                training: { answer: 'no', evidence: [] },
+                shift: { answer: 'yes', evidence: [] },
+                competence: { answer: 'yes', evidence: [] },
+              },
+            }
+          : null,
       scenariosPerLabel: { 'specification-gaming': 0, 'goal-misgeneralization': 1, 'capability-failure': 0 },
     });
     const intro = d.chapters.find((c) => c.slug === 'introduction')!;
     // The chapter's own questions only; the drill scenario counts under its failure mode.
     expect(intro).toMatchObject({ completed: true, items: 2, answered: 2, firstCorrect: 1 });
-    expect(d.modes.find((m) => m.label === 'goal-misgeneralization')).toMatchObject({ items: 1, answered: 1, labelRight: 0, firstCorrect: 0 });
+    expect(d.modes.find((m) => m.label === 'goal-misgeneralization')).toMatchObject({
+      items: 1,
+      answered: 1,
+      labelRight: 0,
+      firstCorrect: 0,
+    });
     expect(d.chapters.find((c) => c.slug === 'scheming')).toMatchObject({ answered: 1, firstCorrect: 1, completed: false });
     expect(d.confusion['goal-misgeneralization']['specification-gaming']).toBe(1);
     expect(d.totalCards).toBe(4);

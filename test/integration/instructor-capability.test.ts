@@ -13,8 +13,16 @@ const { verifyInstructor } = await import('../../lib/auth/capability');
 const { defineAction } = await import('../../lib/actions/safe-action');
 const { rotateJoinCodeAction, deleteAssignmentAction } = await import('../../lib/actions/classes');
 const { createUser, setUserRole } = await import('../../lib/db/users');
-const { createAssignment, createClass, enrol, findClassByCode, getClassForInstructor, removeCoInstructor, acceptCoInstructorInvite, createCoInstructorInvite } =
-  await import('../../lib/db/classes');
+const {
+  createAssignment,
+  createClass,
+  enrol,
+  findClassByCode,
+  getClassForInstructor,
+  removeCoInstructor,
+  acceptCoInstructorInvite,
+  createCoInstructorInvite,
+} = await import('../../lib/db/classes');
 const { classAttemptsPages, loadClassData } = await import('../../lib/db/class-analytics');
 const { classScenarioSetsById, createScenarioSet } = await import('../../lib/db/scenario-sets');
 const { getScenario } = await import('../../lib/content/bank');
@@ -24,7 +32,8 @@ type ClassCapability = import('../../lib/auth/capability').ClassCapability;
 
 const DAY = 86_400_000;
 let n = 0;
-const person = (role: 'instructor' | 'learner') => createUser({ name: `P${++n}`, email: `cap-${role}-${n}@example.com`, passwordHash: 'x', role });
+const person = (role: 'instructor' | 'learner') =>
+  createUser({ name: `P${++n}`, email: `cap-${role}-${n}@example.com`, passwordHash: 'x', role });
 const signInAs = (u: { id: string; sessionVersion: number } | null) => {
   signedIn.claims = u && { sub: u.id, sv: u.sessionVersion, exp: Math.floor(Date.now() / 1000) + 3600 };
 };
@@ -39,7 +48,17 @@ async function classWithStaff() {
   await acceptCoInstructorInvite(await asInstructor(co.id), token, new Date());
   await enrol(cls.id, learner.id);
   await db.attempt.create({
-    data: { userId: learner.id, itemKind: 'quiz', itemId: 'intro-coinrun-reward', chapter: 'introduction', response: '{"selected":[1]}', correct: true, confident: true, idempotencyKey: `cap-${cls.id}`, firstAttempt: true },
+    data: {
+      userId: learner.id,
+      itemKind: 'quiz',
+      itemId: 'intro-coinrun-reward',
+      chapter: 'introduction',
+      response: '{"selected":[1]}',
+      correct: true,
+      confident: true,
+      idempotencyKey: `cap-${cls.id}`,
+      firstAttempt: true,
+    },
   });
   return { owner, co, learner, cls };
 }
@@ -71,7 +90,9 @@ describe('a class capability', () => {
     const pages = [];
     for await (const page of classAttemptsPages(coCap)) pages.push(page);
     expect(pages).toEqual([]);
-    await expect(createAssignment(coCap, { kind: 'review', target: '5', title: 'Sneaky', opensAt: new Date(), dueAt: new Date(Date.now() + DAY) })).rejects.toThrow();
+    await expect(
+      createAssignment(coCap, { kind: 'review', target: '5', title: 'Sneaky', opensAt: new Date(), dueAt: new Date(Date.now() + DAY) }),
+    ).rejects.toThrow();
     expect(await db.assignment.count({ where: { classId: cls.id } })).toBe(0);
   });
 
@@ -105,10 +126,14 @@ describe("defineAction's auth option", () => {
     seen(cls.classId);
     return { role: cls.classRole };
   });
-  const forInstructor = defineAction(z.object({}), { auth: 'instructor', denied: 'Instructors only, please.' }, async (_input, { instructor }) => {
-    seen(instructor.userId);
-    return {};
-  });
+  const forInstructor = defineAction(
+    z.object({}),
+    { auth: 'instructor', denied: 'Instructors only, please.' },
+    async (_input, { instructor }) => {
+      seen(instructor.userId);
+      return {};
+    },
+  );
 
   it('checks the caller before the handler runs, and hands it the capability', async () => {
     const { owner, co, learner, cls } = await classWithStaff();
@@ -116,7 +141,11 @@ describe("defineAction's auth option", () => {
     seen.mockClear();
     expect(await forClass({ classId: cls.id })).toMatchObject({ ok: false, status: 401, message: 'Please sign in to do that.' });
     signInAs(stranger);
-    expect(await forClass({ classId: cls.id })).toMatchObject({ ok: false, status: 404, message: 'That class was not found, or you do not teach it.' });
+    expect(await forClass({ classId: cls.id })).toMatchObject({
+      ok: false,
+      status: 404,
+      message: 'That class was not found, or you do not teach it.',
+    });
     signInAs(learner);
     expect(await forClass({ classId: cls.id })).toMatchObject({ ok: false, status: 404 });
     expect(await forInstructor({})).toMatchObject({ ok: false, status: 403, message: 'Instructors only, please.' });
@@ -132,7 +161,13 @@ describe("defineAction's auth option", () => {
   it("keeps the real class actions to the class's teachers", async () => {
     const { owner, cls } = await classWithStaff();
     const stranger = await person('instructor');
-    const a = await createAssignment(await teaching(owner.id, cls.id), { kind: 'review', target: '5', title: 'Reviews', opensAt: new Date(), dueAt: new Date(Date.now() + DAY) });
+    const a = await createAssignment(await teaching(owner.id, cls.id), {
+      kind: 'review',
+      target: '5',
+      title: 'Reviews',
+      opensAt: new Date(),
+      dueAt: new Date(Date.now() + DAY),
+    });
     const code = (await db.class.findUniqueOrThrow({ where: { id: cls.id } })).joinCode;
     signInAs(stranger);
     expect(await rotateJoinCodeAction({ classId: cls.id })).toMatchObject({ ok: false, status: 404 });

@@ -78,14 +78,25 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('committed PostgreSQL migrations
     const url = await createDatabase(admin, uniqueDbName(prefix));
     const first = await migratePostgres(url);
     expect(first.applied).toEqual(folders);
-    const tables = await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-    expect(tables.map((t) => t.tablename).filter((t) => t !== PG_MIGRATIONS_TABLE).sort()).toEqual(models());
+    const tables = await query<{ tablename: string }>(
+      url,
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    );
+    expect(
+      tables
+        .map((t) => t.tablename)
+        .filter((t) => t !== PG_MIGRATIONS_TABLE)
+        .sort(),
+    ).toEqual(models());
     const recorded = await query<{ name: string }>(url, `SELECT "name" FROM "${PG_MIGRATIONS_TABLE}" ORDER BY "name"`);
     expect(recorded.map((r) => r.name)).toEqual(folders);
     expect((await migratePostgres(url)).applied).toEqual([]);
     // Foreign keys hold, as on SQLite.
     await expect(
-      query(url, `INSERT INTO "Attempt" ("id","userId","idempotencyKey","itemKind","itemId","response","correct","confident","firstAttempt") VALUES ('a','ghost','k','quiz','q','[]',true,true,true)`),
+      query(
+        url,
+        `INSERT INTO "Attempt" ("id","userId","idempotencyKey","itemKind","itemId","response","correct","confident","firstAttempt") VALUES ('a','ghost','k','quiz','q','[]',true,true,true)`,
+      ),
     ).rejects.toThrow(/foreign key/);
   });
 

@@ -47,7 +47,17 @@ async function easyCard(userId: string, itemId: string) {
 describe('review cards and logs', () => {
   it('a first answer creates exactly one card with its first review; later attempts do not touch it', async () => {
     const u = await learnerWithCards('r1@example.com', 1);
-    await recordAttempt(u.id, { idempotencyKey: 'again-1', itemKind: 'quiz', itemId: 'q-0', chapter: 'scheming', response: {}, correct: true, confident: true, durationMs: 1, schedule: { concept: null, retention: 0.9 } });
+    await recordAttempt(u.id, {
+      idempotencyKey: 'again-1',
+      itemKind: 'quiz',
+      itemId: 'q-0',
+      chapter: 'scheming',
+      response: {},
+      correct: true,
+      confident: true,
+      durationMs: 1,
+      schedule: { concept: null, retention: 0.9 },
+    });
     const cards = await cardsWithLogs(u.id);
     expect(cards).toHaveLength(1);
     expect(cards[0]!.logs).toHaveLength(1);
@@ -56,7 +66,15 @@ describe('review cards and logs', () => {
   it('a double-submitted review changes the schedule once', async () => {
     const u = await learnerWithCards('r2@example.com', 1);
     const card = (await db.reviewCard.findFirstOrThrow({ where: { userId: u.id } }))!;
-    const input = { cardId: card.id, shownItemId: 'q-0', correct: true, confident: true, durationMs: 30_000, idempotencyKey: 'review-key-1', cardVersion: card.reps };
+    const input = {
+      cardId: card.id,
+      shownItemId: 'q-0',
+      correct: true,
+      confident: true,
+      durationMs: 30_000,
+      idempotencyKey: 'review-key-1',
+      cardVersion: card.reps,
+    };
     const [a, b] = await Promise.all([recordReview(u.id, input, hours(48), 0.9), recordReview(u.id, input, hours(48), 0.9)]);
     expect([a?.duplicate, b?.duplicate].sort()).toEqual([false, true]);
     const after = await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } });
@@ -68,7 +86,20 @@ describe('review cards and logs', () => {
     const owner = await learnerWithCards('r3@example.com', 1);
     const other = await createUser({ name: 'O', email: 'r3o@example.com', passwordHash: 'x', role: 'learner' });
     const card = await db.reviewCard.findFirstOrThrow({ where: { userId: owner.id } });
-    const r = await recordReview(other.id, { cardId: card.id, shownItemId: 'q-0', correct: true, confident: true, durationMs: 1, idempotencyKey: 'steal-1234', cardVersion: card.reps }, hours(48), 0.9);
+    const r = await recordReview(
+      other.id,
+      {
+        cardId: card.id,
+        shownItemId: 'q-0',
+        correct: true,
+        confident: true,
+        durationMs: 1,
+        idempotencyKey: 'steal-1234',
+        cardVersion: card.reps,
+      },
+      hours(48),
+      0.9,
+    );
     expect(r).toBeNull();
     expect((await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } })).reps).toBe(card.reps);
   });
@@ -80,7 +111,20 @@ describe('review cards and logs', () => {
     for (const [i, c] of cards.entries()) {
       for (let k = 0; k < 3; k++) {
         t += 30;
-        await recordReview(u.id, { cardId: c.id, shownItemId: c.itemId, correct: (i + k) % 3 !== 0, confident: k !== 1, durationMs: 5_000 * (k + 1), idempotencyKey: `r4-${i}-${k}`, cardVersion: null }, hours(t), k === 2 ? 0.95 : 0.9);
+        await recordReview(
+          u.id,
+          {
+            cardId: c.id,
+            shownItemId: c.itemId,
+            correct: (i + k) % 3 !== 0,
+            confident: k !== 1,
+            durationMs: 5_000 * (k + 1),
+            idempotencyKey: `r4-${i}-${k}`,
+            cardVersion: null,
+          },
+          hours(t),
+          k === 2 ? 0.95 : 0.9,
+        );
       }
     }
     for (const c of await cardsWithLogs(u.id)) {
@@ -96,19 +140,65 @@ describe('review cards and logs', () => {
     const u = await learnerWithCards('r6@example.com', 0);
     const card = await easyCard(u.id, 'q-1');
     expect(card.due.getTime()).toBeGreaterThan(hours(24).getTime());
-    const r = await recordReview(u.id, { cardId: card.id, shownItemId: 'q-1', correct: true, confident: true, durationMs: 1000, idempotencyKey: 'r6-early', cardVersion: card.reps }, hours(1), 0.9);
+    const r = await recordReview(
+      u.id,
+      {
+        cardId: card.id,
+        shownItemId: 'q-1',
+        correct: true,
+        confident: true,
+        durationMs: 1000,
+        idempotencyKey: 'r6-early',
+        cardVersion: card.reps,
+      },
+      hours(1),
+      0.9,
+    );
     expect(r).toMatchObject({ duplicate: false, practice: true });
     expect(await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } })).toEqual(card);
     const log = await db.reviewLog.findUniqueOrThrow({ where: { userId_idempotencyKey: { userId: u.id, idempotencyKey: 'r6-early' } } });
     expect(log).toMatchObject({ practice: true, due: card.due, stability: card.stability });
     // Retried, it is the same practice review.
-    expect(await recordReview(u.id, { cardId: card.id, shownItemId: 'q-1', correct: true, confident: true, durationMs: 1000, idempotencyKey: 'r6-early', cardVersion: card.reps }, hours(1), 0.9)).toMatchObject({ duplicate: true, practice: true });
+    expect(
+      await recordReview(
+        u.id,
+        {
+          cardId: card.id,
+          shownItemId: 'q-1',
+          correct: true,
+          confident: true,
+          durationMs: 1000,
+          idempotencyKey: 'r6-early',
+          cardVersion: card.reps,
+        },
+        hours(1),
+        0.9,
+      ),
+    ).toMatchObject({ duplicate: true, practice: true });
     // When due it counts and reschedules, and the replay (without practice) still rebuilds the card exactly.
-    const due = await recordReview(u.id, { cardId: card.id, shownItemId: 'q-1', correct: true, confident: true, durationMs: 1000, idempotencyKey: 'r6-due', cardVersion: card.reps }, card.due, 0.9);
+    const due = await recordReview(
+      u.id,
+      {
+        cardId: card.id,
+        shownItemId: 'q-1',
+        correct: true,
+        confident: true,
+        durationMs: 1000,
+        idempotencyKey: 'r6-due',
+        cardVersion: card.reps,
+      },
+      card.due,
+      0.9,
+    );
     expect(due).toMatchObject({ practice: false });
     expect(due!.card.reps).toBe(card.reps + 1);
     const [c] = (await cardsWithLogs(u.id)).filter((x) => x.id === card.id);
-    expect(replay(c!.createdAt, c!.logs.map((l) => ({ rating: l.rating as Grade, review: l.review, retention: l.requestRetention })))).toEqual(toCard(c!));
+    expect(
+      replay(
+        c!.createdAt,
+        c!.logs.map((l) => ({ rating: l.rating as Grade, review: l.review, retention: l.requestRetention })),
+      ),
+    ).toEqual(toCard(c!));
   });
 
   it('a review from a version of the card that is no longer current is refused and changes nothing', async () => {
@@ -131,7 +221,20 @@ describe('review cards and logs', () => {
     const dueCard = await db.reviewCard.findFirstOrThrow({ where: { userId: u.id, itemId: 'q-0' } });
     const at = new Date(dueCard.due.getTime() + 1000);
     const send = (c: typeof dueCard, when: Date, i: number) =>
-      recordReview(u.id, { cardId: c.id, shownItemId: c.itemId, correct: true, confident: true, durationMs: 1000, idempotencyKey: `r8-${c.itemId}-${i}`, cardVersion: c.reps }, when, 0.9).then(
+      recordReview(
+        u.id,
+        {
+          cardId: c.id,
+          shownItemId: c.itemId,
+          correct: true,
+          confident: true,
+          durationMs: 1000,
+          idempotencyKey: `r8-${c.itemId}-${i}`,
+          cardVersion: c.reps,
+        },
+        when,
+        0.9,
+      ).then(
         (r) => (r?.practice ? 'practice' : 'counted'),
         (e: unknown) => (e instanceof ReviewConflictError ? 'refused' : Promise.reject(e)),
       );

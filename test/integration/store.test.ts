@@ -26,13 +26,29 @@ describe(`the store under test (${postgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     const early = new Date('2026-03-02T00:30:00Z');
     for (const [i, due] of [late, early].entries()) {
       await db.reviewCard.create({
-        data: { userId: u.id, itemKind: 'quiz', itemId: `tz-${i}`, due, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, reps: 1, lapses: 0, state: 1 },
+        data: {
+          userId: u.id,
+          itemKind: 'quiz',
+          itemId: `tz-${i}`,
+          due,
+          stability: 1,
+          difficulty: 5,
+          elapsedDays: 0,
+          scheduledDays: 0,
+          reps: 1,
+          lapses: 0,
+          state: 1,
+        },
       });
     }
     const rows = await db.$queryRaw<{ d: string; n: unknown }[]>`
       SELECT ${dayOf('due')} AS d, count(*) AS n FROM "ReviewCard" WHERE "userId" = ${u.id} AND "due" <= ${ts(late)} GROUP BY d`;
     expect(rows.map((r) => ({ d: r.d, n: num(r.n) }))).toEqual([{ d: '2026-03-01', n: 1 }]);
-    const stored = await db.reviewCard.findMany({ where: { userId: u.id }, orderBy: { due: 'asc' }, select: { due: true, createdAt: true } });
+    const stored = await db.reviewCard.findMany({
+      where: { userId: u.id },
+      orderBy: { due: 'asc' },
+      select: { due: true, createdAt: true },
+    });
     expect(stored.map((c) => c.due.toISOString())).toEqual([late.toISOString(), early.toISOString()]);
     // Defaults filled in by Prisma are UTC too: a fresh row was created within the last minute.
     expect(Math.abs(stored[0]!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);

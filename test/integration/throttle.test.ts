@@ -57,7 +57,8 @@ describe('sign-in throttling', () => {
   });
 
   it('without a trusted address all clients share one budget, ten times an address', async () => {
-    for (let i = 0; i < THROTTLE.maxPerAddress; i++) await recordSignInFailure(`shared${i}@example.com`, { address: SHARED_ADDRESS, deviceId: null }, at(i));
+    for (let i = 0; i < THROTTLE.maxPerAddress; i++)
+      await recordSignInFailure(`shared${i}@example.com`, { address: SHARED_ADDRESS, deviceId: null }, at(i));
     expect((await signInThrottle('someone@example.com', { address: SHARED_ADDRESS, deviceId: null }, at(100))).limited).toBe(false);
     expect(await db.signInFailure.count({ where: { key: 'signin:addr:shared' } })).toBe(THROTTLE.maxPerAddress);
     expect(SHARED_BUDGET_FACTOR).toBe(10);

@@ -7,10 +7,19 @@ describe('users store', () => {
   it('reads a user and their settings on the fast path (prepared statements) exactly as Prisma reads them, time included', async () => {
     const u = await createUser({ name: 'Fast', email: 'fast-path@example.com', passwordHash: 'x', role: 'learner' });
     const createdAt = new Date('2026-07-01T23:30:00.123Z');
-    await db.user.update({ where: { id: u.id }, data: { createdAt, settings: JSON.stringify({ desiredRetention: 0.85, newCardsPerDay: 7 }) } });
+    await db.user.update({
+      where: { id: u.id },
+      data: { createdAt, settings: JSON.stringify({ desiredRetention: 0.85, newCardsPerDay: 7 }) },
+    });
     const viaPrisma = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     const fast = await getUserById(u.id);
-    expect(fast).toMatchObject({ id: u.id, name: 'Fast', email: 'fast-path@example.com', role: 'learner', sessionVersion: viaPrisma.sessionVersion });
+    expect(fast).toMatchObject({
+      id: u.id,
+      name: 'Fast',
+      email: 'fast-path@example.com',
+      role: 'learner',
+      sessionVersion: viaPrisma.sessionVersion,
+    });
     expect(fast!.createdAt.toISOString()).toBe(createdAt.toISOString());
     expect(await getSettings(u.id)).toMatchObject({ desiredRetention: 0.85, newCardsPerDay: 7 });
     expect(await getUserById('no-such-user')).toBeNull();

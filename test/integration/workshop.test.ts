@@ -20,7 +20,8 @@ import { formatWorkshopTarget, workshopItemId, WORKSHOP_LIMITS, type WorkshopDra
 import { asInstructor, teaching } from '../support/capability';
 
 const DAY = 86_400_000;
-const user = (email: string, role: 'instructor' | 'learner', name = email.split('@')[0]!) => createUser({ name, email, passwordHash: 'x', role });
+const user = (email: string, role: 'instructor' | 'learner', name = email.split('@')[0]!) =>
+  createUser({ name, email, passwordHash: 'x', role });
 
 const S1 = 'A cleaning robot was rewarded whenever its camera saw no dirt.';
 const S2 = 'It learned to face a blank wall while the floor stayed dirty.';
@@ -29,7 +30,11 @@ const draft = (title = 'The kitchen robot'): WorkshopDraft => ({
   title,
   description: `${S1} ${S2} ${S3}`,
   label: 'specification-gaming',
-  questions: { training: { answer: 'yes', evidence: S1 }, shift: { answer: 'no', evidence: S2 }, competence: { answer: 'yes', evidence: S3 } },
+  questions: {
+    training: { answer: 'yes', evidence: S1 },
+    shift: { answer: 'no', evidence: S2 },
+    competence: { answer: 'yes', evidence: S3 },
+  },
   rationale: undefined,
   source: undefined,
 });
@@ -118,7 +123,8 @@ describe('the workshop: who sees what', () => {
 
   it(`a learner may write at most ${WORKSHOP_LIMITS.perLearner} scenarios per class`, async () => {
     const w = await world('limit');
-    for (let i = 1; i < WORKSHOP_LIMITS.perLearner; i++) expect(await createWorkshopScenario(w.author.id, w.a.id, draft(`Robot number ${i}`))).toBeTruthy();
+    for (let i = 1; i < WORKSHOP_LIMITS.perLearner; i++)
+      expect(await createWorkshopScenario(w.author.id, w.a.id, draft(`Robot number ${i}`))).toBeTruthy();
     await expect(createWorkshopScenario(w.author.id, w.a.id, draft('One too many'))).rejects.toThrow(WorkshopLimitError);
     // Another learner's quota is their own.
     expect(await createWorkshopScenario(w.mate.id, w.a.id, draft('The mate’s robot'))).toBeTruthy();
@@ -126,7 +132,13 @@ describe('the workshop: who sees what', () => {
 
   it('answers are stored like drill attempts: the author sees them, the classmate’s list moves on, the assignment counts them', async () => {
     const w = await world('answers');
-    await createAssignment(w.capA, { kind: 'workshop', target: formatWorkshopTarget({ write: 1, classify: 1, graded: false }), title: 'Workshop', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY) });
+    await createAssignment(w.capA, {
+      kind: 'workshop',
+      target: formatWorkshopTarget({ write: 1, classify: 1, graded: false }),
+      title: 'Workshop',
+      opensAt: new Date(Date.now() - DAY),
+      dueAt: new Date(Date.now() + DAY),
+    });
     const answer = { label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' } };
     const stored = {
       idempotencyKey: 'ws-answer-1',

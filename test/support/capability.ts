@@ -1,6 +1,12 @@
 // Tests act for named users without a request: they get capabilities the way scripts do, through the same database
 // checks as requireInstructor (lib/auth/capability.ts), and fail loudly when the user does not qualify.
-import { isOwner, verifyInstructor, type ClassCapability, type InstructorCapability, type OwnerCapability } from '../../lib/auth/capability';
+import {
+  isOwner,
+  verifyInstructor,
+  type ClassCapability,
+  type InstructorCapability,
+  type OwnerCapability,
+} from '../../lib/auth/capability';
 
 export async function asInstructor(userId: string): Promise<InstructorCapability> {
   const cap = await verifyInstructor(userId);

@@ -3,7 +3,15 @@
 // that an instructor data function cannot be called without a capability issued by lib/auth (issue 18, item 1).
 import type { ClassCapability, InstructorCapability, OwnerCapability } from '../../lib/auth/capability';
 import { classAttemptsPages, loadClassData } from '../../lib/db/class-analytics';
-import { classesTaughtBy, createAssignment, createClass, getClassForInstructor, pendingInvites, removeCoInstructor, rotateJoinCode } from '../../lib/db/classes';
+import {
+  classesTaughtBy,
+  createAssignment,
+  createClass,
+  getClassForInstructor,
+  pendingInvites,
+  removeCoInstructor,
+  rotateJoinCode,
+} from '../../lib/db/classes';
 import { classScenarioSetsById } from '../../lib/db/scenario-sets';
 
 declare const classId: string;

@@ -55,11 +55,13 @@ describe("Fleiss' kappa", () => {
   });
 
   it('is 1 when raters agree on every item and use more than one category', () => {
-    expect(fleissKappa([
-      [4, 0, 0],
-      [0, 4, 0],
-      [0, 0, 4],
-    ]).kappa).toBe(1);
+    expect(
+      fleissKappa([
+        [4, 0, 0],
+        [0, 4, 0],
+        [0, 0, 4],
+      ]).kappa,
+    ).toBe(1);
   });
 
   it('is not defined, and says so, when every rating is the same label', () => {
@@ -117,7 +119,10 @@ describe("Fleiss' kappa", () => {
 
 describe('one scenario against its author', () => {
   const author: Reading = { label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' } };
-  const r = (label: Reading['label'], training: 'yes' | 'no', shift: 'yes' | 'no', competence: 'yes' | 'no'): Reading => ({ label, answers: { training, shift, competence } });
+  const r = (label: Reading['label'], training: 'yes' | 'no', shift: 'yes' | 'no', competence: 'yes' | 'no'): Reading => ({
+    label,
+    answers: { training, shift, competence },
+  });
 
   it('counts labels, agreement with the author, and the question the class split on', () => {
     const a = scenarioAgreement(author, [
@@ -157,7 +162,11 @@ describe('one scenario against its author', () => {
     const a = scenarioAgreement(author, [r('goal-misgeneralization', 'no', 'yes', 'yes'), r('specification-gaming', 'yes', 'no', 'no')]);
     expect(a.splitOn).toBe('training');
     // A tie on the minority, broken by agreement: shift 2/1 with 1 agreeing beats training 2/1 with 2 agreeing.
-    const b = scenarioAgreement(author, [r('goal-misgeneralization', 'no', 'no', 'yes'), r('goal-misgeneralization', 'no', 'no', 'yes'), r('specification-gaming', 'yes', 'yes', 'yes')]);
+    const b = scenarioAgreement(author, [
+      r('goal-misgeneralization', 'no', 'no', 'yes'),
+      r('goal-misgeneralization', 'no', 'no', 'yes'),
+      r('specification-gaming', 'yes', 'yes', 'yes'),
+    ]);
     expect(b.splitOn).toBe('shift');
   });
 });

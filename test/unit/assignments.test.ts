@@ -16,17 +16,48 @@ describe('assignment status', () => {
   it('not started, in progress, done on time', () => {
     expect(assignmentResult(chapter, work([]), before).status).toBe('not-started');
     expect(assignmentResult(chapter, work([['q1', true, before]]), before)).toMatchObject({ status: 'in-progress', score: 1 });
-    const done = assignmentResult(chapter, work([['q1', true, before], ['q2', false, before]], [['scheming', before]]), after);
+    const done = assignmentResult(
+      chapter,
+      work(
+        [
+          ['q1', true, before],
+          ['q2', false, before],
+        ],
+        [['scheming', before]],
+      ),
+      after,
+    );
     expect(done).toMatchObject({ status: 'done', score: 0.5, progress: 1 });
   });
 
   it('late when not finished by the due date; done late when finished after it', () => {
     expect(assignmentResult(chapter, work([['q1', true, before]]), after).status).toBe('late');
-    expect(assignmentResult(chapter, work([['q1', true, before], ['q2', true, after]], [['scheming', after]]), after).status).toBe('done-late');
+    expect(
+      assignmentResult(
+        chapter,
+        work(
+          [
+            ['q1', true, before],
+            ['q2', true, after],
+          ],
+          [['scheming', after]],
+        ),
+        after,
+      ).status,
+    ).toBe('done-late');
   });
 
   it('a chapter needs reading (marked complete) as well as its quiz', () => {
-    expect(assignmentResult(chapter, work([['q1', true, before], ['q2', true, before]]), before).status).toBe('in-progress');
+    expect(
+      assignmentResult(
+        chapter,
+        work([
+          ['q1', true, before],
+          ['q2', true, before],
+        ]),
+        before,
+      ).status,
+    ).toBe('in-progress');
   });
 
   it('review targets count reviews after the assignment opens', () => {

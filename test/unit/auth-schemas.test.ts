@@ -25,15 +25,21 @@ describe('sign-up validation', () => {
   });
 
   it('refuses common and guessable passwords, saying why (issue 14, finding 11)', () => {
-    const reasonFor = (password: string) => signUpSchema.safeParse({ ...base, password }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(reasonFor('password')).toEqual(['password: This password is too easy to guess: it is one of the most used passwords there are. Try a few unrelated words, like a short sentence only you would write.']);
-    expect(reasonFor('12345678')?.[0]).toMatch(/^password: This password is too easy to guess: it is one of the most used passwords there are\./);
+    const reasonFor = (password: string) =>
+      signUpSchema.safeParse({ ...base, password }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(reasonFor('password')).toEqual([
+      'password: This password is too easy to guess: it is one of the most used passwords there are. Try a few unrelated words, like a short sentence only you would write.',
+    ]);
+    expect(reasonFor('12345678')?.[0]).toMatch(
+      /^password: This password is too easy to guess: it is one of the most used passwords there are\./,
+    );
     expect(reasonFor('qwertyuiop')?.[0]).toMatch(/^password: This password is too easy to guess/);
     expect(reasonFor('aaaaaaaaaaaa')?.[0]).toContain('it repeats the same character');
     expect(reasonFor('P@ssw0rd123')?.[0]).toContain('too easy to guess');
     // The person's own name or email as the password.
     expect(reasonFor('ada@example.com')?.[0]).toContain('too easy to guess');
-    for (const fine of ['long enough', 'seven purple otters juggle', 'a brand new passphrase ✓', 'goalpost-learner']) expect(reasonFor(fine), fine).toBeUndefined();
+    for (const fine of ['long enough', 'seven purple otters juggle', 'a brand new passphrase ✓', 'goalpost-learner'])
+      expect(reasonFor(fine), fine).toBeUndefined();
   });
 
   it('rejects a malformed email and an unknown role', () => {
@@ -113,7 +119,9 @@ describe('client address for per-address limits (issue 14, finding 6)', () => {
 describe('password change validation', () => {
   const ok = { currentPassword: 'old password here', newPassword: 'a new passphrase', confirmPassword: 'a new passphrase' };
   it('refuses a guessable new password with the reason', () => {
-    expect(errorsOf({ ...ok, newPassword: 'qwertyuiop', confirmPassword: 'qwertyuiop' }).newPassword).toMatch(/^This password is too easy to guess: it is/);
+    expect(errorsOf({ ...ok, newPassword: 'qwertyuiop', confirmPassword: 'qwertyuiop' }).newPassword).toMatch(
+      /^This password is too easy to guess: it is/,
+    );
   });
 
   const errorsOf = (input: Record<string, string>) =>

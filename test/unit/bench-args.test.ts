@@ -20,12 +20,34 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const spec = { duration: num(30, 1, 600), connections: int(100, 1, 1000), pg: loopbackUrl('<admin URL>'), compare: flag(), port: tcpPort() };
+const spec = {
+  duration: num(30, 1, 600),
+  connections: int(100, 1, 1000),
+  pg: loopbackUrl('<admin URL>'),
+  compare: flag(),
+  port: tcpPort(),
+};
 
 describe('benchArgs', () => {
   it('gives the defaults, the numbers given and the flags', () => {
-    expect(benchArgs('bench:load', spec, [])).toMatchObject({ duration: 30, connections: 100, pg: undefined, compare: false, port: undefined });
-    const a = benchArgs('bench:load', spec, ['--duration', '2.5', '--connections', '5', '--compare', '--port', '3510', '--pg', 'postgresql://u:p@127.0.0.1:5432/postgres']);
+    expect(benchArgs('bench:load', spec, [])).toMatchObject({
+      duration: 30,
+      connections: 100,
+      pg: undefined,
+      compare: false,
+      port: undefined,
+    });
+    const a = benchArgs('bench:load', spec, [
+      '--duration',
+      '2.5',
+      '--connections',
+      '5',
+      '--compare',
+      '--port',
+      '3510',
+      '--pg',
+      'postgresql://u:p@127.0.0.1:5432/postgres',
+    ]);
     expect(a).toMatchObject({ duration: 2.5, connections: 5, compare: true, port: 3510, pg: 'postgresql://u:p@127.0.0.1:5432/postgres' });
   });
 
@@ -35,7 +57,10 @@ describe('benchArgs', () => {
     [['--connections', '2.5'], '--connections must be a whole number from 1 to 1000 (got "2.5").'],
     [['--port', '70000'], '--port must be a whole number from 1 to 65535 (got "70000").'],
     [['--durations', '3'], "Unknown option '--durations'"],
-    [['--pg', 'postgresql://u:p@db.example.com/postgres'], '--pg must point at a server on this machine (127.0.0.1, localhost or ::1), not db.example.com.'],
+    [
+      ['--pg', 'postgresql://u:p@db.example.com/postgres'],
+      '--pg must point at a server on this machine (127.0.0.1, localhost or ::1), not db.example.com.',
+    ],
     [['--pg', 'not a url'], '--pg must be a URL such as postgresql://user:password@127.0.0.1:5432/postgres (got "not a url").'],
   ])('%j stops the run with exit code 2, what was wrong and the usage line', (argv, problem) => {
     expect(() => benchArgs('bench:load', spec, argv)).toThrow('exit 2');

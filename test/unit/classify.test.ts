@@ -98,7 +98,12 @@ describe('classifier drill grading', () => {
 
 describe('stored drill responses', () => {
   it('reads the label, the answers, the wrong questions and the truth', () => {
-    const json = JSON.stringify({ label: 'goal-misgeneralization', answers: ans('yes', 'yes', 'yes'), wrong: ['training'], truth: 'goal-misgeneralization' });
+    const json = JSON.stringify({
+      label: 'goal-misgeneralization',
+      answers: ans('yes', 'yes', 'yes'),
+      wrong: ['training'],
+      truth: 'goal-misgeneralization',
+    });
     expect(parseDrillResponse(json)).toEqual({
       label: 'goal-misgeneralization',
       answers: ans('yes', 'yes', 'yes'),

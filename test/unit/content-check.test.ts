@@ -12,7 +12,11 @@ describe('content check', () => {
   it('reports every problem in a deliberately broken course with file and line', async () => {
     const r = await checkContent(path.join('test', 'fixtures', 'broken-content'));
     const msgs = r.issues.map((i) => `${path.basename(path.dirname(i.file))}/${path.basename(i.file)}:${i.line}: ${i.message}`);
-    const has = (re: RegExp) => expect(msgs.some((m) => re.test(m)), `expected an issue matching ${re}\n${msgs.join('\n')}`).toBe(true);
+    const has = (re: RegExp) =>
+      expect(
+        msgs.some((m) => re.test(m)),
+        `expected an issue matching ${re}\n${msgs.join('\n')}`,
+      ).toBe(true);
     has(/00-broken\/index\.mdx:13: <Sparkle> is not a registered component/);
     has(/index\.mdx:15: unknown citation key "nobody2099"/);
     has(/index\.mdx:15: unknown glossary id "not-a-term"/);
@@ -27,7 +31,11 @@ describe('content check', () => {
     has(/00-broken\/index\.mdx:31: Quiz "giveaway-quiz": choice 2 is a wrong answer that says "always"/);
     has(/01-echo\/index\.mdx:15: Quiz "echo-quiz" nearly duplicates "giveaway-quiz" \(.*00-broken\/index\.mdx:31\)/);
     has(/broken-content\/references\.yaml:8: reference "orphan2020" is never cited/);
-    const hasNot = (re: RegExp) => expect(msgs.some((m) => re.test(m)), `expected no issue matching ${re}\n${msgs.join('\n')}`).toBe(false);
+    const hasNot = (re: RegExp) =>
+      expect(
+        msgs.some((m) => re.test(m)),
+        `expected no issue matching ${re}\n${msgs.join('\n')}`,
+      ).toBe(false);
     hasNot(/absolute-key-quiz/); // its key says "none", so a distractor's "only" gives nothing away
     hasNot(/echo-distinct/); // a different case in another chapter is not a near-duplicate
     hasNot(/reference "langosco2022"/); // cited by 01-echo

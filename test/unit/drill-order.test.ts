@@ -55,7 +55,10 @@ describe('drill order', () => {
   });
 
   it('when only one label is left, the rest come in a run rather than being dropped', () => {
-    const items = [...Array.from({ length: 8 }, (_, i) => ({ id: `g${i}`, label: 'goal-misgeneralization' })), { id: 'c0', label: 'capability-failure' }];
+    const items = [
+      ...Array.from({ length: 8 }, (_, i) => ({ id: `g${i}`, label: 'goal-misgeneralization' })),
+      { id: 'c0', label: 'capability-failure' },
+    ];
     const order = interleave(items, 7);
     expect(order).toHaveLength(9);
     expect(avoidableRuns(order)).toEqual([]);
@@ -64,7 +67,12 @@ describe('drill order', () => {
   it('different seeds give different orders; the same seed gives the same order', () => {
     const items = Array.from({ length: 12 }, (_, i) => ({ id: `s${i}`, label: LABELS[i % 3]! }));
     const orders = new Set<string>();
-    for (let seed = 1; seed <= 200; seed++) orders.add(interleave(items, seed).map((s) => s.id).join());
+    for (let seed = 1; seed <= 200; seed++)
+      orders.add(
+        interleave(items, seed)
+          .map((s) => s.id)
+          .join(),
+      );
     // Not the input order each time, and not a handful of fixed orders either.
     expect(orders.size).toBeGreaterThan(150);
     expect(interleave(items, 42)).toEqual(interleave(items, 42));

@@ -49,7 +49,12 @@ describe('drill summary', () => {
     });
 
     it('counts a right label for a wrong reason: the label can be right and the question still misread', () => {
-      expect(topMisread([c('a', GMG, GMG, ['competence']), c('b', GMG, GMG)])).toEqual({ question: 'competence', count: 1, of: 2, scenarioIds: ['a'] });
+      expect(topMisread([c('a', GMG, GMG, ['competence']), c('b', GMG, GMG)])).toEqual({
+        question: 'competence',
+        count: 1,
+        of: 2,
+        scenarioIds: ['a'],
+      });
     });
 
     it('ties go to the question asked first; none misread gives null', () => {

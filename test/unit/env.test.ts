@@ -18,7 +18,12 @@ afterEach(() => {
 
 describe('environment (issue 14: TRUST_PROXY, HSTS_MAX_AGE, AUTH_HASH_CONCURRENCY, AUTH_BUSY_HOLD_MS)', () => {
   it('defaults: no proxy trusted, HSTS for a year, busy answers held a second', async () => {
-    const env = await loadEnv({ TRUST_PROXY: undefined, HSTS_MAX_AGE: undefined, AUTH_HASH_CONCURRENCY: undefined, AUTH_BUSY_HOLD_MS: undefined });
+    const env = await loadEnv({
+      TRUST_PROXY: undefined,
+      HSTS_MAX_AGE: undefined,
+      AUTH_HASH_CONCURRENCY: undefined,
+      AUTH_BUSY_HOLD_MS: undefined,
+    });
     expect(env.TRUST_PROXY).toBe(0);
     expect(env.HSTS_MAX_AGE).toBe(31_536_000);
     expect(env.AUTH_HASH_CONCURRENCY).toBeUndefined();

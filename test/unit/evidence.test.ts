@@ -54,7 +54,9 @@ describe('evidence highlighting', () => {
   });
 
   it('evidence that is not in the text (or empty) marks nothing; no marks gives the plain text', () => {
-    expect(markEvidence(TEXT, [{ question: 'training', evidence: ['It was trained on a different campus.', ''] }])).toEqual([{ text: TEXT, questions: [] }]);
+    expect(markEvidence(TEXT, [{ question: 'training', evidence: ['It was trained on a different campus.', ''] }])).toEqual([
+      { text: TEXT, questions: [] },
+    ]);
     expect(markEvidence(TEXT, [])).toEqual([{ text: TEXT, questions: [] }]);
     expect(markEvidence('', [{ question: 'shift', evidence: [B] }])).toEqual([]);
   });

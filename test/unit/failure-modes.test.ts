@@ -39,7 +39,8 @@ describe('the taxonomy’s words', () => {
       const { signal, capability } = mode.signature;
       const need = ANSWERS_FOR[mode.id];
       expect(signal === AXIS_AS_QUESTION.signal.yes ? 'yes' : 'no', `${mode.id}: training`).toBe(need.training);
-      if (need.competence) expect(capability === AXIS_AS_QUESTION.capability.yes ? 'yes' : 'no', `${mode.id}: competence`).toBe(need.competence);
+      if (need.competence)
+        expect(capability === AXIS_AS_QUESTION.capability.yes ? 'yes' : 'no', `${mode.id}: competence`).toBe(need.competence);
     }
   });
 

@@ -35,7 +35,9 @@ describe('the format check', { timeout: 60_000 }, () => {
     expect(before.stdout + before.stderr).toContain('__tmp_unformatted.ts');
 
     expect(spawnSync(prettier, ['--write', file], { cwd: root }).status).toBe(0);
-    expect(fs.readFileSync(file, 'utf8')).toBe("export const shares = (n: number) => {\n  return [n, n * 2];\n};\nexport const label = 'double quotes';\n");
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      "export const shares = (n: number) => {\n  return [n, n * 2];\n};\nexport const label = 'double quotes';\n",
+    );
     expect(check(file).status).toBe(0);
   });
 

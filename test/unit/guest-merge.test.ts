@@ -22,23 +22,42 @@ describe('re-grading a guest merge', () => {
   });
 
   it('an answer that records no gradable choice is not stored', () => {
-    for (const r of [undefined, null, {}, { selected: [] }, { selected: [7] }, { selected: [0, 1] }, { selected: 'all' }, 'x']) expect(regradeQuizResponse(single, r)).toBeNull();
+    for (const r of [undefined, null, {}, { selected: [] }, { selected: [7] }, { selected: [0, 1] }, { selected: 'all' }, 'x'])
+      expect(regradeQuizResponse(single, r)).toBeNull();
   });
 
   it('grades drill answers question by question: a right label for a wrong reason is not right', () => {
-    const right = regradeDrillResponse(truth, { label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' } });
+    const right = regradeDrillResponse(truth, {
+      label: 'goal-misgeneralization',
+      answers: { training: 'no', shift: 'yes', competence: 'yes' },
+    });
     expect(right?.correct).toBe(true);
-    const reason = regradeDrillResponse(truth, { label: 'goal-misgeneralization', answers: { training: 'yes', shift: 'yes', competence: 'yes' }, correct: true, wrong: [] });
+    const reason = regradeDrillResponse(truth, {
+      label: 'goal-misgeneralization',
+      answers: { training: 'yes', shift: 'yes', competence: 'yes' },
+      correct: true,
+      wrong: [],
+    });
     expect(reason).toEqual({
       correct: false,
-      response: { label: 'goal-misgeneralization', answers: { training: 'yes', shift: 'yes', competence: 'yes' }, wrong: ['training'], truth: 'goal-misgeneralization' },
+      response: {
+        label: 'goal-misgeneralization',
+        answers: { training: 'yes', shift: 'yes', competence: 'yes' },
+        wrong: ['training'],
+        truth: 'goal-misgeneralization',
+      },
     });
   });
 
   it('an older drill answer with only a label counts as not understood, even when the label is right', () => {
-    expect(regradeDrillResponse(truth, { label: 'goal-misgeneralization' })).toEqual({ correct: false, response: { label: 'goal-misgeneralization', truth: 'goal-misgeneralization' } });
+    expect(regradeDrillResponse(truth, { label: 'goal-misgeneralization' })).toEqual({
+      correct: false,
+      response: { label: 'goal-misgeneralization', truth: 'goal-misgeneralization' },
+    });
     expect(regradeDrillResponse(truth, { label: 'boredom' })).toBeNull();
-    expect(regradeDrillResponse(truth, { label: 'goal-misgeneralization', answers: { training: 'maybe', shift: 'yes', competence: 'yes' } })).toBeNull();
+    expect(
+      regradeDrillResponse(truth, { label: 'goal-misgeneralization', answers: { training: 'maybe', shift: 'yes', competence: 'yes' } }),
+    ).toBeNull();
   });
 
   it('clamps times to [account created, now] and keeps everything between as it was', () => {

@@ -28,7 +28,14 @@ describe('item statistics', () => {
   });
 
   it('is undefined when everyone scored the same', () => {
-    const s = itemStatistics([r('a', 'q', true), r('a', 'p', true), r('b', 'q', true), r('b', 'p', false), r('c', 'q', true), r('c', 'p', true)]);
+    const s = itemStatistics([
+      r('a', 'q', true),
+      r('a', 'p', true),
+      r('b', 'q', true),
+      r('b', 'p', false),
+      r('c', 'q', true),
+      r('c', 'p', true),
+    ]);
     expect(s.find((x) => x.itemId === 'q')!.discrimination).toBeNull();
   });
 });
@@ -36,9 +43,30 @@ describe('item statistics', () => {
 describe('class confusion', () => {
   it('counts each mix-up and names the scenarios that drive it', () => {
     const c = classConfusion([
-      { learnerId: 'a', scenarioId: 's1', truth: 'goal-misgeneralization', picked: 'specification-gaming', labelOk: false, wrong: ['training'] },
-      { learnerId: 'b', scenarioId: 's1', truth: 'goal-misgeneralization', picked: 'specification-gaming', labelOk: false, wrong: ['training', 'shift'] },
-      { learnerId: 'c', scenarioId: 's2', truth: 'goal-misgeneralization', picked: 'specification-gaming', labelOk: false, wrong: ['training'] },
+      {
+        learnerId: 'a',
+        scenarioId: 's1',
+        truth: 'goal-misgeneralization',
+        picked: 'specification-gaming',
+        labelOk: false,
+        wrong: ['training'],
+      },
+      {
+        learnerId: 'b',
+        scenarioId: 's1',
+        truth: 'goal-misgeneralization',
+        picked: 'specification-gaming',
+        labelOk: false,
+        wrong: ['training', 'shift'],
+      },
+      {
+        learnerId: 'c',
+        scenarioId: 's2',
+        truth: 'goal-misgeneralization',
+        picked: 'specification-gaming',
+        labelOk: false,
+        wrong: ['training'],
+      },
       { learnerId: 'a', scenarioId: 's3', truth: 'capability-failure', picked: 'capability-failure', labelOk: true, wrong: [] },
     ]);
     const gmgRow = c.matrix.find((m) => m.truth === 'goal-misgeneralization')!;
@@ -57,8 +85,22 @@ describe('class confusion', () => {
 
   it('counts a defensible reading of a contested case as right, not as a mix-up', () => {
     const c = classConfusion([
-      { learnerId: 'a', scenarioId: 'contested', truth: 'specification-gaming', picked: 'goal-misgeneralization', labelOk: true, wrong: [] },
-      { learnerId: 'b', scenarioId: 'contested', truth: 'specification-gaming', picked: 'capability-failure', labelOk: false, wrong: ['competence'] },
+      {
+        learnerId: 'a',
+        scenarioId: 'contested',
+        truth: 'specification-gaming',
+        picked: 'goal-misgeneralization',
+        labelOk: true,
+        wrong: [],
+      },
+      {
+        learnerId: 'b',
+        scenarioId: 'contested',
+        truth: 'specification-gaming',
+        picked: 'capability-failure',
+        labelOk: false,
+        wrong: ['competence'],
+      },
     ]);
     const row = c.matrix.find((r) => r.truth === 'specification-gaming')!;
     const cell = (p: string) => row.cells.find((x) => x.picked === p)!;
@@ -71,12 +113,33 @@ describe('class confusion', () => {
   it('counts the questions misread behind a right label, and names the most-misread question per failure mode', () => {
     const c = classConfusion([
       // Right label, wrong reason: no cell off the diagonal, but the misread question still counts.
-      { learnerId: 'a', scenarioId: 'g1', truth: 'goal-misgeneralization', picked: 'goal-misgeneralization', labelOk: true, wrong: ['competence'] },
-      { learnerId: 'b', scenarioId: 'g2', truth: 'goal-misgeneralization', picked: 'goal-misgeneralization', labelOk: true, wrong: ['competence'] },
+      {
+        learnerId: 'a',
+        scenarioId: 'g1',
+        truth: 'goal-misgeneralization',
+        picked: 'goal-misgeneralization',
+        labelOk: true,
+        wrong: ['competence'],
+      },
+      {
+        learnerId: 'b',
+        scenarioId: 'g2',
+        truth: 'goal-misgeneralization',
+        picked: 'goal-misgeneralization',
+        labelOk: true,
+        wrong: ['competence'],
+      },
       { learnerId: 'c', scenarioId: 'g1', truth: 'goal-misgeneralization', picked: 'goal-misgeneralization', labelOk: true, wrong: [] },
       // A defensible reading of a contested case with its questions right.
       { learnerId: 'a', scenarioId: 's1', truth: 'specification-gaming', picked: 'goal-misgeneralization', labelOk: true, wrong: [] },
-      { learnerId: 'b', scenarioId: 'c1', truth: 'capability-failure', picked: 'goal-misgeneralization', labelOk: false, wrong: ['competence', 'shift'] },
+      {
+        learnerId: 'b',
+        scenarioId: 'c1',
+        truth: 'capability-failure',
+        picked: 'goal-misgeneralization',
+        labelOk: false,
+        wrong: ['competence', 'shift'],
+      },
       // Answers stored before the questions existed carry no question errors.
       { learnerId: 'c', scenarioId: 'c1', truth: 'capability-failure', picked: 'specification-gaming', labelOk: false, wrong: [] },
     ]);

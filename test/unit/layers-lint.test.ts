@@ -47,7 +47,12 @@ describe('the layer rules', { timeout: 120_000 }, () => {
   it('keep app -> components -> lib, the database client in lib/db, transactions in lib/db/client.ts, and capabilities in lib/auth', async () => {
     const fromComponents = await lintAt(
       'components/teach/__tmp_violation.ts',
-      ["import TeachPage from '@/app/teach/page';", "import { listScenarioSets } from '@/lib/db/scenario-sets';", 'export const used = [TeachPage, listScenarioSets];', ''].join('\n'),
+      [
+        "import TeachPage from '@/app/teach/page';",
+        "import { listScenarioSets } from '@/lib/db/scenario-sets';",
+        'export const used = [TeachPage, listScenarioSets];',
+        '',
+      ].join('\n'),
     );
     expect(fromComponents).toEqual(['1:import/no-restricted-paths']);
 
@@ -62,22 +67,41 @@ describe('the layer rules', { timeout: 120_000 }, () => {
         '',
       ].join('\n'),
     );
-    expect(fromLib).toEqual(['1:import/no-restricted-paths', '2:import/no-restricted-paths', '3:no-restricted-imports', '5:no-restricted-syntax']);
+    expect(fromLib).toEqual([
+      '1:import/no-restricted-paths',
+      '2:import/no-restricted-paths',
+      '3:no-restricted-imports',
+      '5:no-restricted-syntax',
+    ]);
   });
 
   it("send components and lib/learning to lib/learning/zod, never to 'zod' itself (the browser's eval probe breaks the pages' policy)", async () => {
-    const component = await lintAt('components/ui/__tmp_violation.ts', ["import { z } from 'zod';", 'export const s = z.string();', ''].join('\n'));
+    const component = await lintAt(
+      'components/ui/__tmp_violation.ts',
+      ["import { z } from 'zod';", 'export const s = z.string();', ''].join('\n'),
+    );
     expect(component).toContain('1:no-restricted-imports');
-    const learning = await lintAt('lib/learning/__tmp_violation.ts', ["import { z } from 'zod';", 'export const s = z.string();', ''].join('\n'));
+    const learning = await lintAt(
+      'lib/learning/__tmp_violation.ts',
+      ["import { z } from 'zod';", 'export const s = z.string();', ''].join('\n'),
+    );
     expect(learning).toContain('1:no-restricted-imports');
-    const wrapped = await lintAt('components/ui/__tmp_allowed.ts', ["import { z } from '@/lib/learning/zod';", 'export const s = z.string();', ''].join('\n'));
+    const wrapped = await lintAt(
+      'components/ui/__tmp_allowed.ts',
+      ["import { z } from '@/lib/learning/zod';", 'export const s = z.string();', ''].join('\n'),
+    );
     expect(wrapped).toEqual([]);
   });
 
   it('let the same imports through where the layers allow them', async () => {
     const inDb = await lintAt(
       'lib/db/__tmp_allowed.ts',
-      ["import { db, transaction } from './client';", "import { gradeQuiz } from '../learning/grading';", 'export const used = [db, transaction, gradeQuiz];', ''].join('\n'),
+      [
+        "import { db, transaction } from './client';",
+        "import { gradeQuiz } from '../learning/grading';",
+        'export const used = [db, transaction, gradeQuiz];',
+        '',
+      ].join('\n'),
     );
     expect(inDb).toEqual([]);
   });

@@ -34,7 +34,9 @@ describe('chapterToMarkdown', () => {
   });
 
   it('leaves no JSX, SVG or MDX component tags behind', () => {
-    expect(md).not.toMatch(/<(Cite|Term|Quiz|Prompt|Choice|Explain|Callout|Figure|KeyTakeaways|TaxonomyTable|ClassifierDrill|svg|text|rect)\b/);
+    expect(md).not.toMatch(
+      /<(Cite|Term|Quiz|Prompt|Choice|Explain|Callout|Figure|KeyTakeaways|TaxonomyTable|ClassifierDrill|svg|text|rect)\b/,
+    );
     expect(md).not.toMatch(/<\/?[A-Za-z][A-Za-z0-9]*[\s/>]/);
     expect(md).not.toContain('viewBox');
   });

@@ -18,7 +18,15 @@ const work = (attempts: [string, boolean, Date][], completed: [string, Date][] =
 
 describe('progress and score wording', () => {
   it('keeps progress and score apart: "3 of 8 answered · 1 right", never "In progress · 33%"', () => {
-    const r = assignmentResult(chapter, work([['q1', true, before], ['q2', false, before], ['q3', false, before]]), before);
+    const r = assignmentResult(
+      chapter,
+      work([
+        ['q1', true, before],
+        ['q2', false, before],
+        ['q3', false, before],
+      ]),
+      before,
+    );
     expect(assignmentText(r)).toBe('3 of 8 answered · 1 right');
     expect(assignmentText(r)).not.toMatch(/%|In progress/);
     expect(progressText({ done: 0, total: 8, right: 0, unit: 'questions' })).toBe('0 of 8 answered');
@@ -29,7 +37,9 @@ describe('progress and score wording', () => {
     const all = quizIds.map((id, i): [string, boolean, Date] => [id, i < 6, before]);
     expect(assignmentText(assignmentResult(chapter, work(all), before))).toBe('8 of 8 answered · 6 right · chapter not marked finished');
     expect(assignmentText(assignmentResult(chapter, work(all, [['scheming', before]]), before))).toBe('Done · 8 of 8 answered · 6 right');
-    expect(assignmentText(assignmentResult(chapter, work([['q1', true, before]], [['scheming', before]]), before))).toBe('Chapter finished · 1 of 8 answered · 1 right');
+    expect(assignmentText(assignmentResult(chapter, work([['q1', true, before]], [['scheming', before]]), before))).toBe(
+      'Chapter finished · 1 of 8 answered · 1 right',
+    );
     const review: AssignmentSpec = { kind: 'review', target: '5', reviewTarget: 5, opensAt, dueAt, itemIds: [] };
     const r = assignmentResult(review, work([], [], [before, before]), before);
     expect(assignmentText(r)).toBe('2 of 5 reviews done');
@@ -54,7 +64,13 @@ describe('due now and later today', () => {
   const now = new Date('2026-05-10T15:00:00Z');
   const card = (due: string, introducedAt: Date | null = now) => ({ due: new Date(due), introducedAt });
   it('splits the study day into due now, later today and held back, and says it in one wording', () => {
-    const cards = [card('2026-05-10T14:00:00Z'), card('2026-05-10T14:30:00Z', null), card('2026-05-10T14:40:00Z', null), card('2026-05-10T20:00:00Z'), card('2026-05-11T01:00:00Z')];
+    const cards = [
+      card('2026-05-10T14:00:00Z'),
+      card('2026-05-10T14:30:00Z', null),
+      card('2026-05-10T14:40:00Z', null),
+      card('2026-05-10T20:00:00Z'),
+      card('2026-05-11T01:00:00Z'),
+    ];
     const s = splitDue(cards, now, 1);
     expect([s.now.length, s.laterToday, s.heldBackNew]).toEqual([2, 1, 1]);
     expect(dueText({ now: 2, laterToday: 7, heldBackNew: 0 })).toBe('2 due now · 7 more later today');

@@ -48,12 +48,25 @@ describe('absolute-word distractors', () => {
   });
 
   it('does not flag a key, or a classify quiz', () => {
-    expect(absoluteDistractors(quiz('q', 'a', 'P?', [['It only runs right.', true], ['It fetches the coin.', false]]))).toEqual([]);
-    const c = quiz('c', 'a', 'A robot always heads for the red door.', [
-      ['Specification gaming', false],
-      ['Goal misgeneralization', true],
-      ['Capability failure', false],
-    ], 'classify');
+    expect(
+      absoluteDistractors(
+        quiz('q', 'a', 'P?', [
+          ['It only runs right.', true],
+          ['It fetches the coin.', false],
+        ]),
+      ),
+    ).toEqual([]);
+    const c = quiz(
+      'c',
+      'a',
+      'A robot always heads for the red door.',
+      [
+        ['Specification gaming', false],
+        ['Goal misgeneralization', true],
+        ['Capability failure', false],
+      ],
+      'classify',
+    );
     expect(absoluteDistractors(c)).toEqual([]);
   });
 });
@@ -67,19 +80,32 @@ describe('near-duplicate quizzes', () => {
   });
 
   it('uses the prompt and the key, but only the prompt for a classify quiz', () => {
-    const q = quiz('q', 'a', 'Prompt text.', [['Key text.', true], ['Wrong text.', false]]);
+    const q = quiz('q', 'a', 'Prompt text.', [
+      ['Key text.', true],
+      ['Wrong text.', false],
+    ]);
     expect(quizGist(q)).toBe('Prompt text. Key text.');
     expect(quizGist({ ...q, kind: 'classify' })).toBe('Prompt text.');
   });
 
-  const coinA = quiz('coin-a', 'intro', 'An agent trained with the coin at the right-hand end meets a level with the coin in the middle. What does it do?', [
-    ['It runs past the coin to the end of the level.', true],
-    ['It goes to the coin.', false],
-  ]);
-  const coinB = quiz('coin-b', 'detection', 'An agent trained with the coin at the right-hand end meets a test level with the coin moved to the middle. Predict what it does.', [
-    ['It runs past the coin to the end of the level.', true],
-    ['It stops moving.', false],
-  ]);
+  const coinA = quiz(
+    'coin-a',
+    'intro',
+    'An agent trained with the coin at the right-hand end meets a level with the coin in the middle. What does it do?',
+    [
+      ['It runs past the coin to the end of the level.', true],
+      ['It goes to the coin.', false],
+    ],
+  );
+  const coinB = quiz(
+    'coin-b',
+    'detection',
+    'An agent trained with the coin at the right-hand end meets a test level with the coin moved to the middle. Predict what it does.',
+    [
+      ['It runs past the coin to the end of the level.', true],
+      ['It stops moving.', false],
+    ],
+  );
   const other = quiz('other', 'detection', 'A summarizer scored by word overlap learns to copy phrases. Which failure is this?', [
     ['Specification gaming, since the score paid for copying.', true],
     ['A capability failure.', false],

@@ -8,8 +8,24 @@ import { answersFromLabel } from '../../lib/learning/scenario-schema';
 import { EXAMPLE_SCENARIO, scenariosToCsv } from '../../components/drill/import-example';
 import { getScenarioBank } from '../../lib/content/bank';
 
-const BASE = ['id', 'title', 'domain', 'description', 'label', 'training', 'shift', 'competence', 'goal_pursued', 'rationale', 'source_kind', 'source_ref', 'difficulty', 'chapter'];
-const DESCRIPTION = 'A warehouse robot was rewarded for moving boxes to the dock. In the new warehouse the dock moved, and it stacked boxes by the old door.';
+const BASE = [
+  'id',
+  'title',
+  'domain',
+  'description',
+  'label',
+  'training',
+  'shift',
+  'competence',
+  'goal_pursued',
+  'rationale',
+  'source_kind',
+  'source_ref',
+  'difficulty',
+  'chapter',
+];
+const DESCRIPTION =
+  'A warehouse robot was rewarded for moving boxes to the dock. In the new warehouse the dock moved, and it stacked boxes by the old door.';
 const RATIONALE = 'It still moves boxes skilfully; what it learned to aim for was a place, not the dock, which training never told apart.';
 
 function csv(header: string[], rows: Record<string, string>[]): string {
@@ -36,14 +52,22 @@ describe('importing an existing bank', () => {
     expect(s!.domain).toBe('logistics');
     expect(s!.chapter).toBeUndefined();
     expect(s!.difficulty).toBe('core');
-    expect(Object.fromEntries(Object.entries(s!.questions).map(([q, v]) => [q, v.answer]))).toEqual({ training: 'no', shift: 'yes', competence: 'yes' });
+    expect(Object.fromEntries(Object.entries(s!.questions).map(([q, v]) => [q, v.answer]))).toEqual({
+      training: 'no',
+      shift: 'yes',
+      competence: 'yes',
+    });
     expect(s!.questions.training.evidence).toEqual([]);
     expect(s!.questions.training.note).toBeUndefined();
   });
 
   it('derives "either" where the label leaves a question open, and only the agreed answers for a contested row', () => {
     expect(answersFromLabel(['specification-gaming'])).toEqual({ training: 'yes', shift: 'either', competence: 'yes' });
-    expect(answersFromLabel(['goal-misgeneralization', 'capability-failure'])).toEqual({ training: 'no', shift: 'either', competence: 'either' });
+    expect(answersFromLabel(['goal-misgeneralization', 'capability-failure'])).toEqual({
+      training: 'no',
+      shift: 'either',
+      competence: 'either',
+    });
     const header = [...BASE, 'contested', 'acceptable', 'argument_goal_misgeneralization', 'argument_capability_failure'];
     const r = parseScenarioImport(
       csv(header, [
@@ -67,9 +91,21 @@ describe('importing an existing bank', () => {
     expect(r.scenarios).toEqual([]);
     // Five problems a row (domain, label, and the three questions a wrong label cannot fill in), none dropped.
     expect(r.errors).toHaveLength(1500);
-    expect(r.errors.filter((e) => e.row === 1).map((e) => e.field).sort()).toEqual(['competence', 'domain', 'label', 'shift', 'training']);
-    expect(r.errors.find((e) => e.row === 1 && e.field === 'domain')).toEqual({ row: 1, id: 'bad-row-0', field: 'domain', message: 'is missing' });
-    expect(r.errors.find((e) => e.field === 'label')!.message).toBe('must be one of specification-gaming, goal-misgeneralization, capability-failure');
+    expect(
+      r.errors
+        .filter((e) => e.row === 1)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['competence', 'domain', 'label', 'shift', 'training']);
+    expect(r.errors.find((e) => e.row === 1 && e.field === 'domain')).toEqual({
+      row: 1,
+      id: 'bad-row-0',
+      field: 'domain',
+      message: 'is missing',
+    });
+    expect(r.errors.find((e) => e.field === 'label')!.message).toBe(
+      'must be one of specification-gaming, goal-misgeneralization, capability-failure',
+    );
     expect(r.errors.at(-1)!.id).toBe('bad-row-299');
   });
 

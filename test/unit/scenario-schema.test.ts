@@ -56,13 +56,17 @@ describe('scenario schema', () => {
   it('refuses evidence that is not a sentence of the description, naming the question and quoting the sentence', () => {
     const raw = withAnswer(shuttle(), 'competence', { evidence: [SMOOTH, 'It parked perfectly at every single stop.'] });
     for (const schema of [scenarioSchema, bankScenarioSchema])
-      expect(issues(schema, raw)).toEqual(['questions.competence.evidence.1: is not a sentence of the description: "It parked perfectly at every single stop.…"']);
+      expect(issues(schema, raw)).toEqual([
+        'questions.competence.evidence.1: is not a sentence of the description: "It parked perfectly at every single stop.…"',
+      ]);
   });
 
   it('refuses evidence that only differs from the description in wording', () => {
     // A paraphrase (one word changed) would leave the learner with nothing to highlight.
     const raw = withAnswer(shuttle(), 'training', { evidence: [TRAINED.replace('request', 'ask')] });
-    expect(issues(scenarioSchema, raw)).toEqual([expect.stringMatching(/^questions\.training\.evidence\.0: is not a sentence of the description/)]);
+    expect(issues(scenarioSchema, raw)).toEqual([
+      expect.stringMatching(/^questions\.training\.evidence\.0: is not a sentence of the description/),
+    ]);
   });
 
   it('refuses answers that contradict the label, saying what the label needs', () => {
@@ -72,7 +76,9 @@ describe('scenario schema', () => {
     const cf = { ...shuttle(), label: 'capability-failure' };
     expect(issues(scenarioSchema, cf)).toEqual(['questions.competence.answer: a capability-failure case answers "no" here']);
     // The shift question does not decide specification gaming: either answer fits it.
-    const sgOk = withAnswer(withAnswer({ ...shuttle(), label: 'specification-gaming' }, 'training', { answer: 'yes' }), 'shift', { answer: 'no' });
+    const sgOk = withAnswer(withAnswer({ ...shuttle(), label: 'specification-gaming' }, 'training', { answer: 'yes' }), 'shift', {
+      answer: 'no',
+    });
     expect(issues(bankScenarioSchema, sgOk)).toEqual([]);
   });
 
@@ -116,14 +122,20 @@ describe('scenario schema', () => {
 
     it('needs an argument for every acceptable label and its own label among them', () => {
       const raw = { ...contested('either'), arguments: { 'specification-gaming': 'Passengers rated rides by comfort, so signs paid.' } };
-      expect(issues(scenarioSchema, raw)).toEqual(['arguments.goal-misgeneralization: a contested case argues the case for "goal-misgeneralization"']);
+      expect(issues(scenarioSchema, raw)).toEqual([
+        'arguments.goal-misgeneralization: a contested case argues the case for "goal-misgeneralization"',
+      ]);
       const noOwn = { ...contested('either'), acceptable: ['goal-misgeneralization', 'capability-failure'] };
-      expect(issues(scenarioSchema, noOwn)).toContain('acceptable: a contested case lists at least two acceptable labels, including its label');
+      expect(issues(scenarioSchema, noOwn)).toContain(
+        'acceptable: a contested case lists at least two acceptable labels, including its label',
+      );
     });
 
     it('acceptable labels on an uncontested case are refused', () => {
       const raw = { ...shuttle(), acceptable: ['goal-misgeneralization', 'specification-gaming'] };
-      expect(issues(scenarioSchema, raw)).toEqual(['contested: acceptable and arguments are only for contested cases (set contested: true)']);
+      expect(issues(scenarioSchema, raw)).toEqual([
+        'contested: acceptable and arguments are only for contested cases (set contested: true)',
+      ]);
     });
   });
 

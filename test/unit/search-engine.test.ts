@@ -20,7 +20,10 @@ const doc = (d: Partial<SearchDoc> & Pick<SearchDoc, 'title' | 'text'>): SearchD
 });
 
 const DOCS: SearchDoc[] = [
-  doc({ title: 'Training as search over algorithms', text: 'Training searches a family of functions. A proxy goal can fit the data as well as the intended goal.' }),
+  doc({
+    title: 'Training as search over algorithms',
+    text: 'Training searches a family of functions. A proxy goal can fit the data as well as the intended goal.',
+  }),
   doc({ title: 'Why a simpler proxy goal tends to win', text: 'Simplicity bias pulls gradient descent towards the simplest rule.' }),
   doc({
     kind: 'glossary',
@@ -30,8 +33,18 @@ const DOCS: SearchDoc[] = [
     aliases: ['proxy'],
     text: 'A goal a system learns in place of the intended one because the two agreed throughout training.',
   }),
-  doc({ title: 'Parameter-function map', text: 'Valle-Pérez and colleagues showed that simple functions take up more of parameter space.' }),
-  doc({ kind: 'glossary', url: '/glossary#gmg', title: 'Goal misgeneralization', context: 'Glossary', aliases: ['GMG'], text: 'Competent pursuit of the wrong goal after a distribution shift.' }),
+  doc({
+    title: 'Parameter-function map',
+    text: 'Valle-Pérez and colleagues showed that simple functions take up more of parameter space.',
+  }),
+  doc({
+    kind: 'glossary',
+    url: '/glossary#gmg',
+    title: 'Goal misgeneralization',
+    context: 'Glossary',
+    aliases: ['GMG'],
+    text: 'Competent pursuit of the wrong goal after a distribution shift.',
+  }),
 ];
 const index = prepareIndex({ version: 1, docs: DOCS });
 const plain = (parts: Part[]) => parts.map((p) => p.text).join('');
@@ -63,7 +76,11 @@ describe('search', () => {
 
   it('ranks an exact title (or alias) first, then title matches above text-only matches', () => {
     const r = search(index, 'proxy goal');
-    expect(r.hits.map((h) => h.doc.title)).toEqual(['Proxy goal', 'Why a simpler proxy goal tends to win', 'Training as search over algorithms']);
+    expect(r.hits.map((h) => h.doc.title)).toEqual([
+      'Proxy goal',
+      'Why a simpler proxy goal tends to win',
+      'Training as search over algorithms',
+    ]);
     expect(search(index, 'gmg').hits[0]?.doc.url).toBe('/glossary#gmg');
   });
 
@@ -110,7 +127,13 @@ describe('highlight and snippet', () => {
     expect(s).toContain('the proxy goal appears');
     expect(marked(parts)).toEqual(['proxy', 'goal']);
     // Whole words only at the cuts.
-    expect(s.slice(1, -1).trim().split(' ').every((w) => ['lorem', 'ipsum', 'dolor', 'sit', 'amet', 'the', 'proxy', 'goal', 'appears', 'here', 'and'].includes(w))).toBe(true);
+    expect(
+      s
+        .slice(1, -1)
+        .trim()
+        .split(' ')
+        .every((w) => ['lorem', 'ipsum', 'dolor', 'sit', 'amet', 'the', 'proxy', 'goal', 'appears', 'here', 'and'].includes(w)),
+    ).toBe(true);
     expect(s.length).toBeLessThanOrEqual(82);
   });
 

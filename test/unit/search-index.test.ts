@@ -25,7 +25,8 @@ describe('buildSearchIndex on the real content', () => {
     for (const folder of chapterFolders()) {
       const c = readChapterFile(folder);
       anchors.add(`/chapters/${c.slug}`);
-      for (const h of analyzeChapter(fs.readFileSync(c.file, 'utf8'), c.slug, c.file).headings) anchors.add(`/chapters/${c.slug}#${h.slug}`);
+      for (const h of analyzeChapter(fs.readFileSync(c.file, 'utf8'), c.slug, c.file).headings)
+        anchors.add(`/chapters/${c.slug}#${h.slug}`);
     }
     for (const d of index.docs.filter((x) => x.kind !== 'glossary')) expect(anchors, d.url).toContain(d.url);
     const urls = index.docs.map((d) => d.url);

@@ -64,7 +64,14 @@ function drillEntry(key: string, who: 'user' | 'guest'): AnswerEntry {
     key,
     kind: 'drill',
     who,
-    payload: { scenarioId: 'arm', setId: null, label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' }, confident: false, durationMs: 50 },
+    payload: {
+      scenarioId: 'arm',
+      setId: null,
+      label: 'goal-misgeneralization',
+      answers: { training: 'no', shift: 'yes', competence: 'yes' },
+      confident: false,
+      durationMs: 50,
+    },
     title: scenario.title,
     queuedAt: '2025-01-01T10:00:00.000Z',
     guest: { itemKind: 'scenario', itemId: 'arm', chapter: 'introduction', confident: false, durationMs: 50 },
@@ -87,14 +94,38 @@ afterEach(() => {
 
 describe('sendAnswer', () => {
   it('sends the payload with the key to the action for who answers and what; only a guest answer is kept in the browser', async () => {
-    expect(await sendAnswer(quizEntry('user0000000000000001', 'user'))).toEqual({ status: 'done', data: { ...quizFeedback, firstAttempt: true, duplicate: false } });
-    expect(submitQuizAnswer).toHaveBeenCalledWith({ quizId: 'q1', selected: [1], confident: true, durationMs: 1200, idempotencyKey: 'user0000000000000001' });
+    expect(await sendAnswer(quizEntry('user0000000000000001', 'user'))).toEqual({
+      status: 'done',
+      data: { ...quizFeedback, firstAttempt: true, duplicate: false },
+    });
+    expect(submitQuizAnswer).toHaveBeenCalledWith({
+      quizId: 'q1',
+      selected: [1],
+      confident: true,
+      durationMs: 1200,
+      idempotencyKey: 'user0000000000000001',
+    });
     expect(readGuest().attempts).toEqual([]);
 
     expect(await sendAnswer(quizEntry('guest000000000000001', 'guest'))).toEqual({ status: 'done', data: quizFeedback });
-    expect(gradeQuizAsGuest).toHaveBeenCalledWith({ quizId: 'q1', selected: [1], confident: true, durationMs: 1200, idempotencyKey: 'guest000000000000001' });
+    expect(gradeQuizAsGuest).toHaveBeenCalledWith({
+      quizId: 'q1',
+      selected: [1],
+      confident: true,
+      durationMs: 1200,
+      idempotencyKey: 'guest000000000000001',
+    });
     expect(readGuest().attempts).toMatchObject([
-      { idempotencyKey: 'guest000000000000001', itemKind: 'quiz', itemId: 'q1', chapter: 'introduction', response: { selected: [1] }, correct: true, confident: true, durationMs: 1200 },
+      {
+        idempotencyKey: 'guest000000000000001',
+        itemKind: 'quiz',
+        itemId: 'q1',
+        chapter: 'introduction',
+        response: { selected: [1] },
+        correct: true,
+        confident: true,
+        durationMs: 1200,
+      },
     ]);
     expect(submitDrillAnswer).not.toHaveBeenCalled();
     expect(gradeDrillAsGuest).not.toHaveBeenCalled();
@@ -113,7 +144,12 @@ describe('sendAnswer', () => {
         itemId: 'arm',
         correct: false,
         confident: false,
-        response: { label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' }, wrong: ['competence'], truth: 'capability-failure' },
+        response: {
+          label: 'goal-misgeneralization',
+          answers: { training: 'no', shift: 'yes', competence: 'yes' },
+          wrong: ['competence'],
+          truth: 'capability-failure',
+        },
       },
     ]);
   });
@@ -122,10 +158,20 @@ describe('sendAnswer', () => {
     submitQuizAnswer.mockResolvedValueOnce({ ok: false, status: 400, message: 'Pick only one answer.' });
     expect(await sendAnswer(quizEntry('refused0000000000001', 'user'))).toEqual({ status: 'refused', message: 'Pick only one answer.' });
     submitQuizAnswer.mockResolvedValueOnce({ ok: false, status: 429 });
-    expect(await sendAnswer(quizEntry('refused0000000000002', 'user'))).toEqual({ status: 'refused', message: 'The server is busy. Press Check again in a moment.' });
+    expect(await sendAnswer(quizEntry('refused0000000000002', 'user'))).toEqual({
+      status: 'refused',
+      message: 'The server is busy. Press Check again in a moment.',
+    });
     submitQuizAnswer.mockResolvedValueOnce({ ok: false, status: 404 });
-    expect(await sendAnswer(quizEntry('refused0000000000003', 'user'))).toEqual({ status: 'refused', message: 'Your answer could not be saved.' });
-    gradeQuizAsGuest.mockResolvedValueOnce({ ok: false, status: 429, message: 'Too many answers at once. Wait 5 seconds, then press Check again.' });
+    expect(await sendAnswer(quizEntry('refused0000000000003', 'user'))).toEqual({
+      status: 'refused',
+      message: 'Your answer could not be saved.',
+    });
+    gradeQuizAsGuest.mockResolvedValueOnce({
+      ok: false,
+      status: 429,
+      message: 'Too many answers at once. Wait 5 seconds, then press Check again.',
+    });
     expect(await sendAnswer(quizEntry('refused0000000000004', 'guest'))).toMatchObject({ status: 'refused', message: /Too many answers/ });
     expect(await pendingAnswers()).toEqual([]);
     expect(readGuest().attempts).toEqual([]);
@@ -174,10 +220,20 @@ describe('flushOutbox', () => {
   }
 
   it('sends the waiting answers oldest first, each once with its own key; guests keep theirs in the browser', async () => {
-    await queue(quizEntry('b000000000000000000b', 'guest', '2025-01-01T10:05:00.000Z'), quizEntry('a000000000000000000a', 'user', '2025-01-01T10:00:00.000Z'));
+    await queue(
+      quizEntry('b000000000000000000b', 'guest', '2025-01-01T10:05:00.000Z'),
+      quizEntry('a000000000000000000a', 'user', '2025-01-01T10:00:00.000Z'),
+    );
     const order: string[] = [];
-    submitQuizAnswer.mockImplementation(async (i: { idempotencyKey: string }) => (order.push(i.idempotencyKey), { ok: true, data: { ...quizFeedback, firstAttempt: true, duplicate: false } }));
-    gradeQuizAsGuest.mockImplementation(async (i: { idempotencyKey: string }) => (order.push(i.idempotencyKey), { ok: true, data: quizFeedback }));
+    submitQuizAnswer.mockImplementation(
+      async (i: { idempotencyKey: string }) => (
+        order.push(i.idempotencyKey),
+        { ok: true, data: { ...quizFeedback, firstAttempt: true, duplicate: false } }
+      ),
+    );
+    gradeQuizAsGuest.mockImplementation(
+      async (i: { idempotencyKey: string }) => (order.push(i.idempotencyKey), { ok: true, data: quizFeedback }),
+    );
     expect(await flushOutbox()).toBe(0);
     expect(order).toEqual(['a000000000000000000a', 'b000000000000000000b']);
     expect(await pendingAnswers()).toEqual([]);
@@ -192,7 +248,9 @@ describe('flushOutbox', () => {
       quizEntry('k200000000000000000b', 'user', '2025-01-01T10:01:00.000Z'),
       quizEntry('k300000000000000000c', 'user', '2025-01-01T10:02:00.000Z'),
     );
-    submitQuizAnswer.mockResolvedValueOnce({ ok: true, data: { ...quizFeedback, firstAttempt: true, duplicate: false } }).mockImplementationOnce(offline);
+    submitQuizAnswer
+      .mockResolvedValueOnce({ ok: true, data: { ...quizFeedback, firstAttempt: true, duplicate: false } })
+      .mockImplementationOnce(offline);
     expect(await flushOutbox()).toBe(2);
     expect(keysSent(submitQuizAnswer)).toEqual(['k100000000000000000a', 'k200000000000000000b']);
     expect((await pendingAnswers()).map((e) => e.key)).toEqual(['k200000000000000000b', 'k300000000000000000c']);
@@ -202,7 +260,10 @@ describe('flushOutbox', () => {
   });
 
   it('a busy server (429, 5xx) keeps the answer for later; a refusal for good (404) drops it', async () => {
-    await queue(quizEntry('busy0000000000000001', 'user', '2025-01-01T10:00:00.000Z'), quizEntry('gone0000000000000002', 'user', '2025-01-01T10:01:00.000Z'));
+    await queue(
+      quizEntry('busy0000000000000001', 'user', '2025-01-01T10:00:00.000Z'),
+      quizEntry('gone0000000000000002', 'user', '2025-01-01T10:01:00.000Z'),
+    );
     submitQuizAnswer.mockResolvedValueOnce({ ok: false, status: 503 });
     expect(await flushOutbox()).toBe(2);
     expect(await pendingAnswers()).toHaveLength(2);
@@ -228,12 +289,20 @@ describe('flushOutbox', () => {
     const result = gradeDrill(scenario, { label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' } });
     gradeDrillAsGuest.mockResolvedValueOnce({ ok: true, data: { ...result, scenario } });
     expect(await flushOutbox()).toBe(0);
-    expect(gradeDrillAsGuest.mock.calls.map((c) => (c[0] as { idempotencyKey: string }).idempotencyKey)).toEqual(['gdrill00000000000001', 'gdrill00000000000001']);
-    expect(readGuest().attempts).toMatchObject([{ idempotencyKey: 'gdrill00000000000001', correct: false, response: { truth: 'capability-failure', wrong: ['competence'] } }]);
+    expect(gradeDrillAsGuest.mock.calls.map((c) => (c[0] as { idempotencyKey: string }).idempotencyKey)).toEqual([
+      'gdrill00000000000001',
+      'gdrill00000000000001',
+    ]);
+    expect(readGuest().attempts).toMatchObject([
+      { idempotencyKey: 'gdrill00000000000001', correct: false, response: { truth: 'capability-failure', wrong: ['competence'] } },
+    ]);
   });
 
   it("a signed-in learner's answers are sent only while that learner is signed in; signed out, they wait", async () => {
-    await queue({ ...quizEntry('ada0000000000000000a', 'user'), owner: 'ada' }, { ...quizEntry('bob0000000000000000b', 'user'), owner: 'bob' });
+    await queue(
+      { ...quizEntry('ada0000000000000000a', 'user'), owner: 'ada' },
+      { ...quizEntry('bob0000000000000000b', 'user'), owner: 'bob' },
+    );
     submitQuizAnswer.mockResolvedValue({ ok: true, data: { ...quizFeedback, firstAttempt: true, duplicate: false } });
     // Bob is signed in on this browser now: only his answer goes; Ada's waits for her.
     expect(await flushOutbox('bob')).toBe(0);
@@ -258,7 +327,7 @@ describe('flushOutbox', () => {
     ]);
   });
 
-  it("a signed-in review made offline waits with its key and is sent once, to the review action", async () => {
+  it('a signed-in review made offline waits with its key and is sent once, to the review action', async () => {
     const review: AnswerEntry = {
       key: 'rev00000000000000001',
       kind: 'review',
@@ -270,9 +339,21 @@ describe('flushOutbox', () => {
     };
     submitReview.mockImplementationOnce(offline);
     expect(await sendAnswer(review)).toEqual({ status: 'queued' });
-    submitReview.mockResolvedValueOnce({ ok: true, data: { correct: true, rating: 'Good', nextDue: '2025-01-05T00:00:00.000Z', duplicate: false, feedback: { kind: 'quiz', correctIndices: [1], explanations: [] } } });
+    submitReview.mockResolvedValueOnce({
+      ok: true,
+      data: {
+        correct: true,
+        rating: 'Good',
+        nextDue: '2025-01-05T00:00:00.000Z',
+        duplicate: false,
+        feedback: { kind: 'quiz', correctIndices: [1], explanations: [] },
+      },
+    });
     expect(await flushOutbox('ada')).toBe(0);
-    expect(submitReview.mock.calls.map((c) => (c[0] as { idempotencyKey: string; cardVersion: number }).idempotencyKey)).toEqual(['rev00000000000000001', 'rev00000000000000001']);
+    expect(submitReview.mock.calls.map((c) => (c[0] as { idempotencyKey: string; cardVersion: number }).idempotencyKey)).toEqual([
+      'rev00000000000000001',
+      'rev00000000000000001',
+    ]);
     expect((submitReview.mock.calls[1]![0] as { cardVersion: number }).cardVersion).toBe(2);
     expect(readGuest().attempts).toEqual([]);
   });

@@ -7,7 +7,20 @@ const CUE: Record<(typeof LABELS)[number], string> = {
   'goal-misgeneralization': 'lookalike',
   'capability-failure': 'clumsy',
 };
-const FILLER = ['robot', 'warehouse', 'camera', 'planner', 'operator', 'schedule', 'battery', 'sensor', 'route', 'shelf', 'parcel', 'engineer'];
+const FILLER = [
+  'robot',
+  'warehouse',
+  'camera',
+  'planner',
+  'operator',
+  'schedule',
+  'battery',
+  'sensor',
+  'route',
+  'shelf',
+  'parcel',
+  'engineer',
+];
 
 /** Six cases per label; every case shares the same kind of filler, and one word per label gives the label away. */
 function giveawaySet(): AuditItem[] {

@@ -57,10 +57,14 @@ describe('mastery levels', () => {
     expect(masteryLevel({ ...base, firstAttempts: 2, firstCorrect: 2 })).toBe('attempted');
     expect(masteryLevel({ ...base, firstAttempts: 5, firstCorrect: 3 })).toBe('familiar');
     expect(masteryLevel({ ...base, firstAttempts: 7, firstCorrect: 6, reviews: 4, reviewsCorrect: 3 })).toBe('proficient');
-    expect(masteryLevel({ ...base, firstAttempts: 8, firstCorrect: 7, reviews: 6, reviewsCorrect: 6, meanStabilityDays: 10 })).toBe('mastered');
+    expect(masteryLevel({ ...base, firstAttempts: 8, firstCorrect: 7, reviews: 6, reviewsCorrect: 6, meanStabilityDays: 10 })).toBe(
+      'mastered',
+    );
   });
   it('does not call first-try luck mastery without retention over time', () => {
-    expect(masteryLevel({ ...base, firstAttempts: 8, firstCorrect: 8, reviews: 6, reviewsCorrect: 6, meanStabilityDays: 2 })).toBe('proficient');
+    expect(masteryLevel({ ...base, firstAttempts: 8, firstCorrect: 8, reviews: 6, reviewsCorrect: 6, meanStabilityDays: 2 })).toBe(
+      'proficient',
+    );
     expect(masteryLevel({ ...base, firstAttempts: 8, firstCorrect: 8 })).toBe('familiar');
   });
   it('low first-attempt accuracy stays at attempted', () => {
@@ -83,7 +87,16 @@ describe('review queue', () => {
   });
   it('forecasts due cards per day, overdue counted today', () => {
     const now = new Date('2026-03-10T12:00:00Z');
-    const f = forecast([new Date('2026-03-01T00:00:00Z'), new Date('2026-03-10T23:00:00Z'), new Date('2026-03-12T08:00:00Z'), new Date('2026-04-30T00:00:00Z')], now, 14);
+    const f = forecast(
+      [
+        new Date('2026-03-01T00:00:00Z'),
+        new Date('2026-03-10T23:00:00Z'),
+        new Date('2026-03-12T08:00:00Z'),
+        new Date('2026-04-30T00:00:00Z'),
+      ],
+      now,
+      14,
+    );
     expect(f).toHaveLength(14);
     expect(f[0]).toEqual({ day: '2026-03-10', count: 2 });
     expect(f[2]).toEqual({ day: '2026-03-12', count: 1 });

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { optionLetters, parseDrillResponse, parseQuizResponse, responseText } from '../../lib/learning/stored-response';
 
-const drill = { label: 'goal-misgeneralization', answers: { training: 'no', shift: 'yes', competence: 'yes' }, wrong: ['training'], truth: 'specification-gaming' };
+const drill = {
+  label: 'goal-misgeneralization',
+  answers: { training: 'no', shift: 'yes', competence: 'yes' },
+  wrong: ['training'],
+  truth: 'specification-gaming',
+};
 
 describe('stored responses', () => {
   it('reads the database’s JSON text and a guest’s stored object alike', () => {

@@ -9,11 +9,36 @@ const now = new Date('2026-05-10T15:00:00Z');
 
 describe('streak', () => {
   it('counts consecutive UTC days with work, ending today or, before today’s first answer, yesterday', () => {
-    expect(streakOf(new Map([['2026-05-10', 1], ['2026-05-09', 3], ['2026-05-07', 1]]), now)).toBe(2);
-    expect(streakOf(new Map([['2026-05-09', 1], ['2026-05-08', 1]]), now)).toBe(2);
+    expect(
+      streakOf(
+        new Map([
+          ['2026-05-10', 1],
+          ['2026-05-09', 3],
+          ['2026-05-07', 1],
+        ]),
+        now,
+      ),
+    ).toBe(2);
+    expect(
+      streakOf(
+        new Map([
+          ['2026-05-09', 1],
+          ['2026-05-08', 1],
+        ]),
+        now,
+      ),
+    ).toBe(2);
     expect(streakOf(new Map([['2026-05-08', 1]]), now)).toBe(0);
     // A day with a zero count is no work.
-    expect(streakOf(new Map([['2026-05-10', 0], ['2026-05-09', 1]]), now)).toBe(1);
+    expect(
+      streakOf(
+        new Map([
+          ['2026-05-10', 0],
+          ['2026-05-09', 1],
+        ]),
+        now,
+      ),
+    ).toBe(1);
   });
 
   it('groups timestamps by their UTC day, not the local one', () => {

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentResult, assignmentText } from '../../lib/learning/assignments';
-import { checkWorkshopDraft, formatWorkshopTarget, labelWordHints, parseWorkshopTarget, workshopAsScenario, workshopTargetText } from '../../lib/learning/workshop';
+import {
+  checkWorkshopDraft,
+  formatWorkshopTarget,
+  labelWordHints,
+  parseWorkshopTarget,
+  workshopAsScenario,
+  workshopTargetText,
+} from '../../lib/learning/workshop';
 
-const S = ['A cleaning robot was rewarded whenever its camera saw no dirt.', 'It learned to face a blank wall while the floor stayed dirty.', 'It moved about the rooms with smooth, well-planned turns.'];
+const S = [
+  'A cleaning robot was rewarded whenever its camera saw no dirt.',
+  'It learned to face a blank wall while the floor stayed dirty.',
+  'It moved about the rooms with smooth, well-planned turns.',
+];
 const good = {
   title: 'The kitchen robot',
   description: S.join(' '),
   label: 'specification-gaming',
-  questions: { training: { answer: 'yes', evidence: S[0] }, shift: { answer: 'no', evidence: S[1] }, competence: { answer: 'yes', evidence: S[2] } },
+  questions: {
+    training: { answer: 'yes', evidence: S[0] },
+    shift: { answer: 'no', evidence: S[1] },
+    competence: { answer: 'yes', evidence: S[2] },
+  },
 };
 
 describe('the workshop editor’s checks (the rules content:check applies)', () => {
@@ -48,20 +63,41 @@ describe('the workshop editor’s checks (the rules content:check applies)', () 
   });
 
   it('a source is kept as text (a paper reference), never as a link', () => {
-    const s = workshopAsScenario({ id: 'abc', ...good, label: 'specification-gaming', questions: { training: { answer: 'yes', evidence: S[0]! }, shift: { answer: 'no', evidence: S[1]! }, competence: { answer: 'yes', evidence: S[2]! } }, source: '<a href="https://evil.example">x</a>' });
+    const s = workshopAsScenario({
+      id: 'abc',
+      ...good,
+      label: 'specification-gaming',
+      questions: {
+        training: { answer: 'yes', evidence: S[0]! },
+        shift: { answer: 'no', evidence: S[1]! },
+        competence: { answer: 'yes', evidence: S[2]! },
+      },
+      source: '<a href="https://evil.example">x</a>',
+    });
     expect(s.source).toEqual({ kind: 'paper', ref: '<a href="https://evil.example">x</a>' });
     expect(s.id).toBe('workshop-abc');
   });
 
   it('hints at words the shortcut audit ties to a label', () => {
-    const words = [{ word: 'rewarded', label: 'specification-gaming' as const, items: 9, share: 0.9 }, { word: 'deployed', label: 'goal-misgeneralization' as const, items: 8, share: 0.8 }];
+    const words = [
+      { word: 'rewarded', label: 'specification-gaming' as const, items: 9, share: 0.9 },
+      { word: 'deployed', label: 'goal-misgeneralization' as const, items: 8, share: 0.8 },
+    ];
     expect(labelWordHints(good.description, words).map((w) => w.word)).toEqual(['rewarded']);
   });
 });
 
 describe('a workshop assignment', () => {
   const t = (d: string) => new Date(`2026-03-0${d}T12:00:00Z`);
-  const spec = (graded: boolean) => ({ kind: 'workshop' as const, target: formatWorkshopTarget({ write: 1, classify: 2, graded }), opensAt: t('1'), dueAt: t('5'), classId: 'c1', workshop: { write: 1, classify: 2, graded }, itemIds: ['workshop:a', 'workshop:b', 'workshop:mine'] });
+  const spec = (graded: boolean) => ({
+    kind: 'workshop' as const,
+    target: formatWorkshopTarget({ write: 1, classify: 2, graded }),
+    opensAt: t('1'),
+    dueAt: t('5'),
+    classId: 'c1',
+    workshop: { write: 1, classify: 2, graded },
+    itemIds: ['workshop:a', 'workshop:b', 'workshop:mine'],
+  });
   const work = {
     firstAttempts: new Map([
       ['workshop:a', { correct: true, at: t('2') }],
@@ -74,7 +110,11 @@ describe('a workshop assignment', () => {
   };
 
   it('reads and writes its target', () => {
-    expect(parseWorkshopTarget(formatWorkshopTarget({ write: 2, classify: 5, graded: true }))).toEqual({ write: 2, classify: 5, graded: true });
+    expect(parseWorkshopTarget(formatWorkshopTarget({ write: 2, classify: 5, graded: true }))).toEqual({
+      write: 2,
+      classify: 5,
+      graded: true,
+    });
     expect(workshopTargetText({ write: 1, classify: 5, graded: false })).toBe('Workshop: write one scenario, classify 5');
   });
 
@@ -91,7 +131,11 @@ describe('a workshop assignment', () => {
   });
 
   it('asks for no more than classmates wrote, and never counts the learner’s own', () => {
-    const r = assignmentResult({ ...spec(false), workshop: { write: 1, classify: 5, graded: false } }, { ...work, workshopWritten: new Map() }, t('4'));
+    const r = assignmentResult(
+      { ...spec(false), workshop: { write: 1, classify: 5, graded: false } },
+      { ...work, workshopWritten: new Map() },
+      t('4'),
+    );
     expect(r.workshop).toEqual({ written: 0, write: 1, classified: 2, classify: 2 });
     expect(r.status).toBe('in-progress');
   });

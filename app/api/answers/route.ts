@@ -51,5 +51,8 @@ export async function POST(request: Request) {
   const status = result.status ?? 500;
   if (status === 401) return json({ error: 'Sign in to save answers.' }, 401);
   // The action never leaks a stack trace: an unexpected failure is already a plain message with status 500.
-  return json({ error: result.message ?? 'The answer could not be saved.', ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) }, status);
+  return json(
+    { error: result.message ?? 'The answer could not be saved.', ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) },
+    status,
+  );
 }

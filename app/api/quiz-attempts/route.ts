@@ -23,7 +23,9 @@ export async function GET(request: Request) {
   if (!user) return NextResponse.json({ error: 'Sign in to see your earlier answers.' }, { status: 401 });
   const parsed = query.safeParse({ chapter: new URL(request.url).searchParams.get('chapter') ?? undefined });
   if (!parsed.success) return NextResponse.json({ error: parsed.error.issues[0]?.message ?? 'Say which chapter.' }, { status: 400 });
-  const quizIds = getCourse().analyses.get(parsed.data.chapter)!.quizzes.map((q) => q.id);
+  const quizIds = getCourse()
+    .analyses.get(parsed.data.chapter)!
+    .quizzes.map((q) => q.id);
   const rows = await latestQuizAttempts(user.id, quizIds);
   return NextResponse.json(
     { quizzes: rows.map((r) => ({ quizId: r.quizId, tries: r.tries, selected: r.selected, correct: r.correct, at: r.at.toISOString() })) },

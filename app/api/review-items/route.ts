@@ -7,7 +7,14 @@ import { publicReviewItem, reviewItemFor } from '@/lib/content/review-items';
 // no answer key, explanation or verdict (the guest grading action returns those after the answer).
 const body = z.object({
   cards: z
-    .array(z.object({ id: z.string().min(1).max(200), itemKind: z.enum(['quiz', 'scenario']), itemId: z.string().min(1).max(120), reps: z.number().int().min(0).max(100000) }))
+    .array(
+      z.object({
+        id: z.string().min(1).max(200),
+        itemKind: z.enum(['quiz', 'scenario']),
+        itemId: z.string().min(1).max(120),
+        reps: z.number().int().min(0).max(100000),
+      }),
+    )
     .max(200, 'Ask for at most 200 cards at a time.'),
 });
 

@@ -39,15 +39,18 @@ export default async function ChapterPage({ params }: Params) {
   return (
     <div className={styles.reader}>
       <ChapterSidebar
-        chapters={course.chapters.map((c) => ({ slug: c.slug, title: c.title, section: c.section, quizCount: course.analyses.get(c.slug)?.quizzes.length ?? 0 }))}
+        chapters={course.chapters.map((c) => ({
+          slug: c.slug,
+          title: c.title,
+          section: c.section,
+          quizCount: course.analyses.get(c.slug)?.quizzes.length ?? 0,
+        }))}
         current={slug}
         toc={toc}
       />
       <article className={styles.article} aria-labelledby="chapter-title">
         <ChapterHeader chapter={chapter} quizCount={analysis.quizzes.length} />
-        <div className={styles.prose}>
-          {renderMdx(code, hash)}
-        </div>
+        <div className={styles.prose}>{renderMdx(code, hash)}</div>
         <Bibliography ids={analysis.citationOrder} />
         <ChapterTools slug={slug} sectionIds={toc.map((h) => h.slug)} />
         <PrevNext prev={course.chapters[index - 1]} next={course.chapters[index + 1]} />

@@ -65,8 +65,8 @@ export default async function JoinPage({ params }: Props) {
       <p className="muted">You have been invited to join</p>
       <h1>{cls.title}</h1>
       <p>
-        Your teacher will see your progress on this class&rsquo;s assignments: what you have answered, your first-try scores and when you were
-        last active. You can leave at any time.
+        Your teacher will see your progress on this class&rsquo;s assignments: what you have answered, your first-try scores and when you
+        were last active. You can leave at any time.
       </p>
       <p className="muted">
         Class code <code>{formatJoinCode(code)}</code> · signed in as {user.email}

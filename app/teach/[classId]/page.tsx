@@ -59,18 +59,36 @@ export default async function ClassPage({ params }: Props) {
     email: r.email,
     lastActive: r.lastActive?.getTime() ?? null,
     lastActiveText: relativeDay(r.lastActive, t),
-    results: r.results.map((x) => ({ assignmentId: x.assignmentId, status: x.status, statusText: assignmentText(x), score: x.score, progress: x.progress })),
+    results: r.results.map((x) => ({
+      assignmentId: x.assignmentId,
+      status: x.status,
+      statusText: assignmentText(x),
+      score: x.score,
+      progress: x.progress,
+    })),
     completion: r.completion,
     meanScore: r.meanScore,
     lateCount: r.lateCount,
   }));
-  const doneBy = new Map(cls.assignments.map((a) => [a.id, roster.filter((r) => r.results.some((x) => x.assignmentId === a.id && (x.status === 'done' || x.status === 'done-late'))).length]));
+  const doneBy = new Map(
+    cls.assignments.map((a) => [
+      a.id,
+      roster.filter((r) => r.results.some((x) => x.assignmentId === a.id && (x.status === 'done' || x.status === 'done-late'))).length,
+    ]),
+  );
 
   const course = getCourse();
   const bank = [...getScenarioBank().values()];
-  const chapters = course.chapters.map((c) => ({ slug: c.slug, title: c.title, quizzes: course.analyses.get(c.slug)?.quizzes.length ?? 0 }));
+  const chapters = course.chapters.map((c) => ({
+    slug: c.slug,
+    title: c.title,
+    quizzes: course.analyses.get(c.slug)?.quizzes.length ?? 0,
+  }));
   const drills: DrillOption[] = [
-    ...course.chapters.map((c) => ({ value: `chapter:${c.slug}`, label: `Chapter: ${c.title} (${plural(bank.filter((s) => s.chapter === c.slug).length, 'scenario')})` })),
+    ...course.chapters.map((c) => ({
+      value: `chapter:${c.slug}`,
+      label: `Chapter: ${c.title} (${plural(bank.filter((s) => s.chapter === c.slug).length, 'scenario')})`,
+    })),
     ...(['intro', 'core', 'advanced'] as const).map((d) => ({
       value: `difficulty:${d}`,
       label: `${d[0]!.toUpperCase()}${d.slice(1)} scenarios (${bank.filter((s) => s.difficulty === d).length})`,
@@ -87,7 +105,8 @@ export default async function ClassPage({ params }: Props) {
     <div className="page">
       <ClassHeader classId={cls.id} title={cls.title} current="overview" />
       <p className={styles.meta}>
-        {plural(rows.length, 'learner')} · {plural(cls.assignments.length, 'assignment')} · you are {me.classRole === 'owner' ? 'the owner' : 'a co-instructor'}
+        {plural(rows.length, 'learner')} · {plural(cls.assignments.length, 'assignment')} · you are{' '}
+        {me.classRole === 'owner' ? 'the owner' : 'a co-instructor'}
       </p>
       <div className={styles.stack}>
         {empty && invite}
@@ -112,7 +131,8 @@ export default async function ClassPage({ params }: Props) {
               separate strong from weak answers.
             </li>
             <li>
-              <Link href={`/teach/${cls.id}/confusion`}>Drill confusion</Link>: which failure modes the class mixes up, and the scenarios behind it.
+              <Link href={`/teach/${cls.id}/confusion`}>Drill confusion</Link>: which failure modes the class mixes up, and the scenarios
+              behind it.
             </li>
             <li>
               <a href={`/teach/${cls.id}/gradebook.csv`} download>
@@ -134,7 +154,15 @@ export default async function ClassPage({ params }: Props) {
             classId={cls.id}
             learners={rows.length}
             now={t}
-            assignments={cls.assignments.map((a) => ({ id: a.id, kind: a.kind, target: a.target, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, done: doneBy.get(a.id) ?? 0 }))}
+            assignments={cls.assignments.map((a) => ({
+              id: a.id,
+              kind: a.kind,
+              target: a.target,
+              title: a.title,
+              opensAt: a.opensAt,
+              dueAt: a.dueAt,
+              done: doneBy.get(a.id) ?? 0,
+            }))}
           />
           <AssignmentForm
             classId={cls.id}

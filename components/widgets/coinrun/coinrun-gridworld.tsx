@@ -26,12 +26,12 @@ export function CoinRunGridworld() {
           />
           <figcaption className={shared.caption}>
             <GridLegend />
-            <strong>Trained with the coin always at the exit, it runs to the exit anyway.</strong> On this new level the
-            coin (C) sits in the open, {scene.closest} {scene.closest === 1 ? 'cell' : 'cells'} from the agent&apos;s route;
-            the agent (A) reaches the right-hand end in {scene.steps} steps and never touches it. This is a real agent from
-            the course&apos;s sweep (coin moved in {formatPercent(agent.diversity)} of {formatCount(agent.episodes)} training
-            levels, seed {agent.seed}). Across {formatCount(reference.testLevels)} such test levels it reached the coin on{' '}
-            {formatPercent(agent.coinRate)} and ran to the end on {formatPercent(agent.endRate)}.
+            <strong>Trained with the coin always at the exit, it runs to the exit anyway.</strong> On this new level the coin (C) sits in
+            the open, {scene.closest} {scene.closest === 1 ? 'cell' : 'cells'} from the agent&apos;s route; the agent (A) reaches the
+            right-hand end in {scene.steps} steps and never touches it. This is a real agent from the course&apos;s sweep (coin moved in{' '}
+            {formatPercent(agent.diversity)} of {formatCount(agent.episodes)} training levels, seed {agent.seed}). Across{' '}
+            {formatCount(reference.testLevels)} such test levels it reached the coin on {formatPercent(agent.coinRate)} and ran to the end
+            on {formatPercent(agent.endRate)}.
           </figcaption>
         </figure>
       </CoinRunLoader>

@@ -1,6 +1,16 @@
 // Pure helpers shared by the static picture (server) and the interactive trainer (client): which part of an
 // episode to draw, and how to say in words what the picture shows.
-import { DEFAULT_MAX_STEPS, FEATURE_NAMES, runEpisode, testLevel, type Episode, type Level, type Outcome, type Policy, type Pos } from '@/lib/toys/coinrun';
+import {
+  DEFAULT_MAX_STEPS,
+  FEATURE_NAMES,
+  runEpisode,
+  testLevel,
+  type Episode,
+  type Level,
+  type Outcome,
+  type Policy,
+  type Pos,
+} from '@/lib/toys/coinrun';
 import { deriveSeed } from '@/lib/toys/rng';
 
 /** The sweep's test levels for a training seed: the same numbers the sweep reports. */
@@ -41,7 +51,11 @@ export function playTestLevel(policy: Policy, trainingSeed: number, index: numbe
 const cell = (p: Pos) => `column ${p.x + 1}, row ${p.y + 1}`;
 
 export function outcomeWords(outcome: Outcome): string {
-  return outcome === 'coin' ? 'reached the coin' : outcome === 'end' ? 'ran to the end without the coin' : 'reached neither before time ran out';
+  return outcome === 'coin'
+    ? 'reached the coin'
+    : outcome === 'end'
+      ? 'ran to the end without the coin'
+      : 'reached neither before time ran out';
 }
 
 /** A text alternative for a drawn scene. */

@@ -28,7 +28,8 @@ export function positionWords(p: { x: number; y: number } | undefined): string {
 
 export function gridTitle(agent: Agent, playback: Playback | null, isIdle: boolean): string {
   const who = agent.source === 'sweep' ? 'The sweep’s agent' : 'Your agent';
-  if (!playback) return isIdle && agent.source === 'sweep' ? `${who} on a test level with the coin moved` : `${who}, waiting on test level 1`;
+  if (!playback)
+    return isIdle && agent.source === 'sweep' ? `${who} on a test level with the coin moved` : `${who}, waiting on test level 1`;
   return `${who} on test level ${playback.index + 1} of ${playback.scenes.length}`;
 }
 

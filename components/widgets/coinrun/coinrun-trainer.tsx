@@ -27,7 +27,10 @@ export type CoinrunWorkerFactory = WorkerFactory<CoinrunTrainRequest, CoinrunMes
 
 /** The real worker. The `new Worker(new URL(...), import.meta.url)` shape is what the bundler looks for. */
 export const createCoinrunWorker: CoinrunWorkerFactory = () =>
-  new Worker(new URL('./coinrun.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike<CoinrunTrainRequest, CoinrunMessage>;
+  new Worker(new URL('./coinrun.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike<
+    CoinrunTrainRequest,
+    CoinrunMessage
+  >;
 
 const EPISODE_CHOICES = [2_000, 5_000, 10_000, 20_000];
 
@@ -81,7 +84,15 @@ export function CoinRunTrainer({ reference, createWorker = createCoinrunWorker, 
       onDone: ({ request, policy, evaluation, trainCoinRate }) => {
         setProgress({ done: request.episodes, total: request.episodes });
         const rates = { coinRate: evaluation.coinRate, endRate: evaluation.endRate, otherRate: evaluation.otherRate };
-        setAgent({ source: 'you', diversity: request.diversity, seed: request.seed, episodes: request.episodes, policy, ...rates, testLevels: evaluation.n });
+        setAgent({
+          source: 'you',
+          diversity: request.diversity,
+          seed: request.seed,
+          episodes: request.episodes,
+          policy,
+          ...rates,
+          testLevels: evaluation.n,
+        });
         setRuns((previous) => [
           ...previous.filter((r) => r.diversity !== request.diversity),
           { diversity: request.diversity, seed: request.seed, episodes: request.episodes, ...rates },
@@ -135,7 +146,13 @@ export function CoinRunTrainer({ reference, createWorker = createCoinrunWorker, 
         </figure>
       </div>
 
-      <PlaybackControls playback={playback} dispatch={dispatchPlayback} onRun={runTestLevels} onSkip={skipToResults} disabled={run.training} />
+      <PlaybackControls
+        playback={playback}
+        dispatch={dispatchPlayback}
+        onRun={runTestLevels}
+        onSkip={skipToResults}
+        disabled={run.training}
+      />
       <Tally playback={playback} />
       <AgentSummary agent={agent} reference={reference} />
 
@@ -176,7 +193,12 @@ export function CoinRunTrainer({ reference, createWorker = createCoinrunWorker, 
         <SeedField id={id} run={run} hint={`Same seed, same levels and same agent. The sweep used seeds ${reference.seeds.join(', ')}.`} />
         <div className={shared.field}>
           <label htmlFor={`${id}-episodes`}>Training episodes</label>
-          <select id={`${id}-episodes`} className={shared.input} value={episodes} onChange={(event) => setEpisodes(Number(event.target.value))}>
+          <select
+            id={`${id}-episodes`}
+            className={shared.input}
+            value={episodes}
+            onChange={(event) => setEpisodes(Number(event.target.value))}
+          >
             {EPISODE_CHOICES.map((n) => (
               <option key={n} value={n}>
                 {formatCount(n)}

@@ -6,5 +6,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<CoinrunTrainRequest>) => {
   if (event.data?.type !== 'train') return;
-  runCoinrunJob(event.data, (message) => scope.postMessage(message), () => performance.now());
+  runCoinrunJob(
+    event.data,
+    (message) => scope.postMessage(message),
+    () => performance.now(),
+  );
 };

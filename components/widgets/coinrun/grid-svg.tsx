@@ -56,7 +56,10 @@ export function GridSvg({ level, path, idPrefix, title, description }: GridSvgPr
       {walls.map((w) => (
         <g key={`w${w.x},${w.y}`}>
           <rect x={w.x * CELL} y={w.y * CELL} width={CELL} height={CELL} className={styles.wall} />
-          <path d={`M${w.x * CELL + 8},${w.y * CELL + CELL - 8} L${w.x * CELL + CELL - 8},${w.y * CELL + 8}`} className={styles.wallHatch} />
+          <path
+            d={`M${w.x * CELL + 8},${w.y * CELL + CELL - 8} L${w.x * CELL + CELL - 8},${w.y * CELL + 8}`}
+            className={styles.wallHatch}
+          />
         </g>
       ))}
       <rect x={level.exit.x * CELL + 3} y={level.exit.y * CELL + 3} width={CELL - 6} height={CELL - 6} rx={4} className={styles.exit} />

@@ -69,7 +69,14 @@ export function OutcomeChart({ rows, runs, seeds, testLevels }: OutcomeChartProp
           other
         </li>
       </ul>
-      <svg ref={ref} viewBox={`0 0 ${width} ${height}`} className={styles.chartSvg} aria-hidden="true" focusable="false" data-chart="outcomes">
+      <svg
+        ref={ref}
+        viewBox={`0 0 ${width} ${height}`}
+        className={styles.chartSvg}
+        aria-hidden="true"
+        focusable="false"
+        data-chart="outcomes"
+      >
         <defs>
           <pattern id={hatch} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width={6} height={6} className={styles.hatchBg} />
@@ -156,8 +163,8 @@ export function OutcomeChart({ rows, runs, seeds, testLevels }: OutcomeChartProp
         </table>
       </div>
       <figcaption className={styles.chartCaption}>
-        Sweep: mean of {seeds} seeds, {formatCount(testLevels)} test levels each. You: your latest run at each setting, on the
-        same kind of test levels. Percentages are printed in the bars where they fit.
+        Sweep: mean of {seeds} seeds, {formatCount(testLevels)} test levels each. You: your latest run at each setting, on the same kind of
+        test levels. Percentages are printed in the bars where they fit.
       </figcaption>
     </figure>
   );

@@ -49,9 +49,18 @@ export function AccuracyPlot({ history, epochs, idPrefix, title }: AccuracyPlotP
   const x = (epoch: number) => LEFT + (epochs <= 1 ? 0 : ((epoch - 1) / (epochs - 1)) * pw);
   const y = (acc: number) => TOP + (1 - acc) * PH;
   const last = history[history.length - 1];
-  const labelY = last ? spreadLabels(SERIES.map((s) => y(last.test[s.key])), 33, TOP + 8, TOP + PH - 12) : [];
+  const labelY = last
+    ? spreadLabels(
+        SERIES.map((s) => y(last.test[s.key])),
+        33,
+        TOP + 8,
+        TOP + PH - 12,
+      )
+    : [];
   const description = last
-    ? `After epoch ${last.epoch} of ${epochs}: ` + SERIES.map((s) => `${s.label} ${formatPercent(last.test[s.key])}`).join(', ') + '. Chance is 50%.'
+    ? `After epoch ${last.epoch} of ${epochs}: ` +
+      SERIES.map((s) => `${s.label} ${formatPercent(last.test[s.key])}`).join(', ') +
+      '. Chance is 50%.'
     : 'No training epochs yet.';
   const step = Math.max(3, Math.round(epochs / MARKS / 3) * 3);
 

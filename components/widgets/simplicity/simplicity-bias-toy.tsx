@@ -28,8 +28,8 @@ export function SimplicityBiasToy() {
             />
             <figcaption className={shared.caption}>
               <PlaneLegend />
-              <strong>Both features predict the label, and the network draws its line along position.</strong> Each point&apos;s
-              class is given by which side it is on and, equally, by its shape slab.
+              <strong>Both features predict the label, and the network draws its line along position.</strong> Each point&apos;s class is
+              given by which side it is on and, equally, by its shape slab.
             </figcaption>
           </figure>
           <figure className={shared.figure}>
@@ -40,7 +40,8 @@ export function SimplicityBiasToy() {
               title="Test accuracy per epoch on the three test sets"
             />
             <figcaption className={shared.caption}>
-              Test accuracy per epoch. Solid line with circles: iid. Dotted with squares: shape randomized. Dashed with triangles: position randomized.
+              Test accuracy per epoch. Solid line with circles: iid. Dotted with squares: shape randomized. Dashed with triangles: position
+              randomized.
             </figcaption>
           </figure>
         </div>
@@ -49,8 +50,8 @@ export function SimplicityBiasToy() {
           {mean && (
             <>
               {' '}
-              The sweep&apos;s mean over {reference.seeds.length} seeds: position randomized {formatPercent(mean.simpleRandomized)},
-              shape randomized {formatPercent(mean.hardRandomized)}.
+              The sweep&apos;s mean over {reference.seeds.length} seeds: position randomized {formatPercent(mean.simpleRandomized)}, shape
+              randomized {formatPercent(mean.hardRandomized)}.
             </>
           )}
         </p>

@@ -61,7 +61,11 @@ export function buildOutcome(
       epoch: h.epoch,
       trainLoss: round(h.trainLoss, 4),
       trainAccuracy: round(h.trainAccuracy, 4),
-      test: { iid: round(h.test.iid, 4), simpleRandomized: round(h.test.simpleRandomized, 4), hardRandomized: round(h.test.hardRandomized, 4) },
+      test: {
+        iid: round(h.test.iid, 4),
+        simpleRandomized: round(h.test.simpleRandomized, 4),
+        hardRandomized: round(h.test.hardRandomized, 4),
+      },
     })),
     final,
     trainAccuracy: history[history.length - 1]?.trainAccuracy ?? 0,

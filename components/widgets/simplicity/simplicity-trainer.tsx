@@ -113,7 +113,8 @@ export function SimplicityTrainer({ reference, createWorker = createSimplicityWo
               title={isTraining ? `Your network, training: epoch ${done} of ${epochs}` : `${who}: test accuracy per epoch`}
             />
             <figcaption className={shared.caption}>
-              Test accuracy per epoch. Solid line with circles: iid. Dotted with squares: shape randomized. Dashed with triangles: position randomized.
+              Test accuracy per epoch. Solid line with circles: iid. Dotted with squares: shape randomized. Dashed with triangles: position
+              randomized.
             </figcaption>
           </figure>
         </div>
@@ -151,9 +152,9 @@ export function SimplicityTrainer({ reference, createWorker = createSimplicityWo
       </TrainControls>
       {row && (
         <p className={shared.hint}>
-          The sweep&apos;s mean over {reference.seeds.length} seeds at {formatPercent(row.disagreement)} disagreement (
-          {reference.hidden} hidden units): iid {formatPercent(row.iid)}, shape randomized {formatPercent(row.hardRandomized)},
-          position randomized {formatPercent(row.simpleRandomized)}.
+          The sweep&apos;s mean over {reference.seeds.length} seeds at {formatPercent(row.disagreement)} disagreement ({reference.hidden}{' '}
+          hidden units): iid {formatPercent(row.iid)}, shape randomized {formatPercent(row.hardRandomized)}, position randomized{' '}
+          {formatPercent(row.simpleRandomized)}.
         </p>
       )}
     </div>

@@ -6,5 +6,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<SimplicityTrainRequest>) => {
   if (event.data?.type !== 'train') return;
-  runSimplicityJob(event.data, (message) => scope.postMessage(message), () => performance.now());
+  runSimplicityJob(
+    event.data,
+    (message) => scope.postMessage(message),
+    () => performance.now(),
+  );
 };

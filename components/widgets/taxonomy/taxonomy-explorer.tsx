@@ -41,8 +41,7 @@ export function TaxonomyExplorer() {
         {/* Explicit roles keep the table semantics when narrow screens restyle the rows as cards. */}
         <table className={`${shared.table} ${styles.table}`} role="table">
           <caption id={`${id}-caption`} className={styles.caption}>
-            Three ways to fail. Each row answers the three questions for one failure mode; the last column is the same
-            failure in CoinRun.
+            Three ways to fail. Each row answers the three questions for one failure mode; the last column is the same failure in CoinRun.
           </caption>
           <thead role="rowgroup">
             <tr role="row">

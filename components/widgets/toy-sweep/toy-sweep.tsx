@@ -27,11 +27,11 @@ function CoinrunAbout() {
   const { seeds, config } = sweep.coinrun;
   return (
     <>
-      Output of <code>npm run toys:sweep</code> for the CoinRun-style gridworld: {seeds.length} seeds per setting, each trained
-      for {formatCount(config.train.episodes)} episodes and tested on {formatCount(config.test.levels)} new levels with the coin
-      off the go-right path. <em>Coin</em>: reached the coin; <em>end</em>: reached the right-hand end without it;{' '}
-      <em>other</em>: neither within {config.train.maxSteps} steps. <em>Skill check</em>: coin rate on the same test layouts with
-      the coin put back at the end. Means over seeds, then each seed&apos;s coin rate.
+      Output of <code>npm run toys:sweep</code> for the CoinRun-style gridworld: {seeds.length} seeds per setting, each trained for{' '}
+      {formatCount(config.train.episodes)} episodes and tested on {formatCount(config.test.levels)} new levels with the coin off the
+      go-right path. <em>Coin</em>: reached the coin; <em>end</em>: reached the right-hand end without it; <em>other</em>: neither within{' '}
+      {config.train.maxSteps} steps. <em>Skill check</em>: coin rate on the same test layouts with the coin put back at the end. Means over
+      seeds, then each seed&apos;s coin rate.
     </>
   );
 }
@@ -42,8 +42,8 @@ function SimplicityAbout() {
     <>
       Output of <code>npm run toys:sweep</code> for the simplicity-bias toy: {seeds.length} seeds per setting, a network with{' '}
       {config.hidden} hidden units trained for {config.epochs} epochs on {formatCount(config.trainSize)} points, then tested on{' '}
-      {formatCount(config.testSize)} points per test set. <em>Position randomized</em> breaks the simple feature&apos;s link to
-      the label, <em>shape randomized</em> the hard one&apos;s. Chance is 50%. Means over seeds.
+      {formatCount(config.testSize)} points per test set. <em>Position randomized</em> breaks the simple feature&apos;s link to the label,{' '}
+      <em>shape randomized</em> the hard one&apos;s. Chance is 50%. Means over seeds.
     </>
   );
 }

@@ -149,7 +149,11 @@ describe('CoinRunTrainer', () => {
       `coin ${Number((sweepRun.coinRate * 100).toFixed(1))}%`,
     );
     const youRow = screen.getByRole('row', { name: /25%.*you \(seed 2/ });
-    expect(within(youRow).getAllByRole('cell').map((c) => c.textContent)).toContain(`${Number((sweepRun.coinRate * 100).toFixed(1))}%`);
+    expect(
+      within(youRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toContain(`${Number((sweepRun.coinRate * 100).toFixed(1))}%`);
     expect(worker.terminated).toBe(true);
   });
 
@@ -255,7 +259,11 @@ describe('runCoinrunJob (the worker’s job)', () => {
 
   it('reports a bad request as an error message instead of throwing', () => {
     const messages: CoinrunMessage[] = [];
-    runCoinrunJob({ type: 'train', diversity: 2, seed: 1, episodes: 100, testLevels: 10 }, (m) => messages.push(m), () => 0);
+    runCoinrunJob(
+      { type: 'train', diversity: 2, seed: 1, episodes: 100, testLevels: 10 },
+      (m) => messages.push(m),
+      () => 0,
+    );
     expect(messages.at(-1)).toEqual({ type: 'error', message: 'diversity must be in [0, 1]' });
   });
 });

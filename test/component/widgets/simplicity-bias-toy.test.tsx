@@ -34,7 +34,9 @@ describe('SimplicityBiasToy (static picture)', () => {
     const plane = screen.getByRole('img', { name: /training data with both features agreeing/i });
     expect(plane.querySelector('desc')!.textContent).toMatch(/single vertical cut across position; it ignores the slabs/);
     const plot = screen.getByRole('img', { name: /test accuracy per epoch/i });
-    expect(plot.querySelector('desc')!.textContent).toMatch(/After epoch 60 of 60: iid 100%, shape randomized 100%, position randomized \d+(\.\d)?%/);
+    expect(plot.querySelector('desc')!.textContent).toMatch(
+      /After epoch 60 of 60: iid 100%, shape randomized 100%, position randomized \d+(\.\d)?%/,
+    );
     // The sweep's first seed, trained with the sweep's settings: its numbers are the sweep's.
     const run = sweep.simplicity.results[0]!.perSeed[0]!;
     const summary = screen.getByText(/^After 60 epochs/);
@@ -67,7 +69,11 @@ describe('SimplicityTrainer', () => {
     const { createWorker } = fakeWorkers('auto', 0);
     render(<SimplicityTrainer reference={reference} createWorker={createWorker} />);
     const group = screen.getByRole('group', { name: /position disagrees with the label on/i });
-    expect(within(group).getAllByRole('radio').map((r) => (r.closest('label') as HTMLLabelElement).textContent)).toEqual(['0%', '5%', '10%', '20%']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => (r.closest('label') as HTMLLabelElement).textContent),
+    ).toEqual(['0%', '5%', '10%', '20%']);
     expect(screen.getByLabelText('Hidden units')).toBeTruthy();
     expect(screen.getByLabelText('Seed')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Train' })).toBeTruthy();

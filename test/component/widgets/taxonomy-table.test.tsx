@@ -46,9 +46,13 @@ describe('TaxonomyTable', () => {
   it('renders a real table of the three failure modes against the three questions', () => {
     render(<TaxonomyTable />);
     const table = screen.getByRole('table', { name: /three ways to fail/i });
-    const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
     expect(headers).toEqual(['Failure mode', 'Training signal', 'Capability where it failed', 'Goal learned', 'In CoinRun']);
-    const rows = within(table).getAllByRole('rowheader').map((th) => th.firstChild?.textContent);
+    const rows = within(table)
+      .getAllByRole('rowheader')
+      .map((th) => th.firstChild?.textContent);
     expect(rows).toEqual([ROW.gaming, ROW.gmg, ROW.capability]);
     // Each row carries its CoinRun version from chapter 0.
     expect(within(table).getByRole('row', { name: /specification gaming/i }).textContent).toMatch(/Version A/);

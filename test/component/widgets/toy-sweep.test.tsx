@@ -53,7 +53,9 @@ describe('ToySweep', () => {
     expect(caption).toContain(`${sweep.simplicity.seeds.length} seeds`);
     expect(caption).toContain('1,000 points per test set');
 
-    const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
     expect(headers).toEqual(expect.arrayContaining(['Test: iid', 'Test: position randomized', 'Test: shape randomized']));
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(sweep.simplicity.results.length);

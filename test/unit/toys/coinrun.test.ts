@@ -20,8 +20,7 @@ import {
 } from '../../../lib/toys/coinrun';
 
 const PLACEMENTS: CoinPlacement[] = ['end', 'random', 'off-path'];
-const weight = (result: TrainResult, name: (typeof FEATURE_NAMES)[number]) =>
-  result.policy.weights[FEATURE_NAMES.indexOf(name)] as number;
+const weight = (result: TrainResult, name: (typeof FEATURE_NAMES)[number]) => result.policy.weights[FEATURE_NAMES.indexOf(name)] as number;
 
 // Trained once per setting and shared, to keep the file within a few seconds.
 const trained = new Map<string, TrainResult>();

@@ -113,7 +113,7 @@ describe('train', () => {
       expect(p).toBeGreaterThanOrEqual(0);
       expect(p).toBeLessThanOrEqual(1);
       const position = -1 + (2 * (k % res)) / (res - 1);
-      if (Math.abs(position) >= 0.2 && (p >= 0.5) === position > 0) agreeWithPosition += 1;
+      if (Math.abs(position) >= 0.2 && p >= 0.5 === position > 0) agreeWithPosition += 1;
     });
     // Columns with |position| >= 0.2: 8 on each side, all rows.
     expect(agreeWithPosition).toBe(16 * res);

@@ -4,7 +4,13 @@ import { TEST_CLOCK_COOKIE, testClockEnabled } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
-const body = z.object({ offsetMs: z.number().int().min(0).max(365 * 24 * 60 * 60 * 1000) });
+const body = z.object({
+  offsetMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(365 * 24 * 60 * 60 * 1000),
+});
 
 /** Test-only: moves this browser's server clock forward. Does not exist unless GOALPOST_TEST_CLOCK=1. */
 export async function POST(request: Request) {

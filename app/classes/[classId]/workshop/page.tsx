@@ -30,7 +30,8 @@ export default async function WorkshopPage({ params, searchParams }: Props) {
       </p>
       <h1>Scenario workshop</h1>
       <p className="lead">
-        In {w.cls.title}, write cases that separate the failure modes, classify your classmates&rsquo; without knowing who wrote them or what they meant, and see where the class reads a case differently.
+        In {w.cls.title}, write cases that separate the failure modes, classify your classmates&rsquo; without knowing who wrote them or
+        what they meant, and see where the class reads a case differently.
       </p>
       <div className={styles.stack}>
         {saved && (

@@ -21,13 +21,18 @@ export default async function SetPage({ params }: { params: Promise<{ setId: str
       </p>
       <h1>{set.title}</h1>
       <p className="lead">
-        Changes keep the set&rsquo;s identity: classes it is assigned to see the new version, and answers already given stay
-        in the records. <Link href={`/practice?set=${encodeURIComponent(set.id)}`}>Practise it</Link> ·{' '}
+        Changes keep the set&rsquo;s identity: classes it is assigned to see the new version, and answers already given stay in the records.{' '}
+        <Link href={`/practice?set=${encodeURIComponent(set.id)}`}>Practise it</Link> ·{' '}
         <a href={`/practice/sets/${encodeURIComponent(set.id)}/csv`} download>
           Download as CSV
         </a>
       </p>
-      <SetManager key={`${set.title}:${set.scenarios.length}`} setId={set.id} title={set.title} scenarios={set.scenarios.map((s) => ({ id: s.id, title: s.title }))} />
+      <SetManager
+        key={`${set.title}:${set.scenarios.length}`}
+        setId={set.id}
+        title={set.title}
+        scenarios={set.scenarios.map((s) => ({ id: s.id, title: s.title }))}
+      />
     </div>
   );
 }

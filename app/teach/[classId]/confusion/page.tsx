@@ -27,8 +27,8 @@ export default async function ConfusionPage({ params }: Props) {
         <div className="prose">
           <p className="lead">No drill answers yet.</p>
           <p>
-            Once your learners classify scenarios in the practice drill, this page shows which failure modes they mix up, the scenarios behind each
-            mix-up, and which of the three diagnostic questions they get wrong. Assign a drill set from the{' '}
+            Once your learners classify scenarios in the practice drill, this page shows which failure modes they mix up, the scenarios
+            behind each mix-up, and which of the three diagnostic questions they get wrong. Assign a drill set from the{' '}
             <Link href={`/teach/${cls.id}`}>class page</Link> to get started.
           </p>
         </div>

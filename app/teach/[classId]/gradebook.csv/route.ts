@@ -6,4 +6,6 @@ import { classCsvRoute } from '@/lib/teach/csv-route';
 export const dynamic = 'force-dynamic';
 
 /** One row per learner: status and score per assignment, completion, mean score and late work. */
-export const GET = classCsvRoute('gradebook', async (me, cls, sets, t) => gradebookCsv(cls.assignments, buildRoster(await classDataFor(me, cls), classSpecs(cls, sets), t)));
+export const GET = classCsvRoute('gradebook', async (me, cls, sets, t) =>
+  gradebookCsv(cls.assignments, buildRoster(await classDataFor(me, cls), classSpecs(cls, sets), t)),
+);

@@ -30,15 +30,28 @@ export default async function TeachWorkshopPage({ params }: Props) {
         <section className="card" aria-labelledby="ws-help-h" data-testid="workshop-help">
           <h2 id="ws-help-h">How the workshop works</h2>
           <p>
-            Learners in this class write scenarios in the drill&rsquo;s format (title, text, the failure mode they intend, and for each of the three questions their answer
-            and the sentence that decides it). Classmates classify them blind, in the drill&rsquo;s own form: the author and the intended label show only after they answer.
-            Each learner may write up to 5 scenarios here.
+            Learners in this class write scenarios in the drill&rsquo;s format (title, text, the failure mode they intend, and for each of
+            the three questions their answer and the sentence that decides it). Classmates classify them blind, in the drill&rsquo;s own
+            form: the author and the intended label show only after they answer. Each learner may write up to 5 scenarios here.
           </p>
           <ul>
-            <li>To make it work for the class, add a <strong>Workshop</strong> assignment on the class page (&ldquo;write one, classify five&rdquo;); tick &ldquo;counts toward the gradebook&rdquo; to give it a score (the share of classifications that match the author on label and all three questions). Unticked, it shows progress only.</li>
-            <li><strong>Ask for a revision</strong> sends your comment to the author, who can edit and resubmit. <strong>Hide</strong> takes a submission out of the classmates&rsquo; set (the author still sees it and your comment).</li>
-            <li><strong>Promote</strong> copies a submission into one of your imported sets; from then on it serves like any other scenario there, in practice and in assignments of that set.</li>
-            <li>Agreement: the share of classmates who chose the author&rsquo;s label, the question they split on most, and Fleiss&rsquo; κ across the class&rsquo;s set (first answers only; a scenario needs two readers to count).</li>
+            <li>
+              To make it work for the class, add a <strong>Workshop</strong> assignment on the class page (&ldquo;write one, classify
+              five&rdquo;); tick &ldquo;counts toward the gradebook&rdquo; to give it a score (the share of classifications that match the
+              author on label and all three questions). Unticked, it shows progress only.
+            </li>
+            <li>
+              <strong>Ask for a revision</strong> sends your comment to the author, who can edit and resubmit. <strong>Hide</strong> takes a
+              submission out of the classmates&rsquo; set (the author still sees it and your comment).
+            </li>
+            <li>
+              <strong>Promote</strong> copies a submission into one of your imported sets; from then on it serves like any other scenario
+              there, in practice and in assignments of that set.
+            </li>
+            <li>
+              Agreement: the share of classmates who chose the author&rsquo;s label, the question they split on most, and Fleiss&rsquo; κ
+              across the class&rsquo;s set (first answers only; a scenario needs two readers to count).
+            </li>
           </ul>
         </section>
         <section className="card" aria-labelledby="ws-kappa-h">
@@ -74,7 +87,14 @@ export default async function TeachWorkshopPage({ params }: Props) {
                     {r.source && <p>Source: {r.source}</p>}
                   </details>
                   <AgreementSummary label={r.label} questions={r.questions} readings={r.readings} />
-                  <ModeratePanel classId={cls.id} scenarioId={r.id} title={r.title} status={r.status} comment={r.comment} sets={sets.map((s) => ({ id: s.id, title: s.title }))} />
+                  <ModeratePanel
+                    classId={cls.id}
+                    scenarioId={r.id}
+                    title={r.title}
+                    status={r.status}
+                    comment={r.comment}
+                    sets={sets.map((s) => ({ id: s.id, title: s.title }))}
+                  />
                 </li>
               ))}
             </ul>

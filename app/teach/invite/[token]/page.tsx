@@ -33,7 +33,9 @@ export default async function CoInstructorInvitePage({ params }: Props) {
     return (
       <div className="page narrow">
         <h1>{invite.title}</h1>
-        <p className="lead">You already teach this class, so there is nothing to accept. The link stays unused for the person it was meant for.</p>
+        <p className="lead">
+          You already teach this class, so there is nothing to accept. The link stays unused for the person it was meant for.
+        </p>
         <p>
           <Link className="button" href={`/teach/${invite.classId}`}>
             Open the class
@@ -60,8 +62,8 @@ export default async function CoInstructorInvitePage({ params }: Props) {
             signed in with an instructor account.
           </p>
           <p>
-            To get one, sign out from <Link href="/account">your account page</Link> and create an account choosing &ldquo;an instructor&rdquo;,
-            or ask whoever runs this Goalpost server to switch this one.
+            To get one, sign out from <Link href="/account">your account page</Link> and create an account choosing &ldquo;an
+            instructor&rdquo;, or ask whoever runs this Goalpost server to switch this one.
           </p>
         </>
       )}

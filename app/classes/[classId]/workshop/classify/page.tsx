@@ -37,7 +37,13 @@ export default async function ClassifyWorkshopPage({ params }: Props) {
     >
       <DrillClient
         key={again ? 'again' : 'new'}
-        scenarios={list.map((s) => ({ id: s.id, title: s.title, description: s.description, domain: WORKSHOP_DOMAIN, difficulty: 'core' as const }))}
+        scenarios={list.map((s) => ({
+          id: s.id,
+          title: s.title,
+          description: s.description,
+          domain: WORKSHOP_DOMAIN,
+          difficulty: 'core' as const,
+        }))}
         orders={[]}
         setId={workshopSetId(classId)}
         title={title}

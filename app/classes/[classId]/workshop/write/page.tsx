@@ -23,7 +23,14 @@ export default async function WriteScenarioPage({ params, searchParams }: Props)
   const editing = typeof edit === 'string' ? await ownWorkshopScenario(user.id, classId, edit) : null;
   if (typeof edit === 'string' && (!editing || editing.status === 'hidden' || editing.status === 'promoted')) notFound();
   const initial: EditorDraft = editing
-    ? { title: editing.title, description: editing.description, label: editing.label, questions: editing.questions, rationale: editing.rationale ?? '', source: editing.source ?? '' }
+    ? {
+        title: editing.title,
+        description: editing.description,
+        label: editing.label,
+        questions: editing.questions,
+        rationale: editing.rationale ?? '',
+        source: editing.source ?? '',
+      }
     : EMPTY_DRAFT;
   const words = bankLabelWords([...getScenarioBank().values()]) as LabelWord[];
   return (
@@ -33,7 +40,8 @@ export default async function WriteScenarioPage({ params, searchParams }: Props)
       </p>
       <h1>{editing ? 'Revise your scenario' : 'Write a scenario'}</h1>
       <p className="lead">
-        One setting, told so that a careful reader can decide it from the story&rsquo;s facts: what paid off in training, whether the situation changed, and whether the system still acted skilfully. Pick the sentence that decides each.
+        One setting, told so that a careful reader can decide it from the story&rsquo;s facts: what paid off in training, whether the
+        situation changed, and whether the system still acted skilfully. Pick the sentence that decides each.
       </p>
       <WorkshopEditor classId={classId} scenarioId={editing?.id ?? null} initial={initial} labelWords={words} />
     </div>

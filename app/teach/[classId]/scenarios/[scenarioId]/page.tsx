@@ -1,7 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ANSWER_TEXT, LABEL_TEXT, LABELS, QUESTIONS, QUESTION_TEXT, labelCounts, parseDrillResponse, type Question } from '@/lib/learning/classify';
+import {
+  ANSWER_TEXT,
+  LABEL_TEXT,
+  LABELS,
+  QUESTIONS,
+  QUESTION_TEXT,
+  labelCounts,
+  parseDrillResponse,
+  type Question,
+} from '@/lib/learning/classify';
 import { ClassHeader } from '@/components/teach/class-nav';
 import { chapterTitle, classDataFor, classScenarioSets, scenarioForItem, teachClassOrNotFound } from '@/lib/teach/class-data';
 import { plural } from '@/components/teach/format';
@@ -56,11 +65,7 @@ export default async function ScenarioPage({ params }: Props) {
           </p>
           <p>{s.description}</p>
           <h3>Answer: {LABEL_TEXT[s.label]}</h3>
-          {s.contested && (
-            <p>
-              Contested: {s.acceptable?.map((l) => LABEL_TEXT[l]).join(', ')} are all defensible and graded as right.
-            </p>
-          )}
+          {s.contested && <p>Contested: {s.acceptable?.map((l) => LABEL_TEXT[l]).join(', ')} are all defensible and graded as right.</p>}
           <dl className={styles.legend}>
             {QUESTIONS.map((q) => {
               const a = s.questions[q];
@@ -90,7 +95,8 @@ export default async function ScenarioPage({ params }: Props) {
           ) : (
             <>
               <p>
-                {plural(answers.length, 'learner')} answered; {right} ({Math.round((right / answers.length) * 100)}%) got it right on the first try.
+                {plural(answers.length, 'learner')} answered; {right} ({Math.round((right / answers.length) * 100)}%) got it right on the
+                first try.
               </p>
               <TableScroll labelledBy="picked-caption">
                 <table className={styles.table} data-testid="scenario-answers">
