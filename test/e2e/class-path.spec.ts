@@ -2,7 +2,7 @@
 // two learners join and complete it, and the roster, item statistics, confusion view and both CSV exports show their
 // work under readable titles, with numbers that match the stored rows.
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { countRows, e2eDb, submit, unique } from './support';
+import { countRows, e2eDb, signUpInBrowser as signUp, submit, unique } from './support';
 
 const CSV_HEADER =
   'id,title,domain,description,label,training,shift,competence,goal_pursued,rationale,source_kind,source_ref,difficulty,chapter,contested,acceptable,argument_goal_misgeneralization,argument_capability_failure';
@@ -63,18 +63,6 @@ const CUPS = {
     q('It may simply not recognise red cups as cups; stacking plates could be the only stacking it can still see to do.'),
   ],
 };
-
-async function signUp(page: Page, next: string, name: string, role: 'learner' | 'instructor'): Promise<string> {
-  const email = `${unique(role)}@example.com`;
-  await page.goto(`/signup?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('teaching is learning twice');
-  if (role === 'instructor') await page.getByLabel(/an instructor/).check();
-  await submit(page, 'Create account');
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-  return email;
-}
 
 /** Answers the open scenario by keys: training, shift, competence (1 yes, 2 no), label (1-3), sure; Enter checks. */
 async function answerByKeys(page: Page, drill: Locator, keys: string): Promise<void> {

@@ -1,22 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadScenarioBank } from '../../lib/content/scenarios';
-import { countRows, e2eDb, misreadTrainingKeys, scrollToTop, submit, unique } from './support';
+import { countRows, e2eDb, misreadTrainingKeys, scrollToTop, signUpInBrowser as signUp, submit, unique } from './support';
 
 const ATTEMPTS_HEADER =
   'attempt_id,learner_email,learner_name,item_kind,item_id,item_title,chapter,correct,confident,first_attempt,duration_ms,answer,created_at,merged';
-
-async function signUp(page: Page, next: string, name: string, role: 'learner' | 'instructor'): Promise<string> {
-  const email = `${unique(role)}@example.com`;
-  await page.goto(`/signup?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('teaching is learning twice');
-  if (role === 'instructor') await page.getByLabel(/an instructor/).check();
-  await submit(page, 'Create account');
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-  return email;
-}
 
 async function axe(page: Page) {
   await scrollToTop(page);
